@@ -1,0 +1,85 @@
+/**
+ * PlanHub's configuration: read from the environment once, typed, and refused with a message
+ * naming the variable when a value is wrong. Nothing else in the code reads `process.env`.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => URL.canParse(v) && protocols.includes(new URL(v).protocol), {
+      message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+    });
+
+/** Every variable PlanHub reads, with its default. The README's table mirrors this. */
+const envSchema = z.object({
+  PLANHUB_DATA_DIR: z.string().trim().min(1, 'must not be empty').default('./data'),
+  PORT: z.coerce
+    .number({ message: 'must be a port number' })
+    .int('must be a whole number')
+    .min(1, 'must be 1–65535')
+    .max(65535, 'must be 1–65535')
+    .default(3000),
+  HOST: z.string().trim().min(1, 'must not be empty').default('127.0.0.1'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  REDIS_URL: url(['redis:', 'rediss:']).optional(),
+  PLANHUB_QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,40}$/, 'must be 1–40 characters of a-z, 0-9, _ or -')
+    .default('planhub'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+});
+
+export interface Config {
+  dataDir: string;
+  port: number;
+  host: string;
+  /** A PostgreSQL server; when absent, the embedded PGlite store under `dataDir` is used. */
+  databaseUrl: string | undefined;
+  /** Redis for BullMQ queues; when absent, jobs run in-process. */
+  redisUrl: string | undefined;
+  queuePrefix: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const KNOWN = new Set(Object.keys(envSchema.shape));
+
+/** Parses the environment; throws one ConfigError that lists every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  for (const name of Object.keys(env)) {
+    if (name.startsWith('PLANHUB_') && !KNOWN.has(name)) {
+      problems.push(`${name}: unknown variable (known: ${[...KNOWN].filter((k) => k.startsWith('PLANHUB_')).join(', ')})`);
+    }
+  }
+  // An empty variable is treated as unset, as shells and compose files often leave them empty.
+  const present = Object.fromEntries([...KNOWN].map((k) => [k, env[k] === '' ? undefined : env[k]]));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${String(issue.path[0])}: ${issue.message}`);
+  }
+  if (problems.length > 0 || !parsed.success) {
+    throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  return {
+    dataDir: path.resolve(e.PLANHUB_DATA_DIR),
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    queuePrefix: e.PLANHUB_QUEUE_PREFIX,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** The variable names the code reads; the compose test checks docker-compose.yml against them. */
+export const CONFIG_VARIABLES = [...KNOWN];

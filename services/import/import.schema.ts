@@ -1,0 +1,207 @@
+/**
+ * The import format: one JSON object per line, one schema per resource type. Fields beyond the
+ * canonical ones are kept (in each table's `extra` column), never dropped.
+ */
+import { z } from 'zod';
+
+/** The largest body text a record may carry; longer lines are rejected, not truncated. */
+export const MAX_TEXT_BYTES = 5 * 1024 * 1024;
+const SHORT = 2000;
+
+const utf8Bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+
+const id = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters')
+  .regex(/^[^\s\p{Cc}]+$/u, 'must not contain spaces or control characters');
+
+const short = z.string().trim().max(SHORT, `must be at most ${SHORT} characters`);
+const optShort = short.nullish();
+
+const bodyText = z.string().superRefine((s, ctx) => {
+  // Cheap first: a string of few characters cannot be over the limit in bytes.
+  if (s.length * 3 <= MAX_TEXT_BYTES) return;
+  const bytes = utf8Bytes(s);
+  if (bytes > MAX_TEXT_BYTES) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `is ${bytes.toLocaleString('en')} bytes, over the ${MAX_TEXT_BYTES / 1024 / 1024} MB limit`,
+    });
+  }
+});
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** True when the string starts with a real calendar day (no 2月30日). */
+function isCalendarDay(s: string): boolean {
+  const day = s.slice(0, 10);
+  const d = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(day);
+}
+
+/** `YYYY-MM-DD`, checked to be a real calendar day. */
+const date = z
+  .string()
+  .trim()
+  .regex(ISO_DATE, 'must be a date written YYYY-MM-DD')
+  .refine((s) => !ISO_DATE.test(s) || isCalendarDay(s), 'is not a calendar date');
+
+/**
+ * A date or a date-time. Times without a zone are the bureau's local time (UTC+8), so they are
+ * stored as such instead of being read in whatever zone the importing machine runs.
+ */
+const dateTime = z
+  .string()
+  .trim()
+  .refine((s) => ISO_DATE.test(s) || ISO_DATE_TIME.test(s), 'must be an ISO date or date-time')
+  .transform((s, ctx) => {
+    if (!isCalendarDay(s)) {
+      ctx.addIssue({ code: 'custom', message: 'is not a calendar date' });
+      return z.NEVER;
+    }
+    const withTime = ISO_DATE.test(s) ? `${s}T00:00:00` : s.replace(' ', 'T');
+    const zoned = /(Z|[+-]\d{2}:?\d{2})$/.test(withTime) ? withTime : `${withTime}+08:00`;
+    const d = new Date(zoned);
+    if (Number.isNaN(d.getTime())) {
+      ctx.addIssue({ code: 'custom', message: 'is not a valid date-time' });
+      return z.NEVER;
+    }
+    return d.toISOString();
+  });
+
+const projectNos = z.array(short.min(1)).max(200, 'must list at most 200 projects').default([]);
+
+export const APPROVAL_STATUSES = ['新增', '在办', '办结'] as const;
+
+export const projectSchema = z.looseObject({
+  id,
+  project_no: short.min(1).nullish(),
+  name: short.min(1, 'must not be empty'),
+  builder: optShort,
+  builder_credit_code: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, 'must be an 18-character unified social credit code')
+    .nullish(),
+  address: optShort,
+  district: optShort,
+  project_type: optShort,
+  land_use: optShort,
+  scale_m2: z.number().nonnegative('must not be negative').finite().nullish(),
+  created_at: dateTime.nullish(),
+});
+
+export const approvalStepSchema = z.looseObject({
+  name: short.min(1, 'must not be empty'),
+  stage: optShort,
+  office: optShort,
+  handler: optShort,
+  limit_days: z.number().int('must be a whole number of working days').min(0).max(3650).nullish(),
+  started_at: dateTime.nullish(),
+  finished_at: dateTime.nullish(),
+});
+
+export const approvalSchema = z.looseObject({
+  id,
+  project_no: short.min(1, 'must not be empty'),
+  item: short.min(1, 'must not be empty'),
+  status: z.enum(APPROVAL_STATUSES, { message: `must be one of ${APPROVAL_STATUSES.join(', ')}` }),
+  received_at: dateTime.nullish(),
+  closed_at: dateTime.nullish(),
+  office: optShort,
+  handler: optShort,
+  certificate_no: optShort,
+  steps: z.array(approvalStepSchema).max(200, 'must have at most 200 steps').default([]),
+});
+
+export const documentSchema = z
+  .looseObject({
+    id,
+    doc_no: optShort,
+    title: optShort,
+    date: date.nullish(),
+    issuer: optShort,
+    text: bodyText.nullish(),
+    project_nos: projectNos,
+  })
+  .refine((d) => Boolean(d.doc_no || d.title), { message: 'needs a doc_no or a title', path: ['title'] });
+
+export const meetingSchema = z.looseObject({
+  id,
+  title: short.min(1, 'must not be empty'),
+  date: date.nullish(),
+  kind: optShort,
+  text: bodyText.nullish(),
+  project_nos: projectNos,
+});
+
+export const petitionerSchema = z.looseObject({
+  name: optShort,
+  phone: optShort,
+  email: optShort,
+  address: optShort,
+});
+
+export const petitionSchema = z.looseObject({
+  id,
+  letter_no: optShort,
+  subject: short.min(1, 'must not be empty'),
+  text: bodyText.nullish(),
+  received_at: dateTime.nullish(),
+  channel: optShort,
+  category: optShort,
+  office: optShort,
+  deadline: date.nullish(),
+  status: optShort,
+  petitioner: petitionerSchema.nullish(),
+  project_nos: projectNos,
+});
+
+export const creditSchema = z.looseObject({
+  id,
+  builder: short.min(1, 'must not be empty'),
+  credit_code: optShort,
+  status: short.min(1, 'must not be empty'),
+  reason: optShort,
+  date: date.nullish(),
+});
+
+export const regulationSchema = z.looseObject({
+  id,
+  title: short.min(1, 'must not be empty'),
+  date: date.nullish(),
+  region: optShort,
+  category: optShort,
+  text: bodyText.nullish(),
+});
+
+export const IMPORT_SCHEMAS = {
+  project: projectSchema,
+  approval: approvalSchema,
+  document: documentSchema,
+  meeting: meetingSchema,
+  petition: petitionSchema,
+  credit: creditSchema,
+  regulation: regulationSchema,
+} as const;
+
+export type ResourceType = keyof typeof IMPORT_SCHEMAS;
+export const RESOURCE_TYPES = Object.keys(IMPORT_SCHEMAS) as ResourceType[];
+
+export type ProjectRecord = z.output<typeof projectSchema>;
+export type ApprovalRecord = z.output<typeof approvalSchema>;
+export type DocumentRecord = z.output<typeof documentSchema>;
+export type MeetingRecord = z.output<typeof meetingSchema>;
+export type PetitionRecord = z.output<typeof petitionSchema>;
+export type CreditRecord = z.output<typeof creditSchema>;
+export type RegulationRecord = z.output<typeof regulationSchema>;
+export type ImportRecord<T extends ResourceType> = z.output<(typeof IMPORT_SCHEMAS)[T]>;
+
+/** Narrows a user-given type name, with an error that lists what is allowed. */
+export function parseResourceType(value: string): ResourceType {
+  if ((RESOURCE_TYPES as string[]).includes(value)) return value as ResourceType;
+  throw new TypeError(`unknown type "${value}": expected one of ${RESOURCE_TYPES.join(', ')}`);
+}
