@@ -12,7 +12,7 @@ import * as store from '../resources/resource.store.ts';
 import { IMPORT_SCHEMAS, type ResourceType } from './import.schema.ts';
 import { readJsonLines } from './jsonl-reader.ts';
 
-export const RESOURCE_CHANGED = 'resource.changed';
+import { TOPICS } from '../outbox/topics.ts';
 
 export interface LineError {
   line: number;
@@ -193,7 +193,7 @@ async function writeRecords(
   const entries: OutboxEntry[] = changed.map(({ id, version }) => {
     const record = records.find((r) => r.id === id)!;
     const affected = [...new Set([...(before.get(id) ?? []), ...nowNos(record)])];
-    return { topic: RESOURCE_CHANGED, resource_type: type, resource_id: id, version, payload: { project_nos: affected } };
+    return { topic: TOPICS.resourceChanged, resource_type: type, resource_id: id, version, payload: { project_nos: affected } };
   });
   await appendOutbox(tx, entries);
 

@@ -15,6 +15,7 @@ export interface OutboxEntry {
 export interface OutboxRow extends OutboxEntry {
   id: number;
   attempts: number;
+  generation: number;
 }
 
 export interface DeadLetter extends OutboxRow {
@@ -33,7 +34,7 @@ export async function appendOutbox(tx: Queryable, entries: OutboxEntry[]): Promi
   );
 }
 
-const ROW = 'id, topic, resource_type, resource_id, version, payload, attempts';
+const ROW = 'id, topic, resource_type, resource_id, version, payload, attempts, generation';
 
 /** Pending rows whose next attempt is due, oldest first (the in-process runner's queue). */
 export async function duePending(db: Queryable, limit: number): Promise<OutboxRow[]> {
@@ -99,7 +100,8 @@ export async function listDead(db: Queryable, limit = 100): Promise<DeadLetter[]
 /** Puts dead rows back in line with a fresh set of attempts; all of them when `ids` is null. */
 export async function replayDead(db: Queryable, ids: number[] | null): Promise<number> {
   const r = await db.query(
-    `UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = NULL, enqueued_at = NULL
+    `UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = NULL, enqueued_at = NULL,
+       generation = generation + 1
      WHERE status = 'dead' AND ($1::bigint[] IS NULL OR id = ANY($1::bigint[]))`,
     [ids],
   );

@@ -188,6 +188,8 @@ CREATE TABLE outbox (
   payload         jsonb NOT NULL DEFAULT '{}',
   status          text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'done', 'dead')),
   attempts        integer NOT NULL DEFAULT 0,
+  -- Bumped by each replay, so a replayed row becomes a new queue job (job ids are deterministic).
+  generation      integer NOT NULL DEFAULT 0,
   last_error      text,
   next_attempt_at timestamptz,
   enqueued_at     timestamptz,

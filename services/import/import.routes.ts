@@ -1,0 +1,57 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Readable } from 'node:stream';
+import type { Db } from '../db/db.ts';
+import { badRequest } from '../server/errors.ts';
+import { RESOURCE_TYPES, parseResourceType } from './import.schema.ts';
+import { importJsonl } from './import.service.ts';
+
+const NDJSON_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/json-lines', 'text/plain'];
+
+const reportSchema = {
+  type: 'object',
+  properties: {
+    statusCode: { type: 'integer' },
+    message: { type: 'string' },
+    type: { type: 'string' },
+    lines: { type: 'integer' },
+    accepted: { type: 'integer' },
+    changed: { type: 'integer' },
+    unchanged: { type: 'integer' },
+    rejected: { type: 'integer' },
+    unknownProjectNos: { type: 'integer' },
+    errors: {
+      type: 'array',
+      items: { type: 'object', properties: { line: { type: 'integer' }, field: { type: 'string' }, message: { type: 'string' } } },
+    },
+  },
+};
+
+export function importRoutes(deps: { db: Db }): FastifyPluginAsync {
+  return async (app) => {
+    // The body is streamed into the importer line by line, so a large file never sits in memory.
+    app.addContentTypeParser(NDJSON_TYPES, (_req, payload, done) => done(null, payload));
+
+    app.post<{ Params: { type: string } }>('/api/import/:type', {
+      schema: {
+        tags: ['import'],
+        summary: '导入 JSON Lines（按 id 更新或新增）',
+        description: `请求体为 JSON Lines（Content-Type: application/x-ndjson）。类型：${RESOURCE_TYPES.join(', ')}。` +
+          '错误行逐行报告，其余行照常导入；重复导入同一文件不产生变化。',
+        params: { type: 'object', properties: { type: { type: 'string', enum: RESOURCE_TYPES } }, required: ['type'] },
+        response: { 200: reportSchema, 422: reportSchema },
+      },
+    }, async (req, reply) => {
+      const type = parseResourceType(req.params.type);
+      if (!req.body || typeof (req.body as Readable).pipe !== 'function') {
+        throw badRequest(`send the records as JSON Lines with Content-Type ${NDJSON_TYPES[0]}`);
+      }
+      const report = await importJsonl(deps.db, type, req.body as Readable);
+      if (report.lines === 0) throw badRequest('the body holds no records');
+      const statusCode = report.rejected > 0 ? 422 : 200;
+      const message = report.rejected > 0
+        ? `${report.rejected} of ${report.lines} lines were rejected; the other ${report.accepted} were imported`
+        : `${report.accepted} records imported (${report.changed} changed)`;
+      return reply.status(statusCode).send({ statusCode, message, ...report });
+    });
+  };
+}

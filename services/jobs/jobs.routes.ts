@@ -1,0 +1,31 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Db } from '../db/db.ts';
+import { listDead, outboxStats, replayDead } from '../outbox/outbox.store.ts';
+
+export function jobsRoutes(deps: { db: Db }): FastifyPluginAsync {
+  return async (app) => {
+    app.get('/api/jobs', {
+      schema: { tags: ['jobs'], summary: '任务统计：待处理、已完成、死信' },
+    }, async () => outboxStats(deps.db));
+
+    app.get<{ Querystring: { limit?: number } }>('/api/jobs/dead', {
+      schema: {
+        tags: ['jobs'],
+        summary: '死信列表：多次重试仍失败的任务',
+        querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } } },
+      },
+    }, async (req) => ({ items: await listDead(deps.db, req.query.limit ?? 100) }));
+
+    app.post<{ Body: { ids?: number[] } }>('/api/jobs/dead/replay', {
+      schema: {
+        tags: ['jobs'],
+        summary: '重放死信：指定 ids，或省略以重放全部',
+        body: {
+          type: 'object',
+          properties: { ids: { type: 'array', items: { type: 'integer', minimum: 1 }, maxItems: 10000 } },
+          additionalProperties: false,
+        },
+      },
+    }, async (req) => ({ replayed: await replayDead(deps.db, req.body?.ids ?? null) }));
+  };
+}

@@ -1,0 +1,65 @@
+/** Reads of projects and what hangs off them. */
+import type { Queryable } from '../db/db.ts';
+
+export interface ProjectRow {
+  id: string;
+  project_no: string;
+  name: string;
+  builder: string | null;
+  builder_credit_code: string | null;
+  address: string | null;
+  district: string | null;
+  project_type: string | null;
+  land_use: string | null;
+  scale_m2: number | null;
+  created_at: string | null;
+  version: number;
+}
+
+export interface ApprovalRow {
+  id: string;
+  item: string;
+  status: string;
+  received_at: string | null;
+  closed_at: string | null;
+  office: string | null;
+  handler: string | null;
+  certificate_no: string | null;
+  steps: { name: string; stage: string | null; office: string | null; handler: string | null; limit_days: number | null; started_at: string | null; finished_at: string | null }[];
+}
+
+export async function findProjectByNo(db: Queryable, projectNo: string): Promise<ProjectRow | null> {
+  const r = await db.query<ProjectRow>(
+    `SELECT id, project_no, name, builder, builder_credit_code, address, district, project_type, land_use,
+            scale_m2, created_at, version
+     FROM projects WHERE project_no = $1`,
+    [projectNo],
+  );
+  return r.rows[0] ?? null;
+}
+
+export async function approvalsOfProject(db: Queryable, projectNo: string): Promise<ApprovalRow[]> {
+  const r = await db.query<ApprovalRow>(
+    `SELECT a.id, a.item, a.status, a.received_at, a.closed_at, a.office, a.handler, a.certificate_no,
+       coalesce((SELECT json_agg(json_build_object('name', s.name, 'stage', s.stage, 'office', s.office,
+                  'handler', s.handler, 'limit_days', s.limit_days, 'started_at', s.started_at,
+                  'finished_at', s.finished_at) ORDER BY s.seq)
+                 FROM approval_steps s WHERE s.approval_id = a.id), '[]') AS steps
+     FROM approvals a WHERE a.project_no = $1 ORDER BY a.received_at NULLS LAST, a.id`,
+    [projectNo],
+  );
+  return r.rows;
+}
+
+export async function linkedResources(
+  db: Queryable,
+  projectNo: string,
+): Promise<{ resource_type: string; resource_id: string; method: string; score: number }[]> {
+  const r = await db.query<{ resource_type: string; resource_id: string; method: string; score: number }>(
+    `SELECT resource_type, resource_id, method, score FROM resource_links
+     WHERE project_no = $1 AND status = 'confirmed' AND resource_type <> 'approval'
+     ORDER BY resource_type, resource_id LIMIT 1000`,
+    [projectNo],
+  );
+  return r.rows;
+}
