@@ -1,92 +1,9 @@
-/**
- * `planhub <command>`: the one entry point. Every command has --help; configuration comes from
- * the environment (see the README) and is checked before anything runs.
- */
-import { Command, InvalidArgumentError } from 'commander';
-import { ConfigError, loadConfig } from '../config/config.ts';
-import { runGenerate } from './commands/generate.command.ts';
-import { IMPORT_ORDER, importFile, planImport, printReport } from './commands/import.command.ts';
-import { runJobsCommand } from './commands/jobs.command.ts';
-import { runServe, runStart } from './commands/serve.command.ts';
-import { runWorker } from './commands/worker.command.ts';
-import { openRuntime } from '../runtime/runtime.ts';
-
-const positiveInt = (name: string) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a whole number of at least 1`);
-  return n;
-};
-
-const program = new Command('planhub')
-  .description('PlanHub：国土规划资源中心 (search hub for a land-and-planning bureau)')
-  .showHelpAfterError();
-
-program
-  .command('migrate')
-  .description('apply database migrations that have not run yet')
-  .action(async () => {
-    const rt = await openRuntime(loadConfig());
-    console.log(`database is current (${rt.db.kind})`);
-    await rt.close();
-  });
-
-program
-  .command('generate')
-  .description('write a realistic, deterministic demo corpus (JSON lines in the import format)')
-  .option('--projects <n>', 'number of projects (about 10 resources each)', positiveInt('--projects'), 2000)
-  .option('--seed <n>', 'random seed: the same seed gives the same files', positiveInt('--seed'), 1)
-  .requiredOption('--out <dir>', 'folder to write the files into')
-  .action(async (opts: { projects: number; seed: number; out: string }) => {
-    await runGenerate(opts);
-  });
-
-program
-  .command('import')
-  .description('import JSON-lines files; bad lines are reported by number, good lines land')
-  .argument('[files...]', 'files to import (type guessed from names like projects.jsonl)')
-  .option('--type <type>', `resource type of the files: ${IMPORT_ORDER.join('|')}`)
-  .option('--dir <dir>', 'import every file of a generated corpus folder, projects first')
-  .action(async (files: string[], opts: { type?: string; dir?: string }) => {
-    const plan = planImport(files, opts);
-    const rt = await openRuntime(loadConfig());
-    let rejected = 0;
-    try {
-      for (const { file, type } of plan) {
-        const report = await importFile(rt.db, file, type);
-        printReport(file, report);
-        rejected += report.rejected;
-      }
-    } finally {
-      await rt.close();
-    }
-    if (rejected > 0) process.exitCode = 1;
-  });
-
-program
-  .command('serve')
-  .description('start the API (and, without REDIS_URL, the job runner) on PORT')
-  .action(async () => runServe(loadConfig()));
-
-program
-  .command('start')
-  .description('serve with demo data: migrate, generate and import a demo corpus if the store is empty, then serve')
-  .option('--projects <n>', 'projects in the demo corpus', positiveInt('--projects'), 2000)
-  .action(async (opts: { projects: number }) => runStart(loadConfig(), opts));
-
-program
-  .command('worker')
-  .description('run background jobs in a separate process (needs DATABASE_URL; REDIS_URL for BullMQ)')
-  .action(async () => runWorker(loadConfig()));
-
-program
-  .command('jobs')
-  .description('inspect background jobs: stats, dead letters, replay')
-  .argument('<action>', 'stats | dead | replay')
-  .argument('[ids...]', 'outbox row ids to replay (default: all dead rows)')
-  .action(async (action: string, ids: string[]) => runJobsCommand(loadConfig(), action, ids));
+/** `planhub <command>`: the one entry point (see program.ts for the commands). */
+import { ConfigError } from '../config/config.ts';
+import { buildProgram } from './program.ts';
 
 try {
-  await program.parseAsync(process.argv);
+  await buildProgram().parseAsync(process.argv);
 } catch (err) {
   if (err instanceof ConfigError) {
     console.error(`planhub: ${err.message}`);
