@@ -6,13 +6,12 @@
 import { createHash } from 'node:crypto';
 import type { Db, Queryable } from '../db/db.ts';
 import { appendOutbox, type OutboxEntry } from '../outbox/outbox.store.ts';
+import { TOPICS } from '../outbox/topics.ts';
 import { ProjectNoError, issueProjectNo, reserveImportedNos } from '../projects/project-no.service.ts';
 import { TABLES, toRow } from '../resources/resource-tables.ts';
 import * as store from '../resources/resource.store.ts';
 import { IMPORT_SCHEMAS, type ResourceType } from './import.schema.ts';
 import { readJsonLines } from './jsonl-reader.ts';
-
-import { TOPICS } from '../outbox/topics.ts';
 
 export interface LineError {
   line: number;
@@ -184,7 +183,7 @@ async function writeRecords(
     await store.upsertBuilders(
       tx,
       records.flatMap((r) => {
-        const name = (type === 'project' ? r.builder : r.builder) as string | null;
+        const name = r.builder as string | null;
         const code = (type === 'project' ? r.builder_credit_code : r.credit_code) as string | null;
         return name ? [{ name, credit_code: code ?? null }] : [];
       }),
