@@ -4,7 +4,7 @@
  * backoff, and declared dead after `maxAttempts`.
  */
 import type { Db } from '../db/db.ts';
-import { duePending, markDone, markFailed, type OutboxRow } from '../outbox/outbox.store.ts';
+import { claimDue, markDone, markFailed, type OutboxRow } from '../outbox/outbox.store.ts';
 import { runHandlers, type JobRegistry } from './job-registry.ts';
 
 export interface RunnerOptions {
@@ -12,6 +12,8 @@ export interface RunnerOptions {
   idleMs?: number;
   maxAttempts?: number;
   backoffMs?: number;
+  /** How long claimed rows stay hidden from other runners (covers a runner that dies mid-batch). */
+  leaseMs?: number;
   onError?: (row: OutboxRow, err: Error) => void;
 }
 
@@ -29,6 +31,7 @@ export function createInProcessRunner(db: Db, registry: JobRegistry, opts: Runne
   const batchSize = opts.batchSize ?? 500;
   const maxAttempts = opts.maxAttempts ?? 5;
   const backoffMs = opts.backoffMs ?? 1000;
+  const leaseMs = opts.leaseMs ?? 60_000;
 
   async function handleOne(row: OutboxRow): Promise<void> {
     try {
@@ -45,8 +48,8 @@ export function createInProcessRunner(db: Db, registry: JobRegistry, opts: Runne
   }
 
   /** One pass: a batch per topic, falling back to row by row so one bad row fails alone. */
-  async function pass(): Promise<number> {
-    const rows = await duePending(db, batchSize);
+  async function passUnlocked(): Promise<number> {
+    const rows = await claimDue(db, batchSize, leaseMs);
     const byTopic = Map.groupBy(rows, (r) => r.topic);
     for (const [topic, group] of byTopic) {
       if (group.length === 1) {
@@ -61,6 +64,14 @@ export function createInProcessRunner(db: Db, registry: JobRegistry, opts: Runne
       }
     }
     return rows.length;
+  }
+
+  // The background loop and drain() never run a pass at the same time.
+  let running: Promise<unknown> = Promise.resolve();
+  function pass(): Promise<number> {
+    const next = running.then(passUnlocked);
+    running = next.catch(() => {});
+    return next;
   }
 
   async function drain(): Promise<number> {

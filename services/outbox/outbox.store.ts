@@ -36,15 +36,21 @@ export async function appendOutbox(tx: Queryable, entries: OutboxEntry[]): Promi
 
 const ROW = 'id, topic, resource_type, resource_id, version, payload, attempts, generation';
 
-/** Pending rows whose next attempt is due, oldest first (the in-process runner's queue). */
-export async function duePending(db: Queryable, limit: number): Promise<OutboxRow[]> {
+/**
+ * Claims pending rows whose next attempt is due, oldest first, for `leaseMs`: other runners
+ * skip them until then, and if this one dies they come due again when the lease runs out.
+ */
+export async function claimDue(db: Queryable, limit: number, leaseMs: number): Promise<OutboxRow[]> {
   const r = await db.query<OutboxRow>(
-    `SELECT ${ROW} FROM outbox
-     WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= now())
-     ORDER BY id LIMIT $1`,
-    [limit],
+    `UPDATE outbox SET next_attempt_at = now() + $2 * interval '1 millisecond'
+     WHERE id IN (
+       SELECT id FROM outbox
+       WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+       ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+     RETURNING ${ROW}`,
+    [limit, leaseMs],
   );
-  return r.rows;
+  return r.rows.sort((a, b) => a.id - b.id);
 }
 
 /**
