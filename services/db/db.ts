@@ -29,8 +29,10 @@ export interface Db extends Queryable {
 
 // int8 (counts, bigserial ids) and numeric come back as strings by default; PlanHub's never
 // exceed 2^53, so numbers are what callers expect on both engines.
-pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
-pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+pg.types.setTypeParser(INT8_OID, (v) => Number(v));
+pg.types.setTypeParser(NUMERIC_OID, (v) => Number(v));
 
 export function openPostgres(connectionString: string, max = 10): Db {
   const pool = new pg.Pool({ connectionString, max });
@@ -69,7 +71,10 @@ export function openPostgres(connectionString: string, max = 10): Db {
 /** Opens (creating if needed) the embedded store in `dir`; `undefined` keeps it in memory. */
 export async function openPglite(dir: string | undefined): Promise<Db> {
   if (dir) fs.mkdirSync(path.dirname(dir), { recursive: true });
-  const db = await PGlite.create(dir, { extensions: { pg_trgm } });
+  const db = await PGlite.create(dir, {
+    extensions: { pg_trgm },
+    parsers: { [INT8_OID]: (v: string) => Number(v), [NUMERIC_OID]: (v: string) => Number(v) },
+  });
   const wrap = (c: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     async query<T>(sql: string, params?: unknown[]) {
       const r = await c.query<T>(sql, params);

@@ -25,7 +25,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       redact: ['req.headers.authorization', 'req.headers.cookie'],
     },
     // Queries of 10,000 characters are answered with a 400, not a socket reset.
-    maxParamLength: 500,
+    routerOptions: { maxParamLength: 500 },
   });
   registerErrorHandler(app);
   await app.register(swagger, {

@@ -95,3 +95,15 @@ describe.each(DB_KINDS)('HTTP API on %s', (kind) => {
     expect((await app.inject({ url: '/api/jobs' })).json().dead).toBe(0);
   });
 });
+
+describe.each(DB_KINDS)('values from %s', (kind) => {
+  it('come back as numbers for numeric and bigint columns', async () => {
+    const t = await createTestDb(kind);
+    try {
+      const r = await t.db.query<{ a: unknown; b: unknown }>('SELECT 388799.6::numeric AS a, 9007199254740::bigint AS b');
+      expect(r.rows[0]).toEqual({ a: 388799.6, b: 9007199254740 });
+    } finally {
+      await t.drop();
+    }
+  });
+});
