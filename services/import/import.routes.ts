@@ -45,7 +45,7 @@ export function importRoutes(deps: { db: Db }): FastifyPluginAsync {
       if (!req.body || typeof (req.body as Readable).pipe !== 'function') {
         throw badRequest(`send the records as JSON Lines with Content-Type ${NDJSON_TYPES[0]}`);
       }
-      const report = await importJsonl(deps.db, type, req.body as Readable);
+      const report = await importJsonl(deps.db, type, req.body as Readable, { actor: 'api' });
       if (report.lines === 0) throw badRequest('the body holds no records');
       const statusCode = report.rejected > 0 ? 422 : 200;
       const message = report.rejected > 0

@@ -4,6 +4,7 @@
  * number and field. Records are upserted by id; unchanged records are left alone.
  */
 import { createHash } from 'node:crypto';
+import { appendAudit } from '../audit/audit.store.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import { appendOutbox, type OutboxEntry } from '../outbox/outbox.store.ts';
 import { TOPICS } from '../outbox/topics.ts';
@@ -36,6 +37,8 @@ export interface ImportOptions {
   batchSize?: number;
   maxErrors?: number;
   onProgress?: (p: { lines: number; bytes: number }) => void;
+  /** Who imports, for the audit log (`cli`, `api`, a user name). */
+  actor?: string;
 }
 
 interface Pending {
@@ -99,6 +102,8 @@ export async function importJsonl(
   opts.onProgress?.({ lines: report.lines, bytes });
   report.unchanged = report.accepted - report.changed;
   report.errors.sort((a, b) => a.line - b.line);
+  const { errors: _errors, ...counts } = report;
+  await appendAudit(db, { actor: opts.actor ?? 'system', action: 'import', resource_type: type, detail: counts });
   return report;
 }
 

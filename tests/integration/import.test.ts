@@ -27,6 +27,9 @@ describe.each(DB_KINDS)('import on %s', (kind) => {
       'SELECT resource_id, payload FROM outbox ORDER BY id');
     expect(outbox.rows.map((r) => r.resource_id)).toEqual([p.id, a.id]);
     expect(outbox.rows[1]!.payload.project_nos).toEqual([p.project_no]);
+    const audit = await t.db.query<{ action: string; resource_type: string; detail: { accepted: number } }>(
+      'SELECT action, resource_type, detail FROM audit_log ORDER BY id');
+    expect(audit.rows.map((a) => [a.action, a.resource_type, a.detail.accepted])).toEqual([['import', 'project', 1], ['import', 'approval', 1]]);
   });
 
   it('changes nothing when the same file is imported again, and bumps the version on a real change', async () => {

@@ -23,6 +23,7 @@ export async function importFile(db: Db, file: string, type: ResourceType): Prom
   try {
     return await importJsonl(db, type, fs.createReadStream(file, { highWaterMark: 1 << 20 }), {
       onProgress: ({ bytes }) => bar.update(bytes),
+      actor: 'cli',
     });
   } finally {
     bar.stop();
