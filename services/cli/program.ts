@@ -9,6 +9,7 @@ import { IMPORT_ORDER, importFile, planImport, printReport } from './commands/im
 import { runJobsCommand } from './commands/jobs.command.ts';
 import { runServe, runStart } from './commands/serve.command.ts';
 import { runWorker } from './commands/worker.command.ts';
+import { runReconcile, runReindex } from './commands/search.command.ts';
 import { openRuntime } from '../runtime/runtime.ts';
 
 const positiveInt = (name: string) => (v: string) => {
@@ -78,6 +79,17 @@ export function buildProgram(): Command {
     .command('worker')
     .description('run background jobs in a separate process (needs DATABASE_URL; REDIS_URL for BullMQ)')
     .action(async () => runWorker(loadConfig()));
+
+  program
+    .command('reindex')
+    .description('rebuild the search index from PostgreSQL into a new generation and switch readers over atomically')
+    .action(async () => runReindex(loadConfig()));
+
+  program
+    .command('reconcile')
+    .description('compare PostgreSQL with the search index (ids and versions) and repair the differences')
+    .option('--dry-run', 'only report; exit 1 when something differs')
+    .action(async (opts: { dryRun?: boolean }) => runReconcile(loadConfig(), opts));
 
   program
     .command('jobs')

@@ -11,11 +11,22 @@ import { createJobRegistry, type JobRegistry } from '../jobs/job-registry.ts';
 import { createInProcessRunner, type InProcessRunner } from '../jobs/in-process-runner.ts';
 import { startQueueRunner, type QueueRunner } from '../jobs/queue-runner.ts';
 import { projectSummaryJob } from '../projects/project-summary.job.ts';
+import { createPostgresEngine } from '../../indexers/engines/postgres/postgres-engine.ts';
+import type { SearchEngine } from '../../indexers/engines/search-engine.ts';
+import { dictionaryVersionOf, loadDictionary } from '../../indexers/dictionary.service.ts';
+import { createIndexer, type Indexer } from '../../indexers/indexer.service.ts';
+import { searchIndexJob } from '../../indexers/search-index.job.ts';
+import { createSegmenter, type Segmenter } from '../../indexers/segment/segmenter.ts';
+import { createSearchService, type SearchService } from '../search/search.service.ts';
 
 export interface Runtime {
   config: Config;
   db: Db;
   registry: JobRegistry;
+  engine: SearchEngine;
+  segmenter: Segmenter;
+  indexer: Indexer;
+  search: SearchService;
   close(): Promise<void>;
 }
 
@@ -40,11 +51,30 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     release();
     throw err;
   }
-  const registry = createJobRegistry([projectSummaryJob(db)]);
+  const engine = createPostgresEngine(db);
+  await engine.init();
+  // Index and queries must segment alike: load the domain words the live index was built with.
+  let words = await loadDictionary(db);
+  let loadedVersion = dictionaryVersionOf(words);
+  const segmenter = createSegmenter(words);
+  const indexer = createIndexer({ db, engine, segmenter });
+  /** Another process may have reindexed with new words since this one started. */
+  const refreshDictionary = async () => {
+    const live = (await engine.state()).dictionaryVersion;
+    if (!live || live === loadedVersion) return;
+    words = await loadDictionary(db);
+    segmenter.addWords(words);
+    loadedVersion = dictionaryVersionOf(words);
+  };
+  const registry = createJobRegistry([projectSummaryJob(db), searchIndexJob({ indexer, beforeBatch: refreshDictionary })]);
   return {
     config,
     db,
     registry,
+    engine,
+    segmenter,
+    indexer,
+    search: createSearchService({ engine, segmenter }),
     async close() {
       await db.close();
       release();

@@ -11,9 +11,12 @@ import { jobsRoutes } from '../jobs/jobs.routes.ts';
 import { projectRoutes } from '../projects/project.routes.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { healthRoutes } from './health.routes.ts';
+import { searchRoutes } from '../search/search.routes.ts';
+import type { SearchService } from '../search/search.service.ts';
 
 export interface AppDeps {
   db: Db;
+  search: SearchService;
   logLevel?: string;
 }
 
@@ -32,6 +35,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     openapi: {
       info: { title: 'PlanHub API', description: '国土规划资源中心：导入、项目、任务', version: '0.1.0' },
       tags: [
+        { name: 'search', description: '检索与输入提示' },
         { name: 'import', description: '数据导入' },
         { name: 'projects', description: '项目' },
         { name: 'jobs', description: '后台任务与死信' },
@@ -41,6 +45,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(healthRoutes(deps));
+  await app.register(searchRoutes(deps));
   await app.register(importRoutes(deps));
   await app.register(projectRoutes(deps));
   await app.register(jobsRoutes(deps));

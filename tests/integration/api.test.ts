@@ -4,6 +4,9 @@ import { createInProcessRunner } from '../../services/jobs/in-process-runner.ts'
 import { createJobRegistry } from '../../services/jobs/job-registry.ts';
 import { projectSummaryJob } from '../../services/projects/project-summary.job.ts';
 import { buildApp } from '../../services/server/app.ts';
+import { createPostgresEngine } from '../../indexers/engines/postgres/postgres-engine.ts';
+import { createSegmenter } from '../../indexers/segment/segmenter.ts';
+import { createSearchService } from '../../services/search/search.service.ts';
 import { DB_KINDS, createTestDb, type TestDb } from '../helpers/databases.ts';
 import { buildApproval, buildPetition, buildProject } from '../helpers/factories.ts';
 import { jsonl } from '../helpers/streams.ts';
@@ -13,7 +16,9 @@ describe.each(DB_KINDS)('HTTP API on %s', (kind) => {
   let app: FastifyInstance;
   beforeAll(async () => {
     t = await createTestDb(kind);
-    app = await buildApp({ db: t.db, logLevel: 'silent' });
+    const engine = createPostgresEngine(t.db);
+    await engine.init();
+    app = await buildApp({ db: t.db, search: createSearchService({ engine, segmenter: createSegmenter() }), logLevel: 'silent' });
   });
   afterAll(async () => {
     await app.close();

@@ -6,11 +6,12 @@ import { buildApp } from '../../server/app.ts';
 import { openRuntime, startJobs, type Runtime } from '../../runtime/runtime.ts';
 import { runGenerate } from './generate.command.ts';
 import { importFile, planImport, printReport } from './import.command.ts';
+import { runReindexWith } from './search.command.ts';
 
 const DEMO_SEED = 2017;
 
 async function serve(rt: Runtime): Promise<void> {
-  const app = await buildApp({ db: rt.db, logLevel: rt.config.logLevel });
+  const app = await buildApp({ db: rt.db, search: rt.search, logLevel: rt.config.logLevel });
   // With Redis, jobs belong to `planhub worker`; without it they run here, beside the API.
   const jobs = rt.config.redisUrl ? null : startJobs(rt, (m) => app.log.warn(m));
   let closing = false;
@@ -43,6 +44,7 @@ export async function runStart(config: Config, opts: { projects: number }): Prom
       await runGenerate({ projects: opts.projects, seed: DEMO_SEED, out: dir });
     }
     for (const { file, type } of planImport([], { dir })) printReport(file, await importFile(rt.db, file, type));
+    await runReindexWith(rt);
   }
   await serve(rt);
 }

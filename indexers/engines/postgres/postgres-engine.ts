@@ -1,0 +1,239 @@
+/**
+ * The SearchEngine on PostgreSQL (the server, or PGlite for the embedded default). Documents
+ * live in one table per generation; `search_state` says which one readers use, and a reindex
+ * switches it in one transaction.
+ */
+import type { Db, Queryable } from '../../../services/db/db.ts';
+import type { IndexedVersion, SearchDoc, SearchEngine, SearchType, Suggestion } from '../search-engine.ts';
+import { DOC_COLUMNS, DOC_RECORD_TYPES, createDocsIndexes, createDocsTable, docsTable, dropDocsTable } from './postgres-schema.ts';
+import { searchDocs } from './postgres-search.ts';
+import { TsvectorBuilder } from './tsvector.ts';
+
+interface State {
+  generation: number;
+  building: number | null;
+  dictionaryVersion: string | null;
+}
+
+/** Gap between the title's grams and the text's, so no phrase spans the two. */
+const TITLE_GAP = 8;
+
+/** The row a document becomes: token arrays turned into weighted tsvectors. */
+export function toRow(d: SearchDoc): Record<string, unknown> {
+  return {
+    doc_id: d.docId,
+    type: d.type,
+    resource_id: d.resourceId,
+    passage: d.passage,
+    version: d.version,
+    title: d.title,
+    body: d.body,
+    date: d.date,
+    status: d.status,
+    item: d.item,
+    open: d.open,
+    districts: d.districts,
+    project_nos: d.projectNos,
+    project_names: d.projectNames,
+    builders: d.builders,
+    keys: d.keys,
+    name_tsv: new TsvectorBuilder().add(d.nameWords, 'A').toString(),
+    body_tsv: new TsvectorBuilder().add(d.nameWords, 'A').add(d.bodyWords, 'C', TITLE_GAP).toString(),
+    gram_tsv: new TsvectorBuilder().add(d.titleGrams, 'A').add(d.bodyGrams, 'D', TITLE_GAP).toString(),
+    prior: d.prior,
+  };
+}
+
+const INSERT_COLUMNS = DOC_COLUMNS.join(', ');
+const UPDATE_SET = DOC_COLUMNS.filter((c) => c !== 'doc_id').map((c) => `${c} = excluded.${c}`).join(', ');
+
+async function insertDocs(db: Queryable, table: string, docs: SearchDoc[]): Promise<void> {
+  if (docs.length === 0) return;
+  // An older version never overwrites a newer one (jobs may arrive late or twice).
+  await db.query(
+    `INSERT INTO ${table} (${INSERT_COLUMNS})
+     SELECT ${INSERT_COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS r(${DOC_RECORD_TYPES})
+     ON CONFLICT (doc_id) DO UPDATE SET ${UPDATE_SET} WHERE ${table}.version <= excluded.version`,
+    [JSON.stringify(docs.map(toRow))],
+  );
+}
+
+type RecordRef = { type: SearchType; resourceId: string; version: number };
+
+const refsJson = (records: RecordRef[]) =>
+  JSON.stringify(records.map((r) => ({ type: r.type, resource_id: r.resourceId, version: r.version })));
+
+export function createPostgresEngine(db: Db): SearchEngine {
+  async function state(q: Queryable = db): Promise<State> {
+    const r = await q.query<{ generation: number; building: number | null; dictionary_version: string | null }>(
+      'SELECT generation, building, dictionary_version FROM search_state WHERE id = 1',
+    );
+    const row = r.rows[0];
+    if (!row) throw new Error('search is not initialised: run `planhub migrate` or start the server once');
+    return { generation: row.generation, building: row.building, dictionaryVersion: row.dictionary_version };
+  }
+
+  /** The tables writes go to: the live generation and the one being built, if any. */
+  async function writeTables(q: Queryable): Promise<string[]> {
+    const s = await state(q);
+    return [s.generation, ...(s.building ? [s.building] : [])].map(docsTable);
+  }
+
+  /** Runs a read on the live table, once more if a reindex dropped it under us. */
+  async function onLiveTable<T>(fn: (table: string) => Promise<T>): Promise<T> {
+    try {
+      return await fn(docsTable((await state()).generation));
+    } catch (err) {
+      if ((err as { code?: string }).code !== '42P01') throw err;
+      return fn(docsTable((await state()).generation));
+    }
+  }
+
+  return {
+    name: 'postgres',
+
+    async init() {
+      await db.transaction(async (tx) => {
+        await tx.query('SELECT pg_advisory_xact_lock(7031222)');
+        const r = await tx.query('SELECT 1 FROM search_state WHERE id = 1');
+        if (r.rows.length > 0) return;
+        await createDocsTable(tx, 1);
+        await createDocsIndexes(tx, 1);
+        await tx.query('INSERT INTO search_state (id, generation) VALUES (1, 1)');
+      });
+    },
+
+    async index(docs) {
+      await db.transaction(async (tx) => {
+        for (const table of await writeTables(tx)) await insertDocs(tx, table, docs);
+      });
+    },
+
+    async replace(records, docs) {
+      if (records.length === 0) return;
+      await db.transaction(async (tx) => {
+        for (const table of await writeTables(tx)) {
+          // Passages of these records at an older or equal version go; newer ones stay.
+          await tx.query(
+            `DELETE FROM ${table} t USING jsonb_to_recordset($1::jsonb) AS r(type text, resource_id text, version integer)
+             WHERE t.type = r.type AND t.resource_id = r.resource_id AND t.version <= r.version`,
+            [refsJson(records)],
+          );
+          await insertDocs(tx, table, docs);
+        }
+      });
+    },
+
+    async remove(records) {
+      if (records.length === 0) return;
+      await db.transaction(async (tx) => {
+        for (const table of await writeTables(tx)) {
+          await tx.query(
+            `DELETE FROM ${table} t USING jsonb_to_recordset($1::jsonb) AS r(type text, resource_id text, version integer)
+             WHERE t.type = r.type AND t.resource_id = r.resource_id AND t.version <= r.version`,
+            [refsJson(records)],
+          );
+        }
+      });
+    },
+
+    search: (req) => onLiveTable((table) => searchDocs(db, table, req)),
+
+    async suggest(prefix, limit) {
+      const text = prefix.trim();
+      if (!text) return [];
+      const like = `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const latin = like.toLowerCase().replace(/\s+/g, '');
+      const r = await db.query<Suggestion>(
+        `SELECT text, kind, ref FROM search_suggestions
+         WHERE text LIKE $1 OR pinyin LIKE $2 OR initials LIKE $2
+         ORDER BY (text LIKE $1) DESC, weight DESC, length(text), text LIMIT $3`,
+        [like, latin, limit],
+      );
+      if (r.rows.length >= limit || [...text].length < 2) return r.rows;
+      // Then names that contain the text anywhere (a small table: a scan is cheap).
+      const more = await db.query<Suggestion>(
+        `SELECT text, kind, ref FROM search_suggestions WHERE text LIKE $1 AND NOT (text LIKE $2)
+         ORDER BY weight DESC, length(text), text LIMIT $3`,
+        [`%${like}`, like, limit - r.rows.length],
+      );
+      return [...r.rows, ...more.rows];
+    },
+
+    async setSuggestions(all) {
+      // One row per (kind, text), with the highest weight any source gave it.
+      const byKey = new Map<string, (typeof all)[number]>();
+      for (const t of all) {
+        const k = `${t.kind}\u0000${t.text}`;
+        const seen = byKey.get(k);
+        if (!seen || seen.weight < t.weight) byKey.set(k, t);
+      }
+      const terms = [...byKey.values()];
+      await db.transaction(async (tx) => {
+        await tx.query('DELETE FROM search_suggestions');
+        for (let i = 0; i < terms.length; i += 5000) {
+          await tx.query(
+            `INSERT INTO search_suggestions (text, kind, ref, pinyin, initials, weight)
+             SELECT text, kind, ref, pinyin, initials, weight
+             FROM jsonb_to_recordset($1::jsonb) AS r(text text, kind text, ref text, pinyin text, initials text, weight real)
+             ON CONFLICT (kind, text) DO NOTHING`,
+            [JSON.stringify(terms.slice(i, i + 5000))],
+          );
+        }
+      });
+    },
+
+    versions: (type, afterId, limit) =>
+      onLiveTable(async (table) => {
+        const r = await db.query<{ resource_id: string; version: number }>(
+          `SELECT resource_id, max(version) AS version FROM ${table}
+           WHERE type = $1 AND ($2::text IS NULL OR resource_id > $2 COLLATE "C")
+           GROUP BY resource_id ORDER BY resource_id COLLATE "C" LIMIT $3`,
+          [type, afterId, limit],
+        );
+        return r.rows.map((x): IndexedVersion => ({ type, resourceId: x.resource_id, version: x.version }));
+      }),
+
+    async beginGeneration(meta) {
+      return db.transaction(async (tx) => {
+        const r = await tx.query<{ generation: number; building: number | null }>(
+          'SELECT generation, building FROM search_state WHERE id = 1 FOR UPDATE',
+        );
+        const s = r.rows[0]!;
+        if (s.building) await dropDocsTable(tx, s.building); // an earlier reindex that died
+        const next = Math.max(s.generation, s.building ?? 0) + 1;
+        await createDocsTable(tx, next);
+        await tx.query('UPDATE search_state SET building = $1, building_dictionary_version = $2 WHERE id = 1', [next, meta.dictionaryVersion]);
+        return next;
+      });
+    },
+
+    indexInto: (generation, docs) => insertDocs(db, docsTable(generation), docs),
+
+    async commitGeneration(generation) {
+      await createDocsIndexes(db, generation);
+      const old = await db.transaction(async (tx) => {
+        const r = await tx.query<{ generation: number; building: number | null }>(
+          'SELECT generation, building FROM search_state WHERE id = 1 FOR UPDATE',
+        );
+        if (r.rows[0]!.building !== generation) throw new Error(`generation ${generation} is not the one being built`);
+        await tx.query(
+          `UPDATE search_state SET generation = $1, building = NULL, dictionary_version = building_dictionary_version,
+             building_dictionary_version = NULL, switched_at = now() WHERE id = 1`,
+          [generation],
+        );
+        return r.rows[0]!.generation;
+      });
+      await dropDocsTable(db, old);
+    },
+
+    async abortGeneration(generation) {
+      await db.transaction(async (tx) => {
+        await tx.query('UPDATE search_state SET building = NULL, building_dictionary_version = NULL WHERE id = 1 AND building = $1', [generation]);
+        await dropDocsTable(tx, generation);
+      });
+    },
+
+    state: () => state(),
+  };
+}

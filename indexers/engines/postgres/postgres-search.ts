@@ -1,0 +1,204 @@
+/**
+ * Search on PostgreSQL without ranking huge posting lists: the query runs as a few tiers
+ * (exact keys, phrase in a title, phrase in the text, all words, all characters), each of
+ * which takes at most a bounded number of candidates in prior order. PostgreSQL walks the
+ * prior index when a term is common and the GIN index when it is rare, so a query costs about
+ * the same whatever its terms. Only the union of candidates is ranked. Counts are exact up to a
+ * cap and the planner's estimates beyond it, flagged as such.
+ */
+import type { Queryable } from '../../../services/db/db.ts';
+import type { SearchHit, SearchRequest, SearchResult, SearchType } from '../search-engine.ts';
+import { SEARCH_TYPES } from '../search-engine.ts';
+import { andQuery, phrasesQuery } from './tsvector.ts';
+
+/** Exact counts stop here; beyond it, counts are the planner's estimates. */
+export const COUNT_CAP = 10_000;
+
+type Tier = SearchHit['matched'];
+
+/** How much each tier is worth; within a tier, text rank and the prior decide. */
+const TIER_BASE: Record<Tier, number> = { key: 100, title: 60, phrase: 40, words: 20, chars: 0 };
+
+interface Row {
+  tier: Tier;
+  type: SearchType;
+  resource_id: string;
+  passage: number;
+  title: string;
+  body: string;
+  date: string | null;
+  status: string | null;
+  project_nos: string[];
+  project_names: string[];
+  prior: number;
+  rank: number;
+}
+
+class Params {
+  readonly values: unknown[] = [];
+  add(v: unknown): string {
+    this.values.push(v);
+    return `$${this.values.length}`;
+  }
+}
+
+function filterSql(req: SearchRequest, p: Params, withType: boolean): string {
+  const f = req.filters;
+  const parts: string[] = [];
+  if (f.type && withType) parts.push(`type = ${p.add(f.type)}`);
+  if (f.district) parts.push(`districts @> ARRAY[${p.add(f.district)}]::text[]`);
+  if (f.item) parts.push(`item = ${p.add(f.item)}`);
+  if (f.status) parts.push(`status = ${p.add(f.status)}`);
+  if (f.from) parts.push(`date >= ${p.add(f.from)}::date`);
+  if (f.to) parts.push(`date <= ${p.add(f.to)}::date`);
+  if (f.project) parts.push(`project_nos @> ARRAY[${p.add(f.project)}]::text[]`);
+  return parts.length ? ` AND ${parts.join(' AND ')}` : '';
+}
+
+interface TierSpec {
+  tier: Tier;
+  where: string;
+  rank: string;
+}
+
+function tiers(req: SearchRequest, p: Params): TierSpec[] {
+  const q = req.query;
+  const specs: TierSpec[] = [];
+  const grams = q.phrases.flat();
+  if (q.keys.length) specs.push({ tier: 'key', where: `keys && ${p.add(q.keys)}::text[]`, rank: '1' });
+  if (grams.length) {
+    const title = p.add(phrasesQuery(q.phrases, 'A'));
+    specs.push({ tier: 'title', where: `gram_tsv @@ ${title}::tsquery`, rank: `ts_rank(gram_tsv, ${title}::tsquery)` });
+    if (q.phrases.some((ph) => ph.length > 1)) {
+      const phrase = p.add(phrasesQuery(q.phrases));
+      specs.push({ tier: 'phrase', where: `gram_tsv @@ ${phrase}::tsquery`, rank: `ts_rank(gram_tsv, ${phrase}::tsquery)` });
+    }
+  }
+  if (q.words.length) {
+    const words = p.add(andQuery(q.words));
+    specs.push({ tier: 'words', where: `body_tsv @@ ${words}::tsquery`, rank: `ts_rank('{0.1,0.2,0.4,1.0}', body_tsv, ${words}::tsquery)` });
+  }
+  if (grams.length) {
+    const chars = p.add(andQuery(grams));
+    specs.push({ tier: 'chars', where: `gram_tsv @@ ${chars}::tsquery`, rank: `ts_rank(gram_tsv, ${chars}::tsquery)` });
+  }
+  if (specs.length === 0 && req.filters.project) {
+    // No terms, one project: everything of that project (its 360 view), best first.
+    specs.push({ tier: 'words', where: 'true', rank: '0' });
+  }
+  return specs;
+}
+
+/** Everything any tier can match (the narrower tiers are subsets of these three). */
+function broadMatch(req: SearchRequest, p: Params): string {
+  const q = req.query;
+  const grams = q.phrases.flat();
+  const parts: string[] = [];
+  if (q.keys.length) parts.push(`keys && ${p.add(q.keys)}::text[]`);
+  if (q.words.length) parts.push(`body_tsv @@ ${p.add(andQuery(q.words))}::tsquery`);
+  if (grams.length) parts.push(`gram_tsv @@ ${p.add(andQuery(grams))}::tsquery`);
+  if (parts.length === 0 && req.filters.project) parts.push('true');
+  return parts.length ? `(${parts.join(' OR ')})` : 'false';
+}
+
+function score(r: Row): number {
+  return TIER_BASE[r.tier] + 10 * Math.min(1, r.rank) + 5 * r.prior;
+}
+
+export async function searchDocs(db: Queryable, table: string, req: SearchRequest): Promise<SearchResult> {
+  const p = new Params();
+  const specs = tiers(req, p);
+  if (specs.length === 0) return { total: 0, totalIsEstimate: false, counts: {}, hits: [] };
+  const filters = filterSql(req, p, true);
+  // Tab counts cover every type, whichever tab is shown: the same query without the type filter.
+  const cp = new Params();
+  const countBroad = broadMatch(req, cp);
+  const countFilters = filterSql(req, cp, false);
+  // Enough candidates for the page asked for, and some to spare for deduplication and collapsing.
+  const perTier = p.add(Math.min(1000, Math.max(100, (req.offset + req.size) * 3)));
+  const order = req.sort === 'date' ? 'date DESC NULLS LAST, prior DESC' : 'prior DESC';
+  const union = specs
+    .map(
+      (s) => `(SELECT '${s.tier}' AS tier, type, resource_id, passage, title, body, date::text AS date, status,
+                project_nos, project_names, prior, ${s.rank} AS rank
+              FROM ${table} WHERE ${s.where}${filters} ORDER BY ${order} LIMIT ${perTier})`,
+    )
+    .join(' UNION ALL ');
+  const [rows, counted] = await Promise.all([
+    db.query<Row>(union, p.values),
+    countMatches(db, table, countBroad, countFilters, cp.values),
+  ]);
+
+  // The best row of each record (its best tier, its best passage).
+  const best = new Map<string, { row: Row; score: number }>();
+  for (const row of rows.rows) {
+    const key = `${row.type}:${row.resource_id}`;
+    const s = score(row);
+    const seen = best.get(key);
+    if (!seen || s > seen.score) best.set(key, { row, score: s });
+  }
+  let ranked = [...best.values()];
+  ranked.sort((a, b) =>
+    req.sort === 'date' ? (b.row.date ?? '').localeCompare(a.row.date ?? '') || b.score - a.score : b.score - a.score,
+  );
+  if (req.collapse) {
+    const projects = new Set<string>();
+    ranked = ranked.filter(({ row }) => {
+      const first = row.project_nos[0];
+      if (!first) return true;
+      if (projects.has(first)) return false;
+      projects.add(first);
+      return true;
+    });
+  }
+  const hits: SearchHit[] = ranked.slice(req.offset, req.offset + req.size).map(({ row, score: s }) => ({
+    type: row.type,
+    id: row.resource_id,
+    passage: row.passage,
+    title: row.title,
+    body: row.body,
+    date: row.date,
+    status: row.status,
+    projectNos: row.project_nos,
+    projectNames: row.project_names,
+    score: Math.round(s * 1000) / 1000,
+    matched: row.tier,
+  }));
+  return { ...counted, hits };
+}
+
+/** Per-type counts of matching records: exact up to COUNT_CAP rows, estimated beyond. */
+async function countMatches(
+  db: Queryable,
+  table: string,
+  broad: string,
+  filters: string,
+  values: unknown[],
+): Promise<Omit<SearchResult, 'hits'>> {
+  const where = `${broad}${filters}`;
+  const r = await db.query<{ type: SearchType; n: number; rows: number }>(
+    `SELECT type, count(DISTINCT resource_id)::int AS n, count(*)::int AS rows
+     FROM (SELECT type, resource_id FROM ${table} WHERE ${where} LIMIT ${COUNT_CAP}) m GROUP BY type`,
+    values,
+  );
+  const counts: Partial<Record<SearchType, number>> = {};
+  const scanned = r.rows.reduce((a, x) => a + x.rows, 0);
+  if (scanned < COUNT_CAP) {
+    for (const x of r.rows) counts[x.type] = x.n;
+    return { total: r.rows.reduce((a, x) => a + x.n, 0), totalIsEstimate: false, counts };
+  }
+  // Past the cap: the planner's row estimate per type (from the column statistics, no scan).
+  for (const type of SEARCH_TYPES) {
+    const plan = await db.query<{ 'QUERY PLAN': unknown }>(
+      `EXPLAIN (FORMAT JSON) SELECT 1 FROM ${table} WHERE (${where}) AND type = '${type}'`,
+      values,
+    );
+    const raw = plan.rows[0]!['QUERY PLAN'];
+    const parsed = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: { 'Plan Rows': number } }[];
+    const estimate = Math.round(parsed[0]!.Plan['Plan Rows']);
+    const exact = r.rows.find((x) => x.type === type)?.n ?? 0;
+    const n = Math.max(estimate, exact);
+    if (n > 0) counts[type] = n;
+  }
+  return { total: Object.values(counts).reduce((a, b) => a + (b ?? 0), 0), totalIsEstimate: true, counts };
+}

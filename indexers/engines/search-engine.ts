@@ -1,0 +1,133 @@
+/**
+ * The one interface the services search through. Documents arrive already segmented (see
+ * `../segment/`), so every engine indexes the same tokens and needs no Chinese plugin.
+ * PostgreSQL full-text search is the first engine; OpenSearch and Elasticsearch implement the
+ * same interface, and the contract suite in tests/ runs against each one that is available.
+ */
+
+export const SEARCH_TYPES = ['approval', 'document', 'meeting', 'petition', 'regulation', 'project'] as const;
+export type SearchType = (typeof SEARCH_TYPES)[number];
+
+/** One indexed unit: a record, or one passage of a long record. */
+export interface SearchDoc {
+  /** `${type}:${resourceId}` or `${type}:${resourceId}#${passage}`. */
+  docId: string;
+  type: SearchType;
+  resourceId: string;
+  passage: number;
+  /** The record's version in PostgreSQL: an older version never overwrites a newer one. */
+  version: number;
+  title: string;
+  /** The passage's text (normalized), for snippets. */
+  body: string;
+  date: string | null;
+  status: string | null;
+  item: string | null;
+  /** Still being handled (an open case, a pending petition); ranks a little higher. */
+  open: boolean;
+  districts: string[];
+  projectNos: string[];
+  projectNames: string[];
+  builders: string[];
+  /** Exact keys: project numbers, canonical 文号, letter and certificate numbers, whole titles and names. */
+  keys: string[];
+  /** jieba words of the title and the project names (the small, heavy field). */
+  nameWords: string[];
+  /** jieba words of the passage. */
+  bodyWords: string[];
+  /** Dictionary-free character bigrams of the title and of the passage, in text order. */
+  titleGrams: string[];
+  bodyGrams: string[];
+  /** A static prior in [0, 1]: type, openness and recency; breaks ties and orders huge matches. */
+  prior: number;
+}
+
+/** A query as the analyzer prepared it (normalized, segmented, keys pulled out). */
+export interface AnalyzedQuery {
+  raw: string;
+  normalized: string;
+  words: string[];
+  /** The bigrams of each CJK/latin run of the query, in order: each run is a phrase. */
+  phrases: string[][];
+  keys: string[];
+}
+
+export interface SearchFilters {
+  type?: SearchType;
+  district?: string;
+  item?: string;
+  status?: string;
+  from?: string;
+  to?: string;
+  project?: string;
+}
+
+export interface SearchRequest {
+  query: AnalyzedQuery;
+  filters: SearchFilters;
+  /** 0-based offset and page size; the service bounds both. */
+  offset: number;
+  size: number;
+  sort: 'relevance' | 'date';
+  /** One hit per project (the best), for a project-by-project overview. */
+  collapse: boolean;
+}
+
+export interface SearchHit {
+  type: SearchType;
+  id: string;
+  passage: number;
+  title: string;
+  body: string;
+  date: string | null;
+  status: string | null;
+  projectNos: string[];
+  projectNames: string[];
+  score: number;
+  /** Why it matched best: an exact key, the title, a phrase in the text, words, or characters. */
+  matched: 'key' | 'title' | 'phrase' | 'words' | 'chars';
+}
+
+export interface SearchResult {
+  total: number;
+  /** True when `total` (and some counts) are estimates beyond the exact-count cap. */
+  totalIsEstimate: boolean;
+  counts: Partial<Record<SearchType, number>>;
+  hits: SearchHit[];
+}
+
+export interface Suggestion {
+  text: string;
+  kind: 'project' | 'builder' | 'place' | 'regulation';
+  ref: string | null;
+}
+
+export interface IndexedVersion {
+  type: SearchType;
+  resourceId: string;
+  version: number;
+}
+
+export interface SearchEngine {
+  readonly name: string;
+  /** Prepares the engine's structures (idempotent). */
+  init(): Promise<void>;
+  /** Upserts documents into the live generation (and the one being built, if any). */
+  index(docs: SearchDoc[]): Promise<void>;
+  /** Replaces every passage of the given records: documents for the same records not in `docs` are removed. */
+  replace(records: { type: SearchType; resourceId: string; version: number }[], docs: SearchDoc[]): Promise<void>;
+  /** Removes every passage of the records, unless the index holds a newer version. */
+  remove(records: { type: SearchType; resourceId: string; version: number }[]): Promise<void>;
+  search(req: SearchRequest): Promise<SearchResult>;
+  suggest(prefix: string, limit: number): Promise<Suggestion[]>;
+  /** Replaces the suggestion terms (built from the data at reindex time). */
+  setSuggestions(terms: (Suggestion & { pinyin: string; initials: string; weight: number })[]): Promise<void>;
+  /** The indexed version of every record of a type, ordered by id, a page at a time (for reconcile). */
+  versions(type: SearchType, afterId: string | null, limit: number): Promise<IndexedVersion[]>;
+  /** Generations: build the next one beside the live one, then switch readers over atomically. */
+  beginGeneration(meta: { dictionaryVersion: string }): Promise<number>;
+  indexInto(generation: number, docs: SearchDoc[]): Promise<void>;
+  commitGeneration(generation: number): Promise<void>;
+  abortGeneration(generation: number): Promise<void>;
+  state(): Promise<{ generation: number; building: number | null; dictionaryVersion: string | null }>;
+}

@@ -1,0 +1,87 @@
+/**
+ * Reads records for indexing, each with the keys of the projects it belongs to. Plain SQL, no
+ * decisions: what a record contributes to search is decided in indexable.ts.
+ */
+import type { Queryable } from '../services/db/db.ts';
+import type { SearchType } from './engines/search-engine.ts';
+import type { ProjectKey } from './indexable.ts';
+
+const PROJECT_JSON = `json_build_object('no', p.project_no, 'name', p.name, 'district', p.district, 'builder', p.builder)`;
+
+/** Dates as the bureau's calendar day (UTC+8), as text: no Date objects, no host time zone. */
+const day = (col: string) => `to_char(${col} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS ${col.split('.').pop()}`;
+
+const linkedProjects = (type: string, alias: string) => `coalesce((
+  SELECT json_agg(${PROJECT_JSON} ORDER BY p.project_no) FROM resource_links l JOIN projects p ON p.project_no = l.project_no
+  WHERE l.resource_type = '${type}' AND l.resource_id = ${alias}.id AND l.status = 'confirmed'), '[]')`;
+
+const SELECTS: Record<SearchType, string> = {
+  project: `SELECT x.id, x.version, x.project_no, x.name, x.builder, x.address, x.district, x.project_type, x.land_use,
+              x.scale_m2, ${day('x.created_at')}, json_build_array(${PROJECT_JSON.replace(/p\./g, 'x.')}) AS projects FROM projects x`,
+  approval: `SELECT x.id, x.version, x.project_no, x.item, x.status, ${day('x.received_at')}, ${day('x.closed_at')}, x.office, x.handler,
+               x.certificate_no,
+               (SELECT string_agg(s.name, '、' ORDER BY s.seq) FROM approval_steps s WHERE s.approval_id = x.id) AS steps,
+               coalesce((SELECT json_agg(${PROJECT_JSON}) FROM projects p WHERE p.project_no = x.project_no), '[]') AS projects
+             FROM approvals x`,
+  document: `SELECT x.id, x.version, x.doc_no, x.title, x.date::text AS date, x.issuer, x.body, ${linkedProjects('document', 'x')} AS projects FROM documents x`,
+  meeting: `SELECT x.id, x.version, x.title, x.date::text AS date, x.kind, x.body, ${linkedProjects('meeting', 'x')} AS projects FROM meetings x`,
+  petition: `SELECT x.id, x.version, x.letter_no, x.subject, x.body, ${day('x.received_at')}, x.category, x.status,
+               ${linkedProjects('petition', 'x')} AS projects FROM petitions x`,
+  regulation: `SELECT x.id, x.version, x.title, x.date::text AS date, x.region, x.category, x.body, '[]'::json AS projects FROM regulations x`,
+};
+
+export const SOURCE_TABLES: Record<SearchType, string> = {
+  project: 'projects', approval: 'approvals', document: 'documents', meeting: 'meetings', petition: 'petitions', regulation: 'regulations',
+};
+
+export type SourceRow = Record<string, unknown> & { id: string; version: number; projects: ProjectKey[] };
+
+export async function loadByIds(db: Queryable, type: SearchType, ids: string[]): Promise<SourceRow[]> {
+  if (ids.length === 0) return [];
+  const r = await db.query<SourceRow>(`${SELECTS[type]} WHERE x.id = ANY($1::text[])`, [ids]);
+  return r.rows.map(parseProjects);
+}
+
+/** One page of a type's records in id order (for reindex). */
+export async function loadPage(db: Queryable, type: SearchType, afterId: string | null, limit: number): Promise<SourceRow[]> {
+  const r = await db.query<SourceRow>(
+    `${SELECTS[type]} WHERE ($1::text IS NULL OR x.id > $1) ORDER BY x.id LIMIT $2`,
+    [afterId, limit],
+  );
+  return r.rows.map(parseProjects);
+}
+
+/** The version of each record of a type, a page at a time in id order (for reconcile). */
+export async function versionPage(
+  db: Queryable,
+  type: SearchType,
+  afterId: string | null,
+  limit: number,
+): Promise<{ id: string; version: number }[]> {
+  const r = await db.query<{ id: string; version: number }>(
+    `SELECT id, version FROM ${SOURCE_TABLES[type]} WHERE ($1::text IS NULL OR id > $1 COLLATE "C") ORDER BY id COLLATE "C" LIMIT $2`,
+    [afterId, limit],
+  );
+  return r.rows;
+}
+
+export async function countRecords(db: Queryable, type: SearchType): Promise<number> {
+  const r = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${SOURCE_TABLES[type]}`);
+  return r.rows[0]!.n;
+}
+
+/** The records linked to a project (whose search documents carry its name and keys). */
+export async function linkedToProject(db: Queryable, projectNos: string[]): Promise<{ type: SearchType; id: string }[]> {
+  if (projectNos.length === 0) return [];
+  const r = await db.query<{ type: SearchType; id: string }>(
+    `SELECT resource_type AS type, resource_id AS id FROM resource_links WHERE project_no = ANY($1::text[])
+     UNION SELECT 'approval', id FROM approvals WHERE project_no = ANY($1::text[])`,
+    [projectNos],
+  );
+  return r.rows;
+}
+
+function parseProjects(row: SourceRow): SourceRow {
+  if (typeof row.projects === 'string') row.projects = JSON.parse(row.projects);
+  return row;
+}

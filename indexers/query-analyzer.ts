@@ -1,0 +1,29 @@
+/**
+ * Prepares a query the way documents were indexed: normalized, segmented by jieba, cut into
+ * bigram phrases, and with its exact keys (project numbers, 文号 in any bracket form, letter
+ * numbers, the whole query as a title or name) pulled out.
+ */
+import type { AnalyzedQuery } from './engines/search-engine.ts';
+import { normalizeKey } from './search-docs.ts';
+import { extractDocNos, extractLetterNos, extractProjectNos } from './segment/keys.ts';
+import { normalizeText } from './segment/normalize.ts';
+import type { Segmenter } from './segment/segmenter.ts';
+
+/** Queries longer than this are cut (a pasted page is not a better query than its start). */
+export const MAX_QUERY_CHARS = 200;
+
+export function analyzeQuery(raw: string, seg: Segmenter): AnalyzedQuery {
+  const normalized = normalizeText(raw).trim().slice(0, MAX_QUERY_CHARS);
+  const keys = new Set<string>([
+    ...extractProjectNos(normalized),
+    ...extractDocNos(normalized),
+    ...extractLetterNos(normalized),
+  ]);
+  const whole = normalizeKey(normalized);
+  if ([...whole].length >= 2 && /[\p{L}\p{N}]/u.test(whole)) keys.add(whole);
+  // Each run of letters, digits or CJK characters is a phrase of its own bigrams.
+  const phrases = (normalized.match(/[\p{L}\p{N}]+/gu) ?? [])
+    .map((run) => seg.grams(run))
+    .filter((g) => g.length > 0);
+  return { raw, normalized, words: seg.queryWords(normalized), phrases, keys: [...keys] };
+}

@@ -1,0 +1,25 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { searchQuerystring, searchResponse, suggestQuerystring, type SearchParams } from './search.schema.ts';
+import type { SearchService } from './search.service.ts';
+
+export function searchRoutes(deps: { search: SearchService }): FastifyPluginAsync {
+  return async (app) => {
+    app.get<{ Querystring: SearchParams }>('/api/search', {
+      schema: {
+        tags: ['search'],
+        summary: '综合检索：审批、公文、会议、信访、法规与项目，按项目关联',
+        description: '项目编号或文号（任意括号形式）精确命中者排在最前；项目名称命中时该项目的资源置顶。counts 为各标签页的命中数，total 为其和。',
+        querystring: searchQuerystring,
+        response: { 200: searchResponse },
+      },
+    }, async (req) => deps.search.search(req.query));
+
+    app.get<{ Querystring: { q: string; size?: number } }>('/api/suggest', {
+      schema: {
+        tags: ['search'],
+        summary: '输入提示：项目名称、建设单位、地名与法规，支持全拼与首字母',
+        querystring: suggestQuerystring,
+      },
+    }, async (req) => deps.search.suggest(req.query.q, req.query.size));
+  };
+}

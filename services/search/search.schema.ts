@@ -1,0 +1,80 @@
+/** The search and suggest requests as the API accepts them (JSON Schema, for Fastify and OpenAPI). */
+import { SEARCH_TYPES } from '../../indexers/engines/search-engine.ts';
+
+export const MAX_RESULT_WINDOW = 1000;
+export const MAX_PAGE_SIZE = 50;
+
+export const searchQuerystring = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    q: { type: 'string', maxLength: 1000, description: '检索词：项目名称、项目编号、文号（任意括号）、地名、建设单位或任意短语' },
+    type: { type: 'string', enum: [...SEARCH_TYPES], description: '资源类型（标签页）' },
+    district: { type: 'string', maxLength: 20, description: '区（如 洪山）' },
+    item: { type: 'string', maxLength: 50, description: '审批事项、会议类型、信访分类或法规类别' },
+    status: { type: 'string', maxLength: 20, description: '状态（新增/在办/办结，或信访状态）' },
+    from: { type: 'string', format: 'date', description: '起始日期 YYYY-MM-DD' },
+    to: { type: 'string', format: 'date', description: '截止日期 YYYY-MM-DD' },
+    project: { type: 'string', maxLength: 40, description: '只看某个项目（项目编号）' },
+    page: { type: 'integer', minimum: 1, default: 1 },
+    size: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 },
+    sort: { type: 'string', enum: ['relevance', 'date'], default: 'relevance' },
+    collapse: { type: 'boolean', default: false, description: '按项目折叠：每个项目只显示最相关的一条' },
+  },
+} as const;
+
+export interface SearchParams {
+  q?: string;
+  type?: (typeof SEARCH_TYPES)[number];
+  district?: string;
+  item?: string;
+  status?: string;
+  from?: string;
+  to?: string;
+  project?: string;
+  page?: number;
+  size?: number;
+  sort?: 'relevance' | 'date';
+  collapse?: boolean;
+}
+
+const hit = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', description: '记录自身的 id（导入时的 id）' },
+    type: { type: 'string' },
+    title: { type: 'string' },
+    title_html: { type: 'string', description: '标题，命中处以 <mark> 标出（其余已做 HTML 转义）' },
+    snippet: { type: 'string', description: '摘要，命中处以 <mark> 标出（其余已做 HTML 转义）' },
+    date: { type: ['string', 'null'] },
+    status: { type: ['string', 'null'] },
+    project_no: { type: ['string', 'null'] },
+    project_name: { type: ['string', 'null'] },
+    project_nos: { type: 'array', items: { type: 'string' } },
+    score: { type: 'number' },
+    matched: { type: 'string', enum: ['key', 'title', 'phrase', 'words', 'chars'] },
+  },
+} as const;
+
+export const searchResponse = {
+  type: 'object',
+  properties: {
+    total: { type: 'integer', description: '全部类型的命中数（= counts 之和）' },
+    total_is_estimate: { type: 'boolean', description: '超过精确计数上限时为估计值' },
+    took_ms: { type: 'number' },
+    counts: { type: 'object', additionalProperties: { type: 'integer' } },
+    page: { type: 'integer' },
+    size: { type: 'integer' },
+    hits: { type: 'array', items: hit },
+  },
+} as const;
+
+export const suggestQuerystring = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['q'],
+  properties: {
+    q: { type: 'string', maxLength: 50, description: '前缀：汉字、全拼（qingshan）或首字母（qstygy）' },
+    size: { type: 'integer', minimum: 1, maximum: 20, default: 10 },
+  },
+} as const;

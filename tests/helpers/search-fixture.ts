@@ -1,0 +1,63 @@
+/**
+ * A whole hub for search tests: a runtime on PGlite (on disk, in a temp folder) or on a fresh
+ * server database, loaded with a generated corpus and indexed. Built once per suite.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { IMPORT_ORDER } from '../../services/cli/commands/import.command.ts';
+import { loadConfig } from '../../services/config/config.ts';
+import { generateCorpus, type GenerateResult } from '../../services/generate/generate.service.ts';
+import { importJsonl } from '../../services/import/import.service.ts';
+import { createInProcessRunner } from '../../services/jobs/in-process-runner.ts';
+import { openRuntime, type Runtime } from '../../services/runtime/runtime.ts';
+import { createServerDatabase, type DbKind } from './databases.ts';
+
+export interface SearchFixture {
+  rt: Runtime;
+  corpus: GenerateResult;
+  dir: string;
+  /** Runs the outbox jobs until none is due (indexing, summaries). */
+  drainJobs(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function openHub(kind: DbKind): Promise<{ rt: Runtime; dir: string; close: () => Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planhub-search-'));
+  const server = kind === 'postgres' ? await createServerDatabase() : null;
+  const rt = await openRuntime(loadConfig({ PLANHUB_DATA_DIR: dir, ...(server ? { DATABASE_URL: server.url } : {}) }));
+  return {
+    rt,
+    dir,
+    async close() {
+      await rt.close();
+      await server?.drop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function importCorpus(rt: Runtime, corpus: GenerateResult): Promise<void> {
+  for (const type of IMPORT_ORDER) {
+    const r = await importJsonl(rt.db, type, fs.createReadStream(corpus.files[type]!));
+    if (r.rejected > 0) throw new Error(`${type}: ${r.errors[0]?.message}`);
+  }
+}
+
+export async function searchFixture(kind: DbKind, projects = 150, seed = 11): Promise<SearchFixture> {
+  const hub = await openHub(kind);
+  const corpus = await generateCorpus({ projects, seed, outDir: path.join(hub.dir, 'corpus') });
+  await importCorpus(hub.rt, corpus);
+  const drainJobs = async () => {
+    const runner = createInProcessRunner(hub.rt.db, hub.rt.registry, { idleMs: 3_600_000 });
+    const n = await runner.drain();
+    await runner.stop();
+    return n;
+  };
+  await drainJobs();
+  return { rt: hub.rt, corpus, dir: hub.dir, drainJobs, close: hub.close };
+}
+
+export function readJsonl<T = Record<string, unknown>>(file: string): T[] {
+  return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);
+}
