@@ -147,7 +147,20 @@ export function createIndexer(deps: { db: Db; engine: SearchEngine; segmenter: S
     return report;
   }
 
-  return { indexRecords, affectedByProjects, reindex, reconcile };
+  /**
+   * Rebuilds the index when the domain dictionary the data calls for differs from the one the
+   * live index was built with (new project names, brands, laws; or new static words).
+   */
+  async function reindexIfDictionaryChanged(onProgress?: Progress): Promise<boolean> {
+    const [wanted, state] = await Promise.all([buildDictionary(db), engine.state()]);
+    if (wanted.version === state.dictionaryVersion) return false;
+    const records = (await Promise.all(SEARCH_TYPES.map((t) => countRecords(db, t)))).reduce((a, b) => a + b, 0);
+    if (records === 0) return false;
+    await reindex(onProgress);
+    return true;
+  }
+
+  return { indexRecords, affectedByProjects, reindex, reconcile, reindexIfDictionaryChanged };
 }
 
 export type Indexer = ReturnType<typeof createIndexer>;

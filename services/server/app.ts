@@ -29,6 +29,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     // Queries of 10,000 characters are answered with a 400, not a socket reset.
     routerOptions: { maxParamLength: 500 },
+    // A misspelt parameter is an error to report, not something to drop silently.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
   registerErrorHandler(app);
   await app.register(swagger, {

@@ -83,3 +83,21 @@ describe.each(DB_KINDS)('search index upkeep on %s', (kind) => {
     expect(r.hits[0]!.id).toBe(projects[3]!.id);
   });
 });
+
+describe('domain dictionary changes', () => {
+  it('trigger a reindex, and only then', { timeout: 240_000 }, async () => {
+    const f = await searchFixture('postgres', 40, 9);
+    try {
+      // Indexed by jobs only: the live index has no dictionary version yet.
+      expect(await f.rt.indexer.reindexIfDictionaryChanged()).toBe(true);
+      const g = (await f.rt.engine.state()).generation;
+      expect(await f.rt.indexer.reindexIfDictionaryChanged()).toBe(false);
+      await f.rt.db.query(`UPDATE projects SET name = '锦绣龙城示范区' WHERE id = (SELECT min(id) FROM projects)`);
+      expect(await f.rt.indexer.reindexIfDictionaryChanged()).toBe(true);
+      expect((await f.rt.engine.state()).generation).toBe(g + 1);
+      expect(f.rt.segmenter.queryWords('锦绣龙城示范区')).toContain('锦绣龙城示范区');
+    } finally {
+      await f.close();
+    }
+  });
+});

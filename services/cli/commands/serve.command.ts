@@ -28,6 +28,11 @@ async function serve(rt: Runtime): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: rt.config.port, host: rt.config.host });
   console.log(`PlanHub on http://${rt.config.host}:${rt.config.port}  (API docs: /docs, store: ${rt.db.kind}, jobs: ${rt.config.redisUrl ? 'BullMQ workers' : 'in-process'})`);
+  // Searches go on against the live generation while a new one is built beside it.
+  void rt.indexer
+    .reindexIfDictionaryChanged()
+    .then((rebuilt) => rebuilt && app.log.info('search index rebuilt for a changed domain dictionary'))
+    .catch((err: Error) => app.log.error({ err }, 'reindex for the domain dictionary failed'));
 }
 
 export async function runServe(config: Config): Promise<void> {
