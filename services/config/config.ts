@@ -6,6 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const SEARCH_ENGINES = ['postgres', 'opensearch', 'elasticsearch'] as const;
 
 const url = (protocols: string[]) =>
   z
@@ -32,6 +33,14 @@ const envSchema = z.object({
     .regex(/^[a-z0-9_-]{1,40}$/, 'must be 1–40 characters of a-z, 0-9, _ or -')
     .default('planhub'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  SEARCH_ENGINE: z
+    .enum(SEARCH_ENGINES, { message: `must be one of ${SEARCH_ENGINES.join(', ')}` })
+    .default('postgres'),
+  SEARCH_URL: url(['http:', 'https:']).optional(),
+  PLANHUB_INDEX_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'must be 1–40 characters of a-z, 0-9, _ or -, starting with a letter or digit')
+    .default('planhub'),
 });
 
 export interface Config {
@@ -44,6 +53,11 @@ export interface Config {
   redisUrl: string | undefined;
   queuePrefix: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Where search documents live: PostgreSQL itself (the default), or a search cluster at `searchUrl`. */
+  searchEngine: (typeof SEARCH_ENGINES)[number];
+  searchUrl: string | undefined;
+  /** Index names start with this (`<prefix>-<type>-v<n>`), so several hubs can share a cluster. */
+  indexPrefix: string;
 }
 
 export class ConfigError extends Error {
@@ -70,6 +84,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
+  if (e.SEARCH_ENGINE !== 'postgres' && !e.SEARCH_URL) {
+    throw new ConfigError(`invalid configuration:\n  SEARCH_URL: required when SEARCH_ENGINE is ${e.SEARCH_ENGINE} (e.g. http://127.0.0.1:9200)`);
+  }
   return {
     dataDir: path.resolve(e.PLANHUB_DATA_DIR),
     port: e.PORT,
@@ -78,6 +95,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL,
     queuePrefix: e.PLANHUB_QUEUE_PREFIX,
     logLevel: e.LOG_LEVEL,
+    searchEngine: e.SEARCH_ENGINE,
+    searchUrl: e.SEARCH_URL,
+    indexPrefix: e.PLANHUB_INDEX_PREFIX,
   };
 }
 

@@ -20,6 +20,9 @@ describe('loadConfig', () => {
     [{ REDIS_URL: 'localhost:6379' }, /REDIS_URL: must be a URL/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL: must be one of/],
     [{ PLANHUB_DATADIR: './x' }, /PLANHUB_DATADIR: unknown variable/],
+    [{ SEARCH_ENGINE: 'solr' }, /SEARCH_ENGINE: must be one of postgres, opensearch, elasticsearch/],
+    [{ SEARCH_ENGINE: 'opensearch' }, /SEARCH_URL: required when SEARCH_ENGINE is opensearch/],
+    [{ SEARCH_URL: 'ftp://x' }, /SEARCH_URL: must be a URL starting with http:\/\/ or https:\/\//],
   ])('refuses %o naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
