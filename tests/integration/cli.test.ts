@@ -63,6 +63,35 @@ describe('planhub CLI', () => {
     for (const line of again.out.split('\n').filter((l) => /\.jsonl: /.test(l))) expect(line).toMatch(/\(0 changed/);
   });
 
+  it('reindexes, reconciles to nothing, and serves search over HTTP', { timeout: 240_000 }, async () => {
+    const re = await run(['reindex'], env);
+    expect(re.code, re.out).toBe(0);
+    expect(re.out).toMatch(/search index generation \d+: \d+ records/);
+    const rc = await run(['reconcile', '--dry-run'], env);
+    expect(rc.code, rc.out).toBe(0);
+    expect(rc.out).toMatch(/found 0 missing, 0 stale, 0 extra/);
+
+    const port = String(3900 + Math.floor(Math.random() * 90));
+    const server = startCli(['serve'], { ...env, PORT: port });
+    try {
+      const url = `http://127.0.0.1:${port}`;
+      let res: Response | undefined;
+      for (let i = 0; i < 100 && !res; i += 1) {
+        res = await fetch(`${url}/api/health`).catch(() => undefined);
+        if (!res) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(res?.status, server.output()).toBe(200);
+      const search = await (await fetch(`${url}/api/search?q=${encodeURIComponent('规划许可')}&size=3`)).json();
+      expect(search.total).toBeGreaterThan(0);
+      expect(search.hits).toHaveLength(3);
+      const docs = await fetch(`${url}/docs/json`);
+      expect(docs.status).toBe(200);
+    } finally {
+      server.proc.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+    }
+  });
+
   it('reports every line of a corrupted copy and lands the good ones', { timeout: 120_000 }, async () => {
     const corpus = path.join(dir, 'corpus');
     const lines = fs.readFileSync(path.join(corpus, 'documents.jsonl'), 'utf8').split('\n').filter(Boolean).slice(0, 50);
