@@ -81,7 +81,7 @@ describe('planhub CLI', () => {
         if (!res) await new Promise((r) => setTimeout(r, 200));
       }
       expect(res?.status, server.output()).toBe(200);
-      const search = await (await fetch(`${url}/api/search?q=${encodeURIComponent('规划许可')}&size=3`)).json();
+      const search = (await (await fetch(`${url}/api/search?q=${encodeURIComponent('规划许可')}&size=3`)).json()) as { total: number; hits: unknown[] };
       expect(search.total).toBeGreaterThan(0);
       expect(search.hits).toHaveLength(3);
       const docs = await fetch(`${url}/docs/json`);

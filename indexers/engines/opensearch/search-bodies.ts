@@ -1,0 +1,319 @@
+/**
+ * The request bodies PlanHub sends to OpenSearch and Elasticsearch, built once for both: pure
+ * functions, typed against the Elasticsearch client's `estypes` so the compiler checks every
+ * request the Elasticsearch client would send. The query mirrors the PostgreSQL engine's tiers
+ * (exact key, phrase in a title, phrase in the text, all words, all characters): the best tier a
+ * document matches sets its score band, text relevance (saturated) and the prior order it within.
+ */
+import type { estypes } from '@elastic/elasticsearch';
+import type { SearchDoc, SearchHit, SearchRequest, SearchType, Suggestion } from '../search-engine.ts';
+
+/** Counts are exact up to here (the cardinality aggregation's precision threshold), estimates beyond. */
+export const COUNT_CAP = 10_000;
+
+export type Tier = SearchHit['matched'];
+/** Best first: a hit's `matched` is the first of these among its matched queries. */
+export const TIERS: readonly Tier[] = ['key', 'title', 'phrase', 'words', 'chars'];
+/** The PostgreSQL engine's bands: a hit scores its best tier's base + up to 10 for text rank + 5 × prior. */
+export const TIER_BASE: Record<Tier, number> = { key: 100, title: 60, phrase: 40, words: 20, chars: 0 };
+
+/** The fields of a search document as the engine stores them. */
+export interface EngineDoc {
+  doc_id: string;
+  type: SearchType;
+  resource_id: string;
+  resource_key: string;
+  project_key: string;
+  passage: number;
+  version: number;
+  title: string;
+  body: string;
+  date: string | null;
+  status: string | null;
+  item: string | null;
+  open: boolean;
+  districts: string[];
+  project_nos: string[];
+  project_names: string[];
+  builders: string[];
+  keys: string[];
+  name_words: string;
+  body_words: string;
+  title_grams: string;
+  body_grams: string;
+  prior: number;
+}
+
+/** What a hit carries back (the token fields stay out of _source). */
+export type HitSource = Pick<EngineDoc, 'type' | 'resource_id' | 'passage' | 'title' | 'body' | 'date' | 'status' | 'project_nos' | 'project_names'>;
+const HIT_FIELDS: (keyof HitSource)[] = ['type', 'resource_id', 'passage', 'title', 'body', 'date', 'status', 'project_nos', 'project_names'];
+
+export const resourceKey = (type: SearchType, resourceId: string) => `${type}:${resourceId}`;
+
+export function toEngineDoc(d: SearchDoc): EngineDoc {
+  const key = resourceKey(d.type, d.resourceId);
+  return {
+    doc_id: d.docId,
+    type: d.type,
+    resource_id: d.resourceId,
+    resource_key: key,
+    project_key: d.projectNos[0] ?? key,
+    passage: d.passage,
+    version: d.version,
+    title: d.title,
+    body: d.body,
+    date: d.date,
+    status: d.status,
+    item: d.item,
+    open: d.open,
+    districts: d.districts,
+    project_nos: d.projectNos,
+    project_names: d.projectNames,
+    builders: d.builders,
+    keys: d.keys,
+    name_words: d.nameWords.join(' '),
+    body_words: d.bodyWords.join(' '),
+    title_grams: d.titleGrams.join(' '),
+    body_grams: d.bodyGrams.join(' '),
+    prior: d.prior,
+  };
+}
+
+export type BulkLine = estypes.BulkOperationContainer | EngineDoc | SuggestDoc;
+
+/**
+ * Index actions with external versioning: the record's PostgreSQL version. `external_gte` lets
+ * the same version be written again (a linked project was renamed: the record's version stays,
+ * its documents change) while an older version gets a 409 and leaves the newer document alone.
+ */
+export function indexActions(target: string, doc: EngineDoc): [estypes.BulkOperationContainer, EngineDoc] {
+  return [{ index: { _index: target, _id: doc.doc_id, version: doc.version, version_type: 'external_gte' } }, doc];
+}
+
+type RecordRef = { type: SearchType; resourceId: string; version: number };
+
+/** Passages of these records at the given version or older, except the ones just written. */
+export function supersededQuery(records: RecordRef[], keep: Map<string, string[]>): estypes.QueryDslQueryContainer {
+  return {
+    bool: {
+      minimum_should_match: 1,
+      should: records.map((r) => {
+        const key = resourceKey(r.type, r.resourceId);
+        const ids = keep.get(key) ?? [];
+        return {
+          bool: {
+            filter: [{ term: { resource_key: key } }, { range: { version: { lte: r.version } } }],
+            ...(ids.length ? { must_not: [{ ids: { values: ids } }] } : {}),
+          },
+        };
+      }),
+    },
+  };
+}
+
+/**
+ * A page of the passages to delete (ids and their record's key), in doc_id order from `after`.
+ * Deletes then go by id with the record's version (see deleteAction): no delete-by-query, which
+ * needs the reindex module, and a delete never removes a newer version written meanwhile.
+ */
+export function supersededBody(records: RecordRef[], keep: Map<string, string[]>, size: number, after: string | null): SearchBody {
+  return {
+    query: supersededQuery(records, keep),
+    _source: ['resource_key'],
+    sort: [{ doc_id: { order: 'asc' } }],
+    size,
+    track_total_hits: false,
+    ...(after !== null ? { search_after: [after] } : {}),
+  };
+}
+
+/** Versions at or above this mean "whatever the index holds" (the indexer's ANY_VERSION). */
+export const ANY_VERSION = 2_147_483_647;
+
+/**
+ * Deletes the passage unless the index holds a newer version (`external_gte`); "any version"
+ * deletes plainly, so its tombstone cannot block the record if it comes back.
+ */
+export function deleteAction(target: string, id: string, version: number): estypes.BulkOperationContainer {
+  return version >= ANY_VERSION
+    ? { delete: { _index: target, _id: id } }
+    : { delete: { _index: target, _id: id, version, version_type: 'external_gte' } };
+}
+
+type Query = estypes.QueryDslQueryContainer;
+export type SearchBody = Pick<
+  estypes.SearchRequest,
+  'query' | 'post_filter' | 'aggs' | 'collapse' | 'sort' | 'from' | 'size' | '_source' | 'track_scores' | 'track_total_hits' | 'suggest' | 'search_after'
+>;
+
+function filterClauses(req: SearchRequest): Query[] {
+  const f = req.filters;
+  const out: Query[] = [];
+  if (f.district) out.push({ term: { districts: f.district } });
+  if (f.item) out.push({ term: { item: f.item } });
+  if (f.status) out.push({ term: { status: f.status } });
+  if (f.from || f.to) out.push({ range: { date: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lte: f.to } : {}) } } });
+  if (f.project) out.push({ term: { project_nos: f.project } });
+  return out;
+}
+
+const phrase = (field: string, grams: string[]): Query => ({ match_phrase: { [field]: { query: grams.join(' ') } } });
+const allOf = (field: string | string[], tokens: string[]): Query => {
+  const query = [...new Set(tokens)].join(' ');
+  return typeof field === 'string'
+    ? { match: { [field]: { query, operator: 'and' } } }
+    : { multi_match: { query, fields: field, type: 'cross_fields', operator: 'and' } };
+};
+
+/** Each tier's matching condition, like the PostgreSQL engine's; empty when the query has no terms. */
+export function tierQueries(req: SearchRequest): { tier: Tier; query: Query }[] {
+  const q = req.query;
+  const grams = q.phrases.flat();
+  const out: { tier: Tier; query: Query }[] = [];
+  if (q.keys.length) out.push({ tier: 'key', query: { terms: { keys: q.keys } } });
+  if (grams.length) {
+    out.push({ tier: 'title', query: { bool: { filter: q.phrases.map((p) => phrase('title_grams', p)) } } });
+    if (q.phrases.some((p) => p.length > 1)) {
+      // Every phrase, each in the title or in the text.
+      const each = q.phrases.map((p): Query => ({ bool: { should: [phrase('title_grams', p), phrase('body_grams', p)], minimum_should_match: 1 } }));
+      out.push({ tier: 'phrase', query: { bool: { filter: each } } });
+    }
+  }
+  if (q.words.length) out.push({ tier: 'words', query: allOf(['name_words', 'body_words'], q.words) });
+  if (grams.length) out.push({ tier: 'chars', query: allOf(['title_grams', 'body_grams'], grams) });
+  // No terms, one project: everything of that project (its 360 view), best first.
+  if (out.length === 0 && req.filters.project) out.push({ tier: 'words', query: { match_all: {} } });
+  return out;
+}
+
+/** Text relevance within a band, saturated to [0, 10) so it never lifts a hit into the next band. */
+function relevance(req: SearchRequest): Query[] {
+  const q = req.query;
+  const grams = [...new Set(q.phrases.flat())].join(' ');
+  const words = [...new Set(q.words)].join(' ');
+  const should: Query[] = [];
+  if (words) should.push({ match: { name_words: { query: words, boost: 2 } } }, { match: { body_words: { query: words } } });
+  if (grams) should.push({ match: { title_grams: { query: grams, boost: 2 } } }, { match: { body_grams: { query: grams } } });
+  if (should.length === 0) return [];
+  return [{ script_score: { query: { bool: { should } }, script: { source: '10 * _score / (_score + 10)' } } }];
+}
+
+/**
+ * One request for a results page and its tab counts: the type filter is a post_filter, so the
+ * per-type counts (distinct records, not passages) cover every tab whichever is shown. Hits are
+ * collapsed per record (one passage each), or per project when asked for.
+ */
+export function searchBody(req: SearchRequest): SearchBody | null {
+  const tiers = tierQueries(req);
+  if (tiers.length === 0) return null;
+  const banded: Query = {
+    dis_max: {
+      queries: tiers.map(({ tier, query }) => ({ constant_score: { filter: query, boost: TIER_BASE[tier] + 1, _name: tier } })),
+    },
+  };
+  const query: Query = {
+    function_score: {
+      query: { bool: { filter: filterClauses(req), must: [banded], should: relevance(req) } },
+      functions: [{ field_value_factor: { field: 'prior', factor: 5, missing: 0 } }],
+      score_mode: 'sum',
+      boost_mode: 'sum',
+    },
+  };
+  const sort: estypes.Sort =
+    req.sort === 'date'
+      ? [{ date: { order: 'desc', missing: '_last' } }, { _score: { order: 'desc' } }, { prior: { order: 'desc' } }]
+      : [{ _score: { order: 'desc' } }, { prior: { order: 'desc' } }];
+  return {
+    query,
+    ...(req.filters.type ? { post_filter: { term: { type: req.filters.type } } } : {}),
+    aggs: {
+      types: {
+        terms: { field: 'type', size: 10 },
+        aggs: { records: { cardinality: { field: 'resource_key', precision_threshold: COUNT_CAP } } },
+      },
+    },
+    collapse: { field: req.collapse ? 'project_key' : 'resource_key' },
+    sort,
+    track_scores: true,
+    track_total_hits: false,
+    from: req.offset,
+    size: req.size,
+    _source: HIT_FIELDS,
+  };
+}
+
+/** The suggestion terms as stored: the completion inputs carry the text and its pinyin forms. */
+export interface SuggestDoc {
+  text: string;
+  kind: Suggestion['kind'];
+  ref: string | null;
+  pinyin: string;
+  initials: string;
+  weight: number;
+  length: number;
+  complete_text: { input: string[]; weight: number };
+  complete_latin: { input: string[]; weight: number };
+}
+
+export function toSuggestDoc(t: Suggestion & { pinyin: string; initials: string; weight: number }): SuggestDoc {
+  // Completion weights are integers; ours are small reals.
+  const weight = Math.max(0, Math.round(t.weight * 1000));
+  return {
+    text: t.text,
+    kind: t.kind,
+    ref: t.ref,
+    pinyin: t.pinyin,
+    initials: t.initials,
+    weight: t.weight,
+    length: [...t.text].length,
+    complete_text: { input: [t.text], weight },
+    complete_latin: { input: [...new Set([t.pinyin, t.initials].filter(Boolean))], weight },
+  };
+}
+
+export const SUGGEST_FIELDS: (keyof SuggestDoc)[] = ['text', 'kind', 'ref'];
+
+/** Names that start with the prefix, then names whose pinyin or initials do (completion suggesters). */
+export function suggestBody(prefix: string, limit: number): SearchBody {
+  const latin = prefix.toLowerCase().replace(/\s+/g, '');
+  const suggest: estypes.SearchSuggester = { by_text: { prefix, completion: { field: 'complete_text', size: limit, skip_duplicates: true } } };
+  if (latin) suggest.by_latin = { prefix: latin, completion: { field: 'complete_latin', size: limit, skip_duplicates: true } };
+  return { size: 0, _source: SUGGEST_FIELDS, suggest };
+}
+
+/** Names that contain the text anywhere but do not start with it (a small index: a scan is cheap). */
+export function containsBody(text: string, limit: number): SearchBody {
+  const escaped = text.replace(/[\\*?]/g, (c) => `\\${c}`);
+  return {
+    size: limit,
+    _source: SUGGEST_FIELDS,
+    query: {
+      bool: {
+        filter: [{ wildcard: { text: { value: `*${escaped}*` } } }],
+        must_not: [{ prefix: { text: { value: text } } }],
+      },
+    },
+    sort: [{ weight: { order: 'desc' } }, { length: { order: 'asc' } }, { text: { order: 'asc' } }],
+  };
+}
+
+/**
+ * The highest indexed version of each record of a type, in id order from `afterId`: a composite
+ * aggregation, whose keyword order is UTF-8 byte order like PostgreSQL's `COLLATE "C"`.
+ */
+export function versionsBody(type: SearchType, afterId: string | null, limit: number): SearchBody {
+  return {
+    size: 0,
+    query: { term: { type } },
+    aggs: {
+      ids: {
+        composite: {
+          size: limit,
+          sources: [{ id: { terms: { field: 'resource_id', order: 'asc' } } }],
+          ...(afterId !== null ? { after: { id: afterId } } : {}),
+        },
+        aggs: { version: { max: { field: 'version' } } },
+      },
+    },
+  };
+}

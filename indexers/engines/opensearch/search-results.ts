@@ -1,0 +1,79 @@
+/** Reads the engine's responses back into PlanHub's types (the other half of search-bodies.ts). */
+import type { estypes } from '@elastic/elasticsearch';
+import { SEARCH_TYPES, type IndexedVersion, type SearchHit, type SearchResult, type SearchType, type Suggestion } from '../search-engine.ts';
+import { COUNT_CAP, TIERS, type HitSource, type Tier } from './search-bodies.ts';
+
+const isSearchType = (t: unknown): t is SearchType => (SEARCH_TYPES as readonly unknown[]).includes(t);
+
+interface TypeBucket {
+  key: string;
+  records?: { value: number };
+}
+
+/** Tab counts (distinct records per type), the total, and the hits of the page. */
+export function readSearch(res: estypes.SearchResponse<HitSource>): SearchResult {
+  const agg = res.aggregations?.types as { buckets?: TypeBucket[] } | undefined;
+  const counts: Partial<Record<SearchType, number>> = {};
+  let totalIsEstimate = false;
+  for (const b of agg?.buckets ?? []) {
+    const n = b.records?.value ?? 0;
+    if (!isSearchType(b.key) || n === 0) continue;
+    counts[b.key] = n;
+    if (n >= COUNT_CAP) totalIsEstimate = true;
+  }
+  const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
+  const hits = res.hits.hits.flatMap((h): SearchHit[] => {
+    const s = h._source;
+    if (!s) return [];
+    return [{
+      type: s.type,
+      id: s.resource_id,
+      passage: s.passage,
+      title: s.title,
+      body: s.body,
+      date: s.date,
+      status: s.status,
+      projectNos: s.project_nos,
+      projectNames: s.project_names,
+      score: Math.round((h._score ?? 0) * 1000) / 1000,
+      matched: bestTier(h.matched_queries),
+    }];
+  });
+  return { total, totalIsEstimate, counts, hits };
+}
+
+function bestTier(matched: estypes.SearchHit['matched_queries']): Tier {
+  const names = Array.isArray(matched) ? matched : Object.keys(matched ?? {});
+  return TIERS.find((t) => names.includes(t)) ?? 'chars';
+}
+
+type SuggestSource = Pick<Suggestion, 'text' | 'kind' | 'ref'>;
+
+/** Completion options, the text's own prefix matches first, one entry per (kind, text). */
+export function readSuggest(res: estypes.SearchResponse<SuggestSource>, limit: number): Suggestion[] {
+  const out = new Map<string, Suggestion>();
+  for (const name of ['by_text', 'by_latin']) {
+    for (const entry of res.suggest?.[name] ?? []) {
+      const options = Array.isArray(entry.options) ? entry.options : [entry.options];
+      for (const o of options) {
+        const s = (o as estypes.SearchCompletionSuggestOption<SuggestSource>)._source;
+        if (s && out.size < limit) out.set(`${s.kind}\u0000${s.text}`, { text: s.text, kind: s.kind, ref: s.ref ?? null });
+      }
+    }
+  }
+  return [...out.values()];
+}
+
+export function readSuggestHits(res: estypes.SearchResponse<SuggestSource>): Suggestion[] {
+  return res.hits.hits.flatMap((h) => (h._source ? [{ text: h._source.text, kind: h._source.kind, ref: h._source.ref ?? null }] : []));
+}
+
+interface VersionBucket {
+  key: { id?: unknown };
+  version?: { value: number | null };
+}
+
+export function readVersions(type: SearchType, res: estypes.SearchResponse): IndexedVersion[] {
+  const agg = res.aggregations?.ids as { buckets?: VersionBucket[] } | undefined;
+  return (agg?.buckets ?? []).map((b) => ({ type, resourceId: String(b.key.id), version: Math.round(b.version?.value ?? 0) }));
+}
