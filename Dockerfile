@@ -6,6 +6,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 COPY bin bin
 COPY services services
+COPY indexers indexers
+COPY mappings mappings
 ENV PATH=/app/node_modules/.bin:$PATH
 EXPOSE 3000
 CMD ["npx", "planhub", "serve"]

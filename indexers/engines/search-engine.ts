@@ -130,4 +130,6 @@ export interface SearchEngine {
   commitGeneration(generation: number): Promise<void>;
   abortGeneration(generation: number): Promise<void>;
   state(): Promise<{ generation: number; building: number | null; dictionaryVersion: string | null }>;
+  /** Releases connections (the cluster clients); the PostgreSQL engine shares the store's and has none. */
+  close(): Promise<void>;
 }

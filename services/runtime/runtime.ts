@@ -11,7 +11,7 @@ import { createJobRegistry, type JobRegistry } from '../jobs/job-registry.ts';
 import { createInProcessRunner, type InProcessRunner } from '../jobs/in-process-runner.ts';
 import { startQueueRunner, type QueueRunner } from '../jobs/queue-runner.ts';
 import { projectSummaryJob } from '../projects/project-summary.job.ts';
-import { createPostgresEngine } from '../../indexers/engines/postgres/postgres-engine.ts';
+import { createSearchEngine } from '../../indexers/engines/create-engine.ts';
 import type { SearchEngine } from '../../indexers/engines/search-engine.ts';
 import { dictionaryVersionOf, loadDictionary } from '../../indexers/dictionary.service.ts';
 import { createIndexer, type Indexer } from '../../indexers/indexer.service.ts';
@@ -51,8 +51,15 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     release();
     throw err;
   }
-  const engine = createPostgresEngine(db);
-  await engine.init();
+  let engine: SearchEngine;
+  try {
+    engine = await createSearchEngine(config, db);
+    await engine.init();
+  } catch (err) {
+    await db.close();
+    release();
+    throw new Error(`search engine (${config.searchEngine}${config.searchUrl ? ` at ${config.searchUrl}` : ''}): ${(err as Error).message}`, { cause: err });
+  }
   // Index and queries must segment alike: load the domain words the live index was built with.
   let words = await loadDictionary(db);
   let loadedVersion = dictionaryVersionOf(words);
@@ -76,6 +83,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     indexer,
     search: createSearchService({ engine, segmenter }),
     async close() {
+      await engine.close();
       await db.close();
       release();
     },

@@ -11,7 +11,8 @@ import { generateCorpus, type GenerateResult } from '../../services/generate/gen
 import { importJsonl } from '../../services/import/import.service.ts';
 import { createInProcessRunner } from '../../services/jobs/in-process-runner.ts';
 import { openRuntime, type Runtime } from '../../services/runtime/runtime.ts';
-import { createServerDatabase, type DbKind } from './databases.ts';
+import { createServerDatabase } from './databases.ts';
+import { OPENSEARCH_URL, dropIndices, newIndexPrefix, type SearchSetup } from './engines.ts';
 
 export interface SearchFixture {
   rt: Runtime;
@@ -22,16 +23,23 @@ export interface SearchFixture {
   close(): Promise<void>;
 }
 
-export async function openHub(kind: DbKind): Promise<{ rt: Runtime; dir: string; close: () => Promise<void> }> {
+/** A hub on PGlite, on a fresh server database, or on PGlite with OpenSearch as its engine. */
+export async function openHub(setup: SearchSetup): Promise<{ rt: Runtime; dir: string; close: () => Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planhub-search-'));
-  const server = kind === 'postgres' ? await createServerDatabase() : null;
-  const rt = await openRuntime(loadConfig({ PLANHUB_DATA_DIR: dir, ...(server ? { DATABASE_URL: server.url } : {}) }));
+  const server = setup === 'postgres' ? await createServerDatabase() : null;
+  const prefix = setup === 'opensearch' ? newIndexPrefix() : null;
+  const rt = await openRuntime(loadConfig({
+    PLANHUB_DATA_DIR: dir,
+    ...(server ? { DATABASE_URL: server.url } : {}),
+    ...(prefix ? { SEARCH_ENGINE: 'opensearch', SEARCH_URL: OPENSEARCH_URL, PLANHUB_INDEX_PREFIX: prefix } : {}),
+  }));
   return {
     rt,
     dir,
     async close() {
       await rt.close();
       await server?.drop();
+      if (prefix) await dropIndices(prefix);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -44,8 +52,8 @@ export async function importCorpus(rt: Runtime, corpus: GenerateResult): Promise
   }
 }
 
-export async function searchFixture(kind: DbKind, projects = 150, seed = 11): Promise<SearchFixture> {
-  const hub = await openHub(kind);
+export async function searchFixture(setup: SearchSetup, projects = 150, seed = 11): Promise<SearchFixture> {
+  const hub = await openHub(setup);
   const corpus = await generateCorpus({ projects, seed, outDir: path.join(hub.dir, 'corpus') });
   await importCorpus(hub.rt, corpus);
   const drainJobs = async () => {

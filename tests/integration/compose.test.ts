@@ -12,13 +12,17 @@ import { buildProgram } from '../../services/cli/program.ts';
 import { ROOT } from '../helpers/processes.ts';
 
 interface Service {
+  profiles?: string[];
+  healthcheck?: unknown;
   command?: string[];
   environment?: Record<string, string>;
   depends_on?: Record<string, unknown>;
   build?: string;
 }
 
-const compose = parse(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, Service> };
+/** Compose's `${NAME:-default}` with nothing set in the environment: the default. */
+const interpolate = (text: string) => text.replace(/\$\{(\w+):-([^}]*)\}/g, (_m, _name, fallback: string) => fallback);
+const compose = parse(interpolate(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8')), { merge: true }) as { services: Record<string, Service> };
 const planhubServices = Object.entries(compose.services).filter(([, s]) => s.build);
 const commands = buildProgram().commands.map((c) => c.name());
 
@@ -40,8 +44,9 @@ describe('docker-compose.yml', () => {
 
   it.each(planhubServices)('%s points at database and Redis hosts that are services it waits for', (name, service) => {
     const cfg = loadConfig(service.environment ?? {});
-    for (const url of [cfg.databaseUrl, cfg.redisUrl]) {
-      expect(url, `${name} needs DATABASE_URL and REDIS_URL`).toBeDefined();
+    expect(cfg.searchEngine).toBe('elasticsearch');
+    for (const url of [cfg.databaseUrl, cfg.redisUrl, cfg.searchUrl]) {
+      expect(url, `${name} needs DATABASE_URL, REDIS_URL and SEARCH_URL`).toBeDefined();
       const host = new URL(url!).hostname;
       expect(Object.keys(compose.services)).toContain(host);
     }
@@ -50,9 +55,20 @@ describe('docker-compose.yml', () => {
     expect(waitsFor(service)).toContain('postgres');
   });
 
+  it('runs OpenSearch under a profile, and both engines with health checks', () => {
+    expect(compose.services.opensearch).toMatchObject({ profiles: ['opensearch'] });
+    for (const engine of ['elasticsearch', 'opensearch']) expect(compose.services[engine]).toHaveProperty('healthcheck');
+  });
+
+  it('has a three-node Elasticsearch variant', () => {
+    const cluster = parse(fs.readFileSync(path.join(ROOT, 'docker-compose.cluster.yml'), 'utf8'), { customTags: [{ tag: '!reset', resolve: () => null }] }) as { services: Record<string, { environment?: Record<string, string> }> };
+    const nodes = Object.values(cluster.services).map((s) => s.environment?.['node.name']);
+    expect(nodes.sort()).toEqual(['es1', 'es2', 'es3']);
+  });
+
   it('the Dockerfile copies what the CLI needs to start', () => {
     const dockerfile = fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
-    for (const dir of ['bin', 'services']) expect(dockerfile).toMatch(new RegExp(`COPY ${dir} ${dir}`));
+    for (const dir of ['bin', 'services', 'indexers']) expect(dockerfile).toMatch(new RegExp(`COPY ${dir} ${dir}`));
     const imported = fs.readdirSync(path.join(ROOT, 'services', 'db', 'migrations'));
     expect(imported.length).toBeGreaterThan(0);
   });

@@ -1,16 +1,17 @@
 /**
  * The search contract: what every engine behind `SearchEngine` must do, checked through the
- * search service on a generated corpus. Runs on PostgreSQL (PGlite and the server).
+ * search service on a generated corpus. Runs on PostgreSQL (PGlite and the server) and, when
+ * one answers (always in CI), on a real OpenSearch node.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchParams } from '../../services/search/search.schema.ts';
-import { DB_KINDS } from '../helpers/databases.ts';
+import { SEARCH_SETUPS } from '../helpers/engines.ts';
 import { readJsonl, searchFixture, type SearchFixture } from '../helpers/search-fixture.ts';
 
 interface Project { id: string; project_no: string; name: string; builder: string; district: string }
 interface Doc { id: string; doc_no: string | null; title: string; project_nos: string[] }
 
-describe.each(DB_KINDS)('search contract on %s', (kind) => {
+describe.each(SEARCH_SETUPS)('search contract on %s', (kind) => {
   let f: SearchFixture;
   let projects: Project[];
   let docs: Doc[];

@@ -235,5 +235,7 @@ export function createPostgresEngine(db: Db): SearchEngine {
     },
 
     state: () => state(),
+
+    async close() {},
   };
 }
