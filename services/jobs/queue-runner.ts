@@ -1,18 +1,41 @@
 /**
  * Outbox jobs through BullMQ, for deployments with Redis and separate worker processes.
- * The relay hands pending outbox rows to the queue under deterministic job ids (so handing a
- * row over twice makes one job); the worker runs the handlers and only then marks the row done.
+ * The relay hands pending outbox rows to the queue in jobs of up to JOB_ROWS consecutive rows of
+ * one topic, under deterministic job ids (so handing the same rows over twice makes one job);
+ * the worker runs the handlers and only then marks the rows done. Batches are what make
+ * indexing through a queue fast; a row that fails is retried alone, so it never holds back the
+ * rest of its batch.
  * Rows handed over long ago and still not done are handed over again, which covers a Redis that
  * lost its data (it keeps nothing on disk here) and a worker killed mid-job.
  */
 import { Queue, Worker, type Job } from 'bullmq';
 import type { Db } from '../db/db.ts';
-import { claimForRelay, markDone, markFailed, type OutboxRow } from '../outbox/outbox.store.ts';
+import { claimForRelay, markDead, markDone, markFailed, stillPending, type OutboxRow } from '../outbox/outbox.store.ts';
 import { runHandlers, type JobRegistry } from './job-registry.ts';
 
 export const QUEUE_NAME = 'outbox';
 
-export const jobIdFor = (row: Pick<OutboxRow, 'id' | 'generation'>) => `outbox-${row.id}-g${row.generation}`;
+/** Rows per queue job. */
+export const JOB_ROWS = 100;
+
+export interface OutboxJob {
+  rows: OutboxRow[];
+}
+
+/** Deterministic: the same rows, at the same replay generation, give the same id. */
+export const jobIdFor = (rows: Pick<OutboxRow, 'id' | 'generation'>[]) =>
+  `outbox-${rows[0]!.id}-${rows[rows.length - 1]!.id}-g${Math.max(...rows.map((r) => r.generation))}`;
+
+/** Consecutive rows of one topic, at most JOB_ROWS to a job. */
+export function toJobs(rows: OutboxRow[]): OutboxRow[][] {
+  const jobs: OutboxRow[][] = [];
+  for (const row of rows) {
+    const last = jobs[jobs.length - 1];
+    if (last && last.length < JOB_ROWS && last[0]!.topic === row.topic) last.push(row);
+    else jobs.push([row]);
+  }
+  return jobs;
+}
 
 export interface QueueRunnerOptions {
   redisUrl: string;
@@ -52,12 +75,34 @@ export function createQueue(opts: Pick<QueueRunnerOptions, 'redisUrl' | 'prefix'
 export function startQueueRunner(db: Db, registry: JobRegistry, opts: QueueRunnerOptions): QueueRunner {
   const attempts = opts.attempts ?? 5;
   const queue = createQueue(opts);
-  const worker = new Worker<OutboxRow>(
+  /** Runs a job's rows still pending: as one batch, or row by row when the batch fails. */
+  async function processJob(job: Job<OutboxJob>): Promise<void> {
+    const rows = await stillPending(db, job.data.rows);
+    if (rows.length === 0) return;
+    try {
+      await runHandlers(registry, rows[0]!.topic, rows);
+      await markDone(db, rows.map((r) => r.id));
+      return;
+    } catch {
+      // Find the rows that fail; the others are done now.
+    }
+    const failed: string[] = [];
+    for (const row of rows) {
+      try {
+        await runHandlers(registry, row.topic, [row]);
+        await markDone(db, [row.id]);
+      } catch (err) {
+        opts.onError?.(row, err as Error);
+        await markFailed(db, row.id, (err as Error).message, { dead: false, retryInMs: 0 });
+        failed.push(`row ${row.id}: ${(err as Error).message}`);
+      }
+    }
+    if (failed.length > 0) throw new Error(failed.join('; '));
+  }
+
+  const worker = new Worker<OutboxJob>(
     QUEUE_NAME,
-    async (job: Job<OutboxRow>) => {
-      await runHandlers(registry, job.data.topic, [job.data]);
-      await markDone(db, [job.data.id]);
-    },
+    processJob,
     {
       connection: connectionOptions(opts.redisUrl),
       prefix: opts.prefix,
@@ -68,11 +113,10 @@ export function startQueueRunner(db: Db, registry: JobRegistry, opts: QueueRunne
       maxStalledCount: 10,
     },
   );
-  worker.on('failed', (job, err) => {
-    if (!job) return;
-    opts.onError?.(job.data, err);
-    const dead = job.attemptsMade >= (job.opts.attempts ?? 1);
-    void markFailed(db, job.data.id, err.message, { dead, retryInMs: 0 }).catch(() => {});
+  worker.on('failed', (job) => {
+    // Out of attempts: the rows that still fail become dead letters, to be replayed by hand.
+    if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
+    void markDead(db, job.data.rows.map((r) => r.id)).catch(() => {});
   });
   worker.on('error', () => {}); // connection blips are retried by BullMQ itself
 
@@ -82,11 +126,11 @@ export function startQueueRunner(db: Db, registry: JobRegistry, opts: QueueRunne
     const rows = await claimForRelay(db, 1000, opts.staleMs ?? 5 * 60_000);
     if (rows.length === 0) return 0;
     await queue.addBulk(
-      rows.map((row) => ({
-        name: row.topic,
-        data: row,
+      toJobs(rows).map((batch) => ({
+        name: batch[0]!.topic,
+        data: { rows: batch },
         opts: {
-          jobId: jobIdFor(row),
+          jobId: jobIdFor(batch),
           attempts,
           backoff: { type: 'exponential', delay: opts.backoffMs ?? 1000 },
           removeOnComplete: { count: 1000 },

@@ -95,6 +95,20 @@ export async function markFailed(
   );
 }
 
+/** The given rows that are still pending (a retried job skips the rows it already finished). */
+export async function stillPending<T extends { id: number }>(db: Queryable, rows: T[]): Promise<T[]> {
+  if (rows.length === 0) return [];
+  const r = await db.query<{ id: number }>(`SELECT id FROM outbox WHERE id = ANY($1::bigint[]) AND status = 'pending'`, [rows.map((x) => x.id)]);
+  const pending = new Set(r.rows.map((x) => x.id));
+  return rows.filter((x) => pending.has(x.id));
+}
+
+/** Gives up on rows that are still pending: they wait in the dead-letter list for a replay. */
+export async function markDead(db: Queryable, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.query(`UPDATE outbox SET status = 'dead' WHERE id = ANY($1::bigint[]) AND status = 'pending'`, [ids]);
+}
+
 export async function listDead(db: Queryable, limit = 100): Promise<DeadLetter[]> {
   const r = await db.query<DeadLetter>(
     `SELECT ${ROW}, last_error, created_at, processed_at FROM outbox WHERE status = 'dead' ORDER BY id LIMIT $1`,

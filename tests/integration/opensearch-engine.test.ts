@@ -25,19 +25,10 @@ import { createSearchService, type SearchService } from '../../services/search/s
 import type { SearchParams } from '../../services/search/search.schema.ts';
 import { createTestDb, type TestDb } from '../helpers/databases.ts';
 import { readJsonl } from '../helpers/search-fixture.ts';
+import { OPENSEARCH_URL, openSearchAvailable } from '../helpers/engines.ts';
 
-const URL = (process.env.SEARCH_URL ?? 'http://127.0.0.1:9200').replace(/\/$/, '');
-
-async function probe(): Promise<boolean> {
-  try {
-    const res = await fetch(URL, { signal: AbortSignal.timeout(1000) });
-    const body = (await res.json()) as { version?: { distribution?: string } };
-    return body.version?.distribution === 'opensearch';
-  } catch {
-    return false;
-  }
-}
-const available = await probe();
+const URL = OPENSEARCH_URL;
+const available = openSearchAvailable;
 const title = available ? `OpenSearch engine at ${URL}` : `OpenSearch engine (skipped: no OpenSearch answers at ${URL}; start one with \`node bin/engine.js\`)`;
 
 const newPrefix = () => `planhub-test-${randomBytes(4).toString('hex')}`;

@@ -8,21 +8,30 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importJsonl } from '../../services/import/import.service.ts';
 import { createQueue } from '../../services/jobs/queue-runner.ts';
 import { outboxStats } from '../../services/outbox/outbox.store.ts';
+import { loadConfig } from '../../services/config/config.ts';
+import { openRuntime } from '../../services/runtime/runtime.ts';
 import { TEST_REDIS_URL, createTestDb, type TestDb } from '../helpers/databases.ts';
+import { OPENSEARCH_URL, dropIndices, newIndexPrefix, openSearchAvailable } from '../helpers/engines.ts';
 import { buildApproval, buildProject } from '../helpers/factories.ts';
 import { startCli, waitFor, type Child } from '../helpers/processes.ts';
 import { fromText, jsonl } from '../helpers/streams.ts';
 import { actualSummaries, expectedSummaries } from '../helpers/summaries.ts';
 
-describe('BullMQ worker killed mid-import', () => {
+const ENGINES = ['postgres', ...(openSearchAvailable ? ['opensearch'] : [])];
+
+describe.each(ENGINES)('BullMQ worker killed mid-import, indexing into %s', (engine) => {
   let t: TestDb;
   const prefix = `planhub-test-${randomBytes(4).toString('hex')}`;
+  const indexPrefix = newIndexPrefix();
   const children: Child[] = [];
   let env: Record<string, string>;
 
   beforeAll(async () => {
     t = await createTestDb('postgres');
-    env = { DATABASE_URL: t.url!, REDIS_URL: TEST_REDIS_URL, PLANHUB_QUEUE_PREFIX: prefix };
+    env = {
+      DATABASE_URL: t.url!, REDIS_URL: TEST_REDIS_URL, PLANHUB_QUEUE_PREFIX: prefix,
+      ...(engine === 'opensearch' ? { SEARCH_ENGINE: 'opensearch', SEARCH_URL: OPENSEARCH_URL, PLANHUB_INDEX_PREFIX: indexPrefix } : {}),
+    };
   });
   afterAll(async () => {
     for (const c of children) c.proc.kill('SIGKILL');
@@ -30,9 +39,10 @@ describe('BullMQ worker killed mid-import', () => {
     await queue.obliterate({ force: true });
     await queue.close();
     await t.drop();
+    if (engine === 'opensearch') await dropIndices(indexPrefix);
   });
 
-  it('ends with every outbox row done exactly once in effect', { timeout: 180_000 }, async () => {
+  it('ends with every outbox row done exactly once in effect', { timeout: 300_000 }, async () => {
     const first = startCli(['worker'], env);
     children.push(first);
     await waitFor('the first worker to start', async () => first.output().includes('worker running'), 30_000);
@@ -56,7 +66,7 @@ describe('BullMQ worker killed mid-import', () => {
 
     const second = startCli(['worker'], env);
     children.push(second);
-    const final = await waitFor('the second worker to finish', async () => {
+    const final = await waitFor(`the second worker to finish (${JSON.stringify(await outboxStats(t.db))} at its start)`, async () => {
       const s = await outboxStats(t.db);
       return s.pending === 0 ? s : undefined;
     }, 120_000, 200);
@@ -64,5 +74,12 @@ describe('BullMQ worker killed mid-import', () => {
     expect(await actualSummaries(t.db)).toEqual(await expectedSummaries(t.db));
     second.proc.kill('SIGTERM');
     expect(await second.exited).toBe(0);
+    // Nothing the killed worker was indexing is missing from the search engine.
+    const rt = await openRuntime(loadConfig(env));
+    try {
+      expect(await rt.indexer.reconcile({ repair: false })).toMatchObject({ checked: total, missing: 0, stale: 0, extra: 0 });
+    } finally {
+      await rt.close();
+    }
   });
 });
