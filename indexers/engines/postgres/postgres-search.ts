@@ -89,16 +89,21 @@ function tiers(req: SearchRequest, p: Params): TierSpec[] {
   return specs;
 }
 
-/** Everything any tier can match (the narrower tiers are subsets of these three). */
-function broadMatch(req: SearchRequest, p: Params): string {
+/**
+ * Everything any tier can match (the narrower tiers are subsets of these three), as
+ * alternatives; each adds its own parameters, so each can also be planned alone.
+ */
+type Condition = (p: Params) => string;
+
+function broadMatch(req: SearchRequest): Condition[] {
   const q = req.query;
   const grams = q.phrases.flat();
-  const parts: string[] = [];
-  if (q.keys.length) parts.push(`keys && ${p.add(q.keys)}::text[]`);
-  if (q.words.length) parts.push(`body_tsv @@ ${p.add(andQuery(q.words))}::tsquery`);
-  if (grams.length) parts.push(`gram_tsv @@ ${p.add(andQuery(grams))}::tsquery`);
-  if (parts.length === 0 && req.filters.project) parts.push('true');
-  return parts.length ? `(${parts.join(' OR ')})` : 'false';
+  const parts: Condition[] = [];
+  if (q.keys.length) parts.push((p) => `keys && ${p.add(q.keys)}::text[]`);
+  if (q.words.length) parts.push((p) => `body_tsv @@ ${p.add(andQuery(q.words))}::tsquery`);
+  if (grams.length) parts.push((p) => `gram_tsv @@ ${p.add(andQuery(grams))}::tsquery`);
+  if (parts.length === 0) parts.push(() => (req.filters.project ? 'true' : 'false'));
+  return parts;
 }
 
 function score(r: Row): number {
@@ -110,10 +115,6 @@ export async function searchDocs(db: Queryable, table: string, req: SearchReques
   const specs = tiers(req, p);
   if (specs.length === 0) return { total: 0, totalIsEstimate: false, counts: {}, hits: [] };
   const filters = filterSql(req, p, true);
-  // Tab counts cover every type, whichever tab is shown: the same query without the type filter.
-  const cp = new Params();
-  const countBroad = broadMatch(req, cp);
-  const countFilters = filterSql(req, cp, false);
   // Enough candidates for the page asked for, and some to spare for deduplication and collapsing.
   const perTier = p.add(Math.min(1000, Math.max(100, (req.offset + req.size) * 3)));
   const order = req.sort === 'date' ? 'date DESC NULLS LAST, prior DESC' : 'prior DESC';
@@ -126,7 +127,7 @@ export async function searchDocs(db: Queryable, table: string, req: SearchReques
     .join(' UNION ALL ');
   const [rows, counted] = await Promise.all([
     db.query<Row>(union, p.values),
-    countMatches(db, table, countBroad, countFilters, cp.values),
+    countMatches(db, table, req),
   ]);
 
   // The best row of each record (its best tier, its best passage).
@@ -174,19 +175,25 @@ export async function searchDocs(db: Queryable, table: string, req: SearchReques
  * counts are the per-type estimates and flagged as such. So a very common term costs a few
  * EXPLAINs instead of a walk over a third of the table.
  */
-async function countMatches(
-  db: Queryable,
-  table: string,
-  broad: string,
-  filters: string,
-  values: unknown[],
-): Promise<Omit<SearchResult, 'hits'>> {
-  const where = `${broad}${filters}`;
+async function countMatches(db: Queryable, table: string, req: SearchRequest): Promise<Omit<SearchResult, 'hits'>> {
+  const alternatives = broadMatch(req);
+  // Tab counts cover every type, whichever tab is shown: no type filter here.
+  const cp = new Params();
+  const where = `(${alternatives.map((c) => c(cp)).join(' OR ')})${filterSql(req, cp, false)}`;
+  const values = cp.values;
+  // The alternatives match largely the same rows (a text with the words has their characters),
+  // so the planner's estimate for their OR, which adds them up, overshoots; the largest is closer.
   const estimate = async (extra: string) => {
-    const plan = await db.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) SELECT 1 FROM ${table} WHERE (${where})${extra}`, values);
-    const raw = plan.rows[0]!['QUERY PLAN'];
-    const parsed = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: { 'Plan Rows': number } }[];
-    return Math.round(parsed[0]!.Plan['Plan Rows']);
+    let best = 0;
+    for (const alternative of alternatives) {
+      const ep = new Params();
+      const sql = `EXPLAIN (FORMAT JSON) SELECT 1 FROM ${table} WHERE ${alternative(ep)}${filterSql(req, ep, false)}${extra}`;
+      const plan = await db.query<{ 'QUERY PLAN': unknown }>(sql, ep.values);
+      const raw = plan.rows[0]!['QUERY PLAN'];
+      const parsed = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: { 'Plan Rows': number } }[];
+      best = Math.max(best, Math.round(parsed[0]!.Plan['Plan Rows']));
+    }
+    return best;
   };
   if ((await estimate('')) <= COUNT_CAP) {
     const r = await db.query<{ type: SearchType; n: number; rows: number }>(
