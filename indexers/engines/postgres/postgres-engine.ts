@@ -37,7 +37,7 @@ export function toRow(d: SearchDoc): Record<string, unknown> {
     project_names: d.projectNames,
     builders: d.builders,
     keys: d.keys,
-    name_tsv: new TsvectorBuilder().add(d.nameWords, 'A').toString(),
+    title_tsv: new TsvectorBuilder().add(d.titleGrams, 'A').toString(),
     body_tsv: new TsvectorBuilder().add(d.nameWords, 'A').add(d.bodyWords, 'C', TITLE_GAP).toString(),
     gram_tsv: new TsvectorBuilder().add(d.titleGrams, 'A').add(d.bodyGrams, 'D', TITLE_GAP).toString(),
     prior: d.prior,

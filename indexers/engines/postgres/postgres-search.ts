@@ -57,37 +57,65 @@ function filterSql(req: SearchRequest, p: Params, withType: boolean): string {
 
 interface TierSpec {
   tier: Tier;
-  where: string;
-  rank: string;
+  /** The tier's condition and rank expression, with their parameters added to `p`. */
+  build(p: Params): { where: string; rank: string };
 }
 
-function tiers(req: SearchRequest, p: Params): TierSpec[] {
+function tiers(req: SearchRequest): TierSpec[] {
   const q = req.query;
   const specs: TierSpec[] = [];
   const grams = q.phrases.flat();
-  if (q.keys.length) specs.push({ tier: 'key', where: `keys && ${p.add(q.keys)}::text[]`, rank: '1' });
+  if (q.keys.length) specs.push({ tier: 'key', build: (p) => ({ where: `keys && ${p.add(q.keys)}::text[]`, rank: '1' }) });
+  const ts = (column: string, query: string) => (p: Params) => {
+    const x = p.add(query);
+    return { where: `${column} @@ ${x}::tsquery`, rank: `ts_rank(${column}, ${x}::tsquery)` };
+  };
   if (grams.length) {
-    const title = p.add(phrasesQuery(q.phrases, 'A'));
-    specs.push({ tier: 'title', where: `gram_tsv @@ ${title}::tsquery`, rank: `ts_rank(gram_tsv, ${title}::tsquery)` });
-    if (q.phrases.some((ph) => ph.length > 1)) {
-      const phrase = p.add(phrasesQuery(q.phrases));
-      specs.push({ tier: 'phrase', where: `gram_tsv @@ ${phrase}::tsquery`, rank: `ts_rank(gram_tsv, ${phrase}::tsquery)` });
-    }
+    specs.push({ tier: 'title', build: ts('title_tsv', phrasesQuery(q.phrases)) });
+    if (q.phrases.some((ph) => ph.length > 1)) specs.push({ tier: 'phrase', build: ts('gram_tsv', phrasesQuery(q.phrases)) });
   }
   if (q.words.length) {
-    const words = p.add(andQuery(q.words));
-    specs.push({ tier: 'words', where: `body_tsv @@ ${words}::tsquery`, rank: `ts_rank('{0.1,0.2,0.4,1.0}', body_tsv, ${words}::tsquery)` });
+    const words = andQuery(q.words);
+    specs.push({ tier: 'words', build: (p) => {
+      const x = p.add(words);
+      return { where: `body_tsv @@ ${x}::tsquery`, rank: `ts_rank('{0.1,0.2,0.4,1.0}', body_tsv, ${x}::tsquery)` };
+    } });
   }
-  if (grams.length) {
-    const chars = p.add(andQuery(grams));
-    specs.push({ tier: 'chars', where: `gram_tsv @@ ${chars}::tsquery`, rank: `ts_rank(gram_tsv, ${chars}::tsquery)` });
+  // All characters in any order: differs from the phrase tier only when there is more than one bigram.
+  if (grams.length > 1 || (grams.length === 1 && !q.phrases.some((ph) => ph.length > 1))) {
+    specs.push({ tier: 'chars', build: ts('gram_tsv', andQuery(grams)) });
   }
   if (specs.length === 0 && req.filters.project) {
     // No terms, one project: everything of that project (its 360 view), best first.
-    specs.push({ tier: 'words', where: 'true', rank: '0' });
+    specs.push({ tier: 'words', build: () => ({ where: 'true', rank: '0' }) });
   }
   return specs;
 }
+
+/** The planner's row estimate for a condition (from the column statistics; nothing is scanned). */
+async function estimateRows(db: Queryable, sql: string, values: unknown[]): Promise<number> {
+  const plan = await db.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${sql}`, values);
+  const raw = plan.rows[0]!['QUERY PLAN'];
+  const parsed = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: { 'Plan Rows': number } }[];
+  return Math.round(parsed[0]!.Plan['Plan Rows']);
+}
+
+const tableRows = new Map<string, { rows: number; at: number }>();
+
+/** The table's row count as the statistics have it (cached for a minute). */
+async function rowsOf(db: Queryable, table: string): Promise<number> {
+  const cached = tableRows.get(table);
+  if (cached && Date.now() - cached.at < 60_000) return cached.rows;
+  const r = await db.query<{ n: number }>(`SELECT greatest(reltuples, 1)::bigint AS n FROM pg_class WHERE relname = $1`, [table]);
+  const rows = r.rows[0]?.n ?? 1;
+  tableRows.set(table, { rows, at: Date.now() });
+  return rows;
+}
+
+/** A tier that matches more than this share of the table walks the prior index; rarer ones use GIN. */
+const WALK_SHARE = 0.01;
+/** How many matches of a rare tier are ranked by prior at most. */
+const RARE_CANDIDATES = 2000;
 
 /**
  * Everything any tier can match (the narrower tiers are subsets of these three), as
@@ -111,24 +139,37 @@ function score(r: Row): number {
 }
 
 export async function searchDocs(db: Queryable, table: string, req: SearchRequest): Promise<SearchResult> {
-  const p = new Params();
-  const specs = tiers(req, p);
+  const specs = tiers(req);
   if (specs.length === 0) return { total: 0, totalIsEstimate: false, counts: {}, hits: [] };
+  const total = await rowsOf(db, table);
+  // How to walk each tier is decided here, not left to the planner: with ORDER BY prior LIMIT k
+  // it walks the prior index whenever it thinks matches are common, and for a lexeme it has no
+  // statistics for (most of them) it guesses 0.5% of the rows, so a rare key meant a walk over
+  // the whole table. Common tiers walk the prior index; rare ones take their GIN matches first.
+  const walks = await Promise.all(
+    specs.map(async (s) => {
+      const ep = new Params();
+      const { where } = s.build(ep);
+      const estimate = await estimateRows(db, `SELECT 1 FROM ${table} WHERE ${where}${filterSql(req, ep, true)}`, ep.values);
+      return estimate > total * WALK_SHARE;
+    }),
+  );
+  const p = new Params();
   const filters = filterSql(req, p, true);
   // Enough candidates for the page asked for, and some to spare for deduplication and collapsing.
   const perTier = p.add(Math.min(1000, Math.max(100, (req.offset + req.size) * 3)));
   const order = req.sort === 'date' ? 'date DESC NULLS LAST, prior DESC' : 'prior DESC';
+  const columns = `type, resource_id, passage, title, body, date::text AS date, status, project_nos, project_names, prior`;
   const union = specs
-    .map(
-      (s) => `(SELECT '${s.tier}' AS tier, type, resource_id, passage, title, body, date::text AS date, status,
-                project_nos, project_names, prior, ${s.rank} AS rank
-              FROM ${table} WHERE ${s.where}${filters} ORDER BY ${order} LIMIT ${perTier})`,
-    )
+    .map((s, i) => {
+      const { where, rank } = s.build(p);
+      const select = `SELECT '${s.tier}' AS tier, ${columns}, ${rank} AS rank FROM ${table} WHERE ${where}${filters}`;
+      return walks[i]
+        ? `(${select} ORDER BY ${order} LIMIT ${perTier})`
+        : `(SELECT * FROM (${select} LIMIT ${RARE_CANDIDATES}) rare ORDER BY ${order.replace('date DESC', 'rare.date DESC')} LIMIT ${perTier})`;
+    })
     .join(' UNION ALL ');
-  const [rows, counted] = await Promise.all([
-    db.query<Row>(union, p.values),
-    countMatches(db, table, req),
-  ]);
+  const [rows, counted] = await Promise.all([db.query<Row>(union, p.values), countMatches(db, table, req)]);
 
   // The best row of each record (its best tier, its best passage).
   const best = new Map<string, { row: Row; score: number }>();
@@ -187,11 +228,8 @@ async function countMatches(db: Queryable, table: string, req: SearchRequest): P
     let best = 0;
     for (const alternative of alternatives) {
       const ep = new Params();
-      const sql = `EXPLAIN (FORMAT JSON) SELECT 1 FROM ${table} WHERE ${alternative(ep)}${filterSql(req, ep, false)}${extra}`;
-      const plan = await db.query<{ 'QUERY PLAN': unknown }>(sql, ep.values);
-      const raw = plan.rows[0]!['QUERY PLAN'];
-      const parsed = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: { 'Plan Rows': number } }[];
-      best = Math.max(best, Math.round(parsed[0]!.Plan['Plan Rows']));
+      const sql = `SELECT 1 FROM ${table} WHERE ${alternative(ep)}${filterSql(req, ep, false)}${extra}`;
+      best = Math.max(best, await estimateRows(db, sql, ep.values));
     }
     return best;
   };
