@@ -163,10 +163,13 @@ export async function searchDocs(db: Queryable, table: string, req: SearchReques
   const union = specs
     .map((s, i) => {
       const { where, rank } = s.build(p);
-      const select = `SELECT '${s.tier}' AS tier, ${columns}, ${rank} AS rank FROM ${table} WHERE ${where}${filters}`;
-      return walks[i]
-        ? `(${select} ORDER BY ${order} LIMIT ${perTier})`
-        : `(SELECT * FROM (${select} LIMIT ${RARE_CANDIDATES}) rare ORDER BY ${order.replace('date DESC', 'rare.date DESC')} LIMIT ${perTier})`;
+      // The rank (which unpacks a tsvector) is computed on the kept rows only, outside the limit.
+      const vectors = 'title_tsv, body_tsv, gram_tsv';
+      const inner = walks[i]
+        ? `SELECT ${columns}, ${vectors} FROM ${table} WHERE ${where}${filters} ORDER BY ${order} LIMIT ${perTier}`
+        : `SELECT * FROM (SELECT ${columns}, ${vectors} FROM ${table} WHERE ${where}${filters} LIMIT ${RARE_CANDIDATES}) rare
+           ORDER BY ${order} LIMIT ${perTier}`;
+      return `(SELECT '${s.tier}' AS tier, ${columns.replace('date::text AS date', 'date')}, ${rank} AS rank FROM (${inner}) kept)`;
     })
     .join(' UNION ALL ');
   const [rows, counted] = await Promise.all([db.query<Row>(union, p.values), countMatches(db, table, req)]);
