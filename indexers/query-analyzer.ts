@@ -22,8 +22,11 @@ export function analyzeQuery(raw: string, seg: Segmenter): AnalyzedQuery {
   const whole = normalizeKey(normalized);
   if ([...whole].length >= 2 && /[\p{L}\p{N}]/u.test(whole)) keys.add(whole);
   // Each run of letters, digits or CJK characters is a phrase of its own bigrams.
-  const phrases = (normalized.match(/[\p{L}\p{N}]+/gu) ?? [])
-    .map((run) => seg.grams(run))
-    .filter((g) => g.length > 0);
+  const runs = normalized.match(/[\p{L}\p{N}]+/gu) ?? [];
+  // A one-character run beside longer ones is usually the end of a word cut off by the query's
+  // edge or punctuation ("收悉。该项目" → 悉): in the text it sits inside a longer run whose bigrams
+  // do not include it alone, so requiring it would lose the match. The longer runs carry the query.
+  const long = runs.filter((run) => [...run].length > 1);
+  const phrases = (long.length > 0 ? long : runs).map((run) => seg.grams(run)).filter((g) => g.length > 0);
   return { raw, normalized, words: seg.queryWords(normalized), phrases, keys: [...keys] };
 }

@@ -89,6 +89,15 @@ describe.each(SEARCH_SETUPS)('search contract on %s', (kind) => {
     expect(r.hits.map((h) => h.project_name)).toContain(p.name);
   });
 
+  it('finds a phrase that starts or ends in the middle of a word, across punctuation', async () => {
+    const d = docs.find((x) => x.title && /[\u4e00-\u9fa5]{4,}。[\u4e00-\u9fa5]{4,}/.test((x as unknown as { text: string }).text))!;
+    const text = (d as unknown as { text: string }).text;
+    const m = /([\u4e00-\u9fa5]{4,})。([\u4e00-\u9fa5]{4,})/.exec(text)!;
+    const q = `${m[1]!.slice(-1)}。${m[2]!.slice(0, 4)}`; // one character of the first sentence, four of the next
+    const r = await search({ q, size: 50 });
+    expect(r.hits.map((h) => h.id), q).toContain(d.id);
+  });
+
   it('filters by project, type, district and dates', async () => {
     const p = projects[5]!;
     const own = await search({ project: p.project_no, size: 50 });
