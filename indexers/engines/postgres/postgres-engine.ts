@@ -63,6 +63,15 @@ type RecordRef = { type: SearchType; resourceId: string; version: number };
 const refsJson = (records: RecordRef[]) =>
   JSON.stringify(records.map((r) => ({ type: r.type, resource_id: r.resourceId, version: r.version })));
 
+/** Removes every passage of the records held at their version or older; newer ones stay. */
+async function deleteUpTo(tx: Queryable, table: string, records: RecordRef[]): Promise<void> {
+  await tx.query(
+    `DELETE FROM ${table} t USING jsonb_to_recordset($1::jsonb) AS r(type text, resource_id text, version integer)
+     WHERE t.type = r.type AND t.resource_id = r.resource_id AND t.version <= r.version`,
+    [refsJson(records)],
+  );
+}
+
 export function createPostgresEngine(db: Db): SearchEngine {
   async function state(q: Queryable = db): Promise<State> {
     const r = await q.query<{ generation: number; building: number | null; dictionary_version: string | null }>(
@@ -113,12 +122,7 @@ export function createPostgresEngine(db: Db): SearchEngine {
       if (records.length === 0) return;
       await db.transaction(async (tx) => {
         for (const table of await writeTables(tx)) {
-          // Passages of these records at an older or equal version go; newer ones stay.
-          await tx.query(
-            `DELETE FROM ${table} t USING jsonb_to_recordset($1::jsonb) AS r(type text, resource_id text, version integer)
-             WHERE t.type = r.type AND t.resource_id = r.resource_id AND t.version <= r.version`,
-            [refsJson(records)],
-          );
+          await deleteUpTo(tx, table, records);
           await insertDocs(tx, table, docs);
         }
       });
@@ -127,13 +131,7 @@ export function createPostgresEngine(db: Db): SearchEngine {
     async remove(records) {
       if (records.length === 0) return;
       await db.transaction(async (tx) => {
-        for (const table of await writeTables(tx)) {
-          await tx.query(
-            `DELETE FROM ${table} t USING jsonb_to_recordset($1::jsonb) AS r(type text, resource_id text, version integer)
-             WHERE t.type = r.type AND t.resource_id = r.resource_id AND t.version <= r.version`,
-            [refsJson(records)],
-          );
-        }
+        for (const table of await writeTables(tx)) await deleteUpTo(tx, table, records);
       });
     },
 
