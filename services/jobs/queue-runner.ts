@@ -71,6 +71,37 @@ export function createQueue(opts: Pick<QueueRunnerOptions, 'redisUrl' | 'prefix'
   return new Queue(QUEUE_NAME, { connection: connectionOptions(opts.redisUrl), prefix: opts.prefix });
 }
 
+/**
+ * Hands pending rows to the queue. The claim commits only once the queue has the jobs: a relay
+ * killed in between leaves the rows unclaimed for the next one, not waiting out `staleMs`.
+ * Job ids are deterministic, so jobs that did reach the queue before such a kill are not added
+ * twice.
+ */
+export async function relayPending(
+  db: Db,
+  queue: Pick<Queue, 'addBulk'>,
+  opts: { attempts: number; backoffMs?: number; staleMs?: number; limit?: number },
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    const rows = await claimForRelay(tx, opts.limit ?? 1000, opts.staleMs ?? 5 * 60_000);
+    if (rows.length === 0) return 0;
+    await queue.addBulk(
+      toJobs(rows).map((batch) => ({
+        name: batch[0]!.topic,
+        data: { rows: batch },
+        opts: {
+          jobId: jobIdFor(batch),
+          attempts: opts.attempts,
+          backoff: { type: 'exponential', delay: opts.backoffMs ?? 1000 },
+          removeOnComplete: { count: 1000 },
+          removeOnFail: { count: 10_000 },
+        },
+      })),
+    );
+    return rows.length;
+  });
+}
+
 /** Starts the relay and the worker in this process. */
 export function startQueueRunner(db: Db, registry: JobRegistry, opts: QueueRunnerOptions): QueueRunner {
   const attempts = opts.attempts ?? 5;
@@ -122,24 +153,7 @@ export function startQueueRunner(db: Db, registry: JobRegistry, opts: QueueRunne
 
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
-  const relayOnce = async (): Promise<number> => {
-    const rows = await claimForRelay(db, 1000, opts.staleMs ?? 5 * 60_000);
-    if (rows.length === 0) return 0;
-    await queue.addBulk(
-      toJobs(rows).map((batch) => ({
-        name: batch[0]!.topic,
-        data: { rows: batch },
-        opts: {
-          jobId: jobIdFor(batch),
-          attempts,
-          backoff: { type: 'exponential', delay: opts.backoffMs ?? 1000 },
-          removeOnComplete: { count: 1000 },
-          removeOnFail: { count: 10_000 },
-        },
-      })),
-    );
-    return rows.length;
-  };
+  const relayOnce = () => relayPending(db, queue, { attempts, backoffMs: opts.backoffMs, staleMs: opts.staleMs });
   const relayLoop = async () => {
     if (stopped) return;
     let n = 0;

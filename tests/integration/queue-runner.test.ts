@@ -6,8 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importJsonl } from '../../services/import/import.service.ts';
 import { createJobRegistry, type JobHandler } from '../../services/jobs/job-registry.ts';
-import { JOB_ROWS, createQueue, jobIdFor, startQueueRunner, toJobs } from '../../services/jobs/queue-runner.ts';
-import { listDead, outboxStats, replayDead, type OutboxRow } from '../../services/outbox/outbox.store.ts';
+import { JOB_ROWS, createQueue, jobIdFor, relayPending, startQueueRunner, toJobs } from '../../services/jobs/queue-runner.ts';
+import { claimForRelay, listDead, outboxStats, replayDead, type OutboxRow } from '../../services/outbox/outbox.store.ts';
 import { TOPICS } from '../../services/outbox/topics.ts';
 import { TEST_REDIS_URL, createTestDb, type TestDb } from '../helpers/databases.ts';
 import { buildProject } from '../helpers/factories.ts';
@@ -67,6 +67,35 @@ describe('BullMQ runner with real Redis', () => {
       expect(handled.get('q-7')).toBe(1);
     } finally {
       await runner.stop();
+    }
+  });
+
+  it('a hand-over that does not reach Redis leaves its rows unclaimed for the next relay', { timeout: 30_000 }, async () => {
+    const other = await createTestDb('postgres');
+    try {
+      await importJsonl(other.db, 'project', fromText(jsonl(Array.from({ length: 5 }, (_, i) => buildProject({ id: `h-${i}` })))));
+      const closed = createQueue({ redisUrl: TEST_REDIS_URL, prefix });
+      await closed.close();
+      await expect(relayPending(other.db, closed, { attempts: 1 })).rejects.toThrow(/closed/i);
+      // Still claimable at once, without waiting out the stale-hand-over delay.
+      expect(await claimForRelay(other.db, 100, 60 * 60_000)).toHaveLength(5);
+    } finally {
+      await other.drop();
+    }
+  });
+
+  it('a hand-over that reached Redis is not added twice when handed over again', { timeout: 30_000 }, async () => {
+    const other = await createTestDb('postgres');
+    const queue = createQueue({ redisUrl: TEST_REDIS_URL, prefix: `${prefix}-twice` });
+    try {
+      await importJsonl(other.db, 'project', fromText(jsonl(Array.from({ length: 5 }, (_, i) => buildProject({ id: `t-${i}` })))));
+      expect(await relayPending(other.db, queue, { attempts: 1 })).toBe(5);
+      expect(await relayPending(other.db, queue, { attempts: 1, staleMs: 0 })).toBe(5);
+      expect(await queue.getJobCounts('waiting')).toEqual({ waiting: 1 });
+    } finally {
+      await queue.obliterate({ force: true });
+      await queue.close();
+      await other.drop();
     }
   });
 });
