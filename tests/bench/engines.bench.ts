@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { docsTableSize } from '../../indexers/engines/postgres/postgres-schema.ts';
 import { IMPORT_ORDER } from '../../services/cli/commands/import.command.ts';
 import { loadConfig } from '../../services/config/config.ts';
 import { generateCorpus } from '../../services/generate/generate.service.ts';
@@ -85,8 +86,7 @@ async function measure(rt: Runtime, size: number, engine: string, queries: Bench
   } else {
     memory = `PostgreSQL processes ${pssMiB(pidsOf('postgres'))} MiB`;
     const g = (await rt.engine.state()).generation;
-    const r = await rt.db.query<{ n: number }>(`SELECT pg_total_relation_size('search_docs_g${g}')::bigint AS n`);
-    storage = `${Math.round(r.rows[0]!.n / 2 ** 20)} MiB`;
+    storage = `${Math.round((await docsTableSize(rt.db, g)).total / 2 ** 20)} MiB`;
   }
   return { size, engine, records: ri.records, docs: ri.docs, seconds: ri.seconds, byClass, memory, storage };
 }

@@ -22,6 +22,7 @@ import { generateCorpus, type GenerateResult } from '../../services/generate/gen
 import { importJsonl } from '../../services/import/import.service.ts';
 import type { Db } from '../../services/db/db.ts';
 import type { Runtime } from '../../services/runtime/runtime.ts';
+import { docsTableSize } from '../../indexers/engines/postgres/postgres-schema.ts';
 import { openHub } from '../helpers/search-fixture.ts';
 import { describeMachine } from './machine.ts';
 import { explainSearch } from './search-explain.ts';
@@ -156,9 +157,7 @@ async function runStore(size: number, store: 'server' | 'pglite', corpus: Genera
     const table = `search_docs_g${(await rt.engine.state()).generation}`;
     // What autovacuum does on the server sooner or later (PGlite has none): statistics, and the GIN pending lists merged.
     await db.exec(`VACUUM ANALYZE ${table}`);
-    const sizes = await one<{ heap: number; indexes: number; total: number }>(
-      db, `SELECT pg_relation_size('${table}')::bigint AS heap, pg_indexes_size('${table}')::bigint AS indexes, pg_total_relation_size('${table}')::bigint AS total`,
-    );
+    const sizes = await docsTableSize(db, (await rt.engine.state()).generation);
 
     log(`  PlanHub: ${queries.length} queries`);
     for (const { q } of warmup) await rt.search.search({ q, size: 20 });

@@ -63,7 +63,7 @@ describe.each(DB_KINDS)('search index upkeep on %s', (kind) => {
     expect(searches).toBeGreaterThan(2);
     expect(failures).toEqual([]);
     expect((await f.rt.engine.state()).generation).toBe(before + 1);
-    const tables = await f.rt.db.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE tablename LIKE 'search_docs_g%'`);
+    const tables = await f.rt.db.query<{ t: string }>(`SELECT relname AS t FROM pg_class WHERE relname LIKE 'search_docs_g%' AND relkind = 'p'`);
     expect(tables.rows.map((r) => r.t)).toEqual([`search_docs_g${before + 1}`]);
     expect(await f.rt.indexer.reconcile({ repair: false })).toMatchObject({ missing: 0, stale: 0, extra: 0 });
   });

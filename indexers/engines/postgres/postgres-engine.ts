@@ -45,7 +45,7 @@ export function toRow(d: SearchDoc): Record<string, unknown> {
 }
 
 const INSERT_COLUMNS = DOC_COLUMNS.join(', ');
-const UPDATE_SET = DOC_COLUMNS.filter((c) => c !== 'doc_id').map((c) => `${c} = excluded.${c}`).join(', ');
+const UPDATE_SET = DOC_COLUMNS.filter((c) => c !== 'doc_id' && c !== 'type').map((c) => `${c} = excluded.${c}`).join(', ');
 
 async function insertDocs(db: Queryable, table: string, docs: SearchDoc[]): Promise<void> {
   if (docs.length === 0) return;
@@ -53,7 +53,7 @@ async function insertDocs(db: Queryable, table: string, docs: SearchDoc[]): Prom
   await db.query(
     `INSERT INTO ${table} (${INSERT_COLUMNS})
      SELECT ${INSERT_COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS r(${DOC_RECORD_TYPES})
-     ON CONFLICT (doc_id) DO UPDATE SET ${UPDATE_SET} WHERE ${table}.version <= excluded.version`,
+     ON CONFLICT (type, doc_id) DO UPDATE SET ${UPDATE_SET} WHERE ${table}.version <= excluded.version`,
     [JSON.stringify(docs.map(toRow))],
   );
 }

@@ -1,7 +1,16 @@
-/** The per-generation search table on PostgreSQL, and its indexes. */
+/**
+ * The per-generation search table on PostgreSQL, and its indexes. The table is partitioned by
+ * resource type: each type gets its own GIN indexes, prior order and statistics, so a tab is
+ * one partition, per-type counts are counts of one partition, and a common term's candidates
+ * are drawn from every type rather than from whichever type happens to sit first on disk.
+ */
 import type { Queryable } from '../../../services/db/db.ts';
+import { SEARCH_TYPES, type SearchType } from '../search-engine.ts';
 
 export const docsTable = (generation: number) => `search_docs_g${generation}`;
+
+/** The partition holding one type's documents. */
+export const partitionOf = (table: string, type: SearchType) => `${table}_${type}`;
 
 export const DOC_COLUMNS = [
   'doc_id', 'type', 'resource_id', 'passage', 'version', 'title', 'body', 'date', 'status', 'item', 'open',
@@ -14,8 +23,10 @@ export const DOC_RECORD_TYPES = `doc_id text, type text, resource_id text, passa
   builders text[], keys text[], title_tsv tsvector, body_tsv tsvector, gram_tsv tsvector, prior real`;
 
 export async function createDocsTable(db: Queryable, generation: number): Promise<void> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS ${docsTable(generation)} (
-    doc_id        text PRIMARY KEY,
+  const t = docsTable(generation);
+  const partitions = SEARCH_TYPES.map((type) => `CREATE TABLE IF NOT EXISTS ${partitionOf(t, type)} PARTITION OF ${t} FOR VALUES IN ('${type}');`);
+  await db.exec(`CREATE TABLE IF NOT EXISTS ${t} (
+    doc_id        text NOT NULL,
     type          text NOT NULL,
     resource_id   text NOT NULL,
     passage       integer NOT NULL,
@@ -34,32 +45,45 @@ export async function createDocsTable(db: Queryable, generation: number): Promis
     title_tsv     tsvector NOT NULL,
     body_tsv      tsvector NOT NULL,
     gram_tsv      tsvector NOT NULL,
-    prior         real NOT NULL
-  );
-  -- More common-lexeme statistics: the search decides how to walk each tier from the planner's estimates.
-  ALTER TABLE ${docsTable(generation)} ALTER COLUMN title_tsv SET STATISTICS 1000,
+    prior         real NOT NULL,
+    PRIMARY KEY (type, doc_id)
+  ) PARTITION BY LIST (type);
+  ${partitions.join('\n  ')}
+  -- More common-lexeme statistics (set on each partition too): the search estimates its tiers from them.
+  ALTER TABLE ${t} ALTER COLUMN title_tsv SET STATISTICS 1000,
     ALTER COLUMN body_tsv SET STATISTICS 1000, ALTER COLUMN gram_tsv SET STATISTICS 1000`);
 }
 
 /**
  * Indexes are built after a generation's bulk load (much faster than maintaining them row by
- * row). The prior indexes let PostgreSQL walk the best documents first when a term matches a
- * large share of the rows, instead of ranking the whole posting list.
+ * row); on the parent, so each partition gets its own. The prior index lets PostgreSQL walk a
+ * type's best documents first when a term matches a large share of them, instead of ranking
+ * the whole posting list.
  */
 export async function createDocsIndexes(db: Queryable, generation: number): Promise<void> {
   const t = docsTable(generation);
   await db.exec(`
-    CREATE INDEX IF NOT EXISTS ${t}_resource ON ${t} (type, resource_id);
+    CREATE INDEX IF NOT EXISTS ${t}_resource ON ${t} (resource_id);
     CREATE INDEX IF NOT EXISTS ${t}_keys ON ${t} USING gin (keys);
     CREATE INDEX IF NOT EXISTS ${t}_title ON ${t} USING gin (title_tsv);
     CREATE INDEX IF NOT EXISTS ${t}_body ON ${t} USING gin (body_tsv);
     CREATE INDEX IF NOT EXISTS ${t}_gram ON ${t} USING gin (gram_tsv);
     CREATE INDEX IF NOT EXISTS ${t}_projects ON ${t} USING gin (project_nos);
     CREATE INDEX IF NOT EXISTS ${t}_prior ON ${t} (prior DESC);
-    CREATE INDEX IF NOT EXISTS ${t}_type_prior ON ${t} (type, prior DESC);
     CREATE INDEX IF NOT EXISTS ${t}_date ON ${t} (date DESC NULLS LAST);
     ANALYZE ${t};
   `);
+}
+
+/** The generation's partitions and indexes, in bytes (a partitioned parent holds nothing itself). */
+export async function docsTableSize(db: Queryable, generation: number): Promise<{ heap: number; indexes: number; total: number }> {
+  const r = await db.query<{ heap: number; indexes: number; total: number }>(
+    `SELECT coalesce(sum(pg_relation_size(relid)), 0)::bigint AS heap, coalesce(sum(pg_indexes_size(relid)), 0)::bigint AS indexes,
+       coalesce(sum(pg_total_relation_size(relid)), 0)::bigint AS total
+     FROM pg_partition_tree($1::regclass) WHERE isleaf`,
+    [docsTable(generation)],
+  );
+  return r.rows[0]!;
 }
 
 export async function dropDocsTable(db: Queryable, generation: number): Promise<void> {

@@ -1,23 +1,39 @@
 /**
- * Search on PostgreSQL without ranking huge posting lists: the query runs as a few tiers
- * (exact keys, phrase in a title, phrase in the text, all words, all characters), each of
- * which takes at most a bounded number of candidates in prior order. PostgreSQL walks the
- * prior index when a term is common and the GIN index when it is rare, so a query costs about
- * the same whatever its terms. Only the union of candidates is ranked. Counts are exact up to a
- * cap and the planner's estimates beyond it, flagged as such.
+ * Search on PostgreSQL without ranking huge posting lists. The query runs as a few tiers (exact
+ * keys, phrase in a title, phrase in the text, all words, all characters); each tier takes a
+ * bounded number of candidates from every type's partition, the best by prior, and only the
+ * union of candidates is ranked. A tier whose term is common in a partition walks that
+ * partition's prior index; a rarer one takes its GIN matches, at most RARE_CANDIDATES of them.
+ * Which is which comes from the ANALYZE statistics kept in memory (./table-stats.ts), not from a
+ * round trip to the planner. Counts are exact up to a cap per type, and estimates beyond it,
+ * flagged as such.
  */
-import type { Queryable } from '../../../services/db/db.ts';
+import type { Db, Queryable } from '../../../services/db/db.ts';
 import type { SearchHit, SearchRequest, SearchResult, SearchType } from '../search-engine.ts';
 import { SEARCH_TYPES } from '../search-engine.ts';
+import { partitionOf } from './postgres-schema.ts';
+import { shareOfAll, tableStatsCache, type PartitionStats, type VectorColumn } from './table-stats.ts';
 import { andQuery, phrasesQuery } from './tsvector.ts';
 
-/** Exact counts stop here; beyond it, counts are the planner's estimates. */
-export const COUNT_CAP = 3_000;
+/** Exact counts stop here, per type; beyond it, counts are estimates. */
+export const COUNT_CAP = 1_000;
+
+/**
+ * A tier whose term is in more than this share of a partition walks the prior index there;
+ * rarer ones use GIN. Set high: measured at 1M rows, a term in 4.5% of them sat mostly in
+ * low-prior rows and the walk passed 280k rows before it found 100 (0.5 s), where GIN's first
+ * 2,000 took milliseconds.
+ */
+const WALK_SHARE = 0.2;
+/** How many matches of a rare tier, per type, are ranked by prior at most. */
+const RARE_CANDIDATES = 1000;
 
 type Tier = SearchHit['matched'];
 
 /** How much each tier is worth; within a tier, text rank and the prior decide. */
 const TIER_BASE: Record<Tier, number> = { key: 100, title: 60, phrase: 40, words: 20, chars: 0 };
+
+const statsOf = tableStatsCache();
 
 interface Row {
   tier: Tier;
@@ -42,10 +58,10 @@ class Params {
   }
 }
 
-function filterSql(req: SearchRequest, p: Params, withType: boolean): string {
+/** The filters other than type (a type is a partition). */
+function filterSql(req: SearchRequest, p: Params): string {
   const f = req.filters;
   const parts: string[] = [];
-  if (f.type && withType) parts.push(`type = ${p.add(f.type)}`);
   if (f.district) parts.push(`districts @> ARRAY[${p.add(f.district)}]::text[]`);
   if (f.item) parts.push(`item = ${p.add(f.item)}`);
   if (f.status) parts.push(`status = ${p.add(f.status)}`);
@@ -55,132 +71,123 @@ function filterSql(req: SearchRequest, p: Params, withType: boolean): string {
   return parts.length ? ` AND ${parts.join(' AND ')}` : '';
 }
 
-interface TierSpec {
-  tier: Tier;
-  /** The tier's condition and rank expression, with their parameters added to `p`. */
+const hasFilters = (req: SearchRequest) => filterSql(req, new Params()) !== '';
+
+/** A condition over one column, its rank expression, and what the statistics know of it. */
+interface Match {
+  column: VectorColumn | 'keys' | null;
+  lexemes: string[];
+  /** The condition and rank, with their parameters added to `p`. */
   build(p: Params): { where: string; rank: string };
 }
 
-function tiers(req: SearchRequest): TierSpec[] {
-  const q = req.query;
-  const specs: TierSpec[] = [];
-  const grams = q.phrases.flat();
-  if (q.keys.length) specs.push({ tier: 'key', build: (p) => ({ where: `keys && ${p.add(q.keys)}::text[]`, rank: '1' }) });
-  const ts = (column: string, query: string) => (p: Params) => {
+const tsMatch = (column: VectorColumn, query: string, lexemes: string[], weights?: string): Match => ({
+  column,
+  lexemes,
+  build(p) {
     const x = p.add(query);
-    return { where: `${column} @@ ${x}::tsquery`, rank: `ts_rank(${column}, ${x}::tsquery)` };
-  };
+    return { where: `${column} @@ ${x}::tsquery`, rank: `ts_rank(${weights ? `'${weights}', ` : ''}${column}, ${x}::tsquery)` };
+  },
+});
+
+function tiers(req: SearchRequest): { tier: Tier; match: Match }[] {
+  const q = req.query;
+  const specs: { tier: Tier; match: Match }[] = [];
+  const grams = q.phrases.flat();
+  if (q.keys.length) {
+    specs.push({ tier: 'key', match: { column: 'keys', lexemes: q.keys, build: (p) => ({ where: `keys && ${p.add(q.keys)}::text[]`, rank: '1' }) } });
+  }
   if (grams.length) {
-    specs.push({ tier: 'title', build: ts('title_tsv', phrasesQuery(q.phrases)) });
-    if (q.phrases.some((ph) => ph.length > 1)) specs.push({ tier: 'phrase', build: ts('gram_tsv', phrasesQuery(q.phrases)) });
+    specs.push({ tier: 'title', match: tsMatch('title_tsv', phrasesQuery(q.phrases), grams) });
+    if (q.phrases.some((ph) => ph.length > 1)) specs.push({ tier: 'phrase', match: tsMatch('gram_tsv', phrasesQuery(q.phrases), grams) });
   }
-  if (q.words.length) {
-    const words = andQuery(q.words);
-    specs.push({ tier: 'words', build: (p) => {
-      const x = p.add(words);
-      return { where: `body_tsv @@ ${x}::tsquery`, rank: `ts_rank('{0.1,0.2,0.4,1.0}', body_tsv, ${x}::tsquery)` };
-    } });
-  }
+  if (q.words.length) specs.push({ tier: 'words', match: tsMatch('body_tsv', andQuery(q.words), q.words, '{0.1,0.2,0.4,1.0}') });
   // All characters in any order: differs from the phrase tier only when there is more than one bigram.
   if (grams.length > 1 || (grams.length === 1 && !q.phrases.some((ph) => ph.length > 1))) {
-    specs.push({ tier: 'chars', build: ts('gram_tsv', andQuery(grams)) });
+    specs.push({ tier: 'chars', match: tsMatch('gram_tsv', andQuery(grams), grams) });
   }
   if (specs.length === 0 && req.filters.project) {
     // No terms, one project: everything of that project (its 360 view), best first.
-    specs.push({ tier: 'words', build: () => ({ where: 'true', rank: '0' }) });
+    specs.push({ tier: 'words', match: { column: null, lexemes: [], build: () => ({ where: 'true', rank: '0' }) } });
   }
   return specs;
 }
 
-/** The planner's row estimate for a condition (from the column statistics; nothing is scanned). */
-async function estimateRows(db: Queryable, sql: string, values: unknown[]): Promise<number> {
-  const plan = await db.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${sql}`, values);
-  const raw = plan.rows[0]!['QUERY PLAN'];
-  const parsed = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: { 'Plan Rows': number } }[];
-  return Math.round(parsed[0]!.Plan['Plan Rows']);
-}
-
-const tableRows = new Map<string, { rows: number; at: number }>();
-
-/** The table's row count as the statistics have it (cached for a minute). */
-async function rowsOf(db: Queryable, table: string): Promise<number> {
-  const cached = tableRows.get(table);
-  if (cached && Date.now() - cached.at < 60_000) return cached.rows;
-  const r = await db.query<{ n: number }>(`SELECT greatest(reltuples, 1)::bigint AS n FROM pg_class WHERE relname = $1`, [table]);
-  const rows = r.rows[0]?.n ?? 1;
-  tableRows.set(table, { rows, at: Date.now() });
-  return rows;
-}
-
-/**
- * A tier that matches more than this share of the table walks the prior index; rarer ones use
- * GIN. Set high: measured at 1M rows, a term in 4.5% of them sat mostly in low-prior rows and the
- * walk passed 280k rows before it found 100 (0.5 s), where GIN's first 2,000 took milliseconds.
- */
-const WALK_SHARE = 0.2;
-/** How many matches of a rare tier are ranked by prior at most. */
-const RARE_CANDIDATES = 2000;
-
 /**
  * Everything any tier can match (the narrower tiers are subsets of these three), as
- * alternatives; each adds its own parameters, so each can also be planned alone.
+ * alternatives, for the counts.
  */
-type Condition = (p: Params) => string;
-
-function broadMatch(req: SearchRequest): Condition[] {
+function broadMatch(req: SearchRequest): Match[] {
   const q = req.query;
   const grams = q.phrases.flat();
-  const parts: Condition[] = [];
-  if (q.keys.length) parts.push((p) => `keys && ${p.add(q.keys)}::text[]`);
-  if (q.words.length) parts.push((p) => `body_tsv @@ ${p.add(andQuery(q.words))}::tsquery`);
-  if (grams.length) parts.push((p) => `gram_tsv @@ ${p.add(andQuery(grams))}::tsquery`);
-  if (parts.length === 0) parts.push(() => (req.filters.project ? 'true' : 'false'));
+  const parts: Match[] = [];
+  if (q.keys.length) parts.push({ column: 'keys', lexemes: q.keys, build: (p) => ({ where: `keys && ${p.add(q.keys)}::text[]`, rank: '1' }) });
+  if (q.words.length) parts.push(tsMatch('body_tsv', andQuery(q.words), q.words));
+  if (grams.length) parts.push(tsMatch('gram_tsv', andQuery(grams), grams));
+  if (parts.length === 0) parts.push({ column: null, lexemes: [], build: () => ({ where: req.filters.project ? 'true' : 'false', rank: '0' }) });
   return parts;
+}
+
+/** The share of a partition's rows a match holds, as the statistics have it. */
+function shareOf(p: PartitionStats, m: Match): number {
+  if (m.column === 'keys') return 0; // exact keys: a handful of rows at most
+  if (m.column === null) return 1;
+  return shareOfAll(p, m.column, m.lexemes);
 }
 
 function score(r: Row): number {
   return TIER_BASE[r.tier] + 10 * Math.min(1, r.rank) + 5 * r.prior;
 }
 
-export async function searchDocs(db: Queryable, table: string, req: SearchRequest): Promise<SearchResult> {
+/**
+ * Runs a read with sequential scans off: every condition here has an index, and a scan that
+ * stops after k matches looks cheap to the planner where each row it passes costs a tsvector
+ * unpacked, which its cost model leaves out.
+ */
+function indexed<T>(db: Db, sql: string, values: unknown[]): Promise<T[]> {
+  return db.transaction(async (tx: Queryable) => {
+    await tx.query('SET LOCAL enable_seqscan = off');
+    return (await tx.query<T>(sql, values)).rows;
+  });
+}
+
+export async function searchDocs(db: Db, table: string, req: SearchRequest): Promise<SearchResult> {
   const specs = tiers(req);
   if (specs.length === 0) return { total: 0, totalIsEstimate: false, counts: {}, hits: [] };
-  const total = await rowsOf(db, table);
-  // How to walk each tier is decided here, not left to the planner: with ORDER BY prior LIMIT k
-  // it walks the prior index whenever it thinks matches are common, and for a lexeme it has no
-  // statistics for (most of them) it guesses 0.5% of the rows, so a rare key meant a walk over
-  // the whole table. Common tiers walk the prior index; rare ones take their GIN matches first.
-  const walks = await Promise.all(
-    specs.map(async (s) => {
-      const ep = new Params();
-      const { where } = s.build(ep);
-      const estimate = await estimateRows(db, `SELECT 1 FROM ${table} WHERE ${where}${filterSql(req, ep, true)}`, ep.values);
-      return estimate > total * WALK_SHARE;
-    }),
-  );
+  const stats = await statsOf(db, table);
+  // Every partition, even one the statistics call empty: they may be older than its rows.
+  const searched = req.filters.type ? [req.filters.type] : SEARCH_TYPES;
+  // A filter can make a common term rare among the rows it keeps, so a walk could pass most of a
+  // partition: filtered tiers always take their (bounded) index matches.
+  const filtered = hasFilters(req);
   const p = new Params();
-  const filters = filterSql(req, p, true);
+  const filters = filterSql(req, p);
   // Enough candidates for the page asked for, and some to spare for deduplication and collapsing.
   const perTier = p.add(Math.min(1000, Math.max(100, (req.offset + req.size) * 3)));
   const order = req.sort === 'date' ? 'date DESC NULLS LAST, prior DESC' : 'prior DESC';
-  const columns = `type, resource_id, passage, title, body, date::text AS date, status, project_nos, project_names, prior`;
+  const columns = `type, resource_id, passage, title, body, date, status, project_nos, project_names, prior`;
   const union = specs
-    .map((s, i) => {
-      const { where, rank } = s.build(p);
-      // The rank (which unpacks a tsvector) is computed on the kept rows only, outside the limit.
-      const vectors = 'title_tsv, body_tsv, gram_tsv';
-      const inner = walks[i]
-        ? `SELECT ${columns}, ${vectors} FROM ${table} WHERE ${where}${filters} ORDER BY ${order} LIMIT ${perTier}`
-        : `SELECT * FROM (SELECT ${columns}, ${vectors} FROM ${table} WHERE ${where}${filters} LIMIT ${RARE_CANDIDATES}) rare
-           ORDER BY ${order} LIMIT ${perTier}`;
-      return `(SELECT '${s.tier}' AS tier, ${columns.replace('date::text AS date', 'date')}, ${rank} AS rank FROM (${inner}) kept)`;
+    .map(({ tier, match }) => {
+      const { where, rank } = match.build(p);
+      // The tier's vector travels with its candidates, so the rank (which unpacks it) is computed on the kept rows only.
+      const carried = match.column && match.column !== 'keys' ? `${columns}, ${match.column}` : columns;
+      const perType = searched.map((type) => {
+        const part = partitionOf(table, type);
+        const walk = !filtered && shareOf(stats[type], match) > WALK_SHARE;
+        return walk
+          ? `(SELECT ${carried} FROM ${part} WHERE ${where}${filters} ORDER BY ${order} LIMIT ${perTier})`
+          : `(SELECT * FROM (SELECT ${carried} FROM ${part} WHERE ${where}${filters} LIMIT ${RARE_CANDIDATES}) rare
+              ORDER BY ${order} LIMIT ${perTier})`;
+      });
+      return `(SELECT '${tier}' AS tier, ${columns.replace('date', 'date::text AS date')}, ${rank} AS rank FROM (
+        SELECT * FROM (${perType.join(' UNION ALL ')}) c ORDER BY ${order} LIMIT ${perTier}) kept)`;
     })
     .join(' UNION ALL ');
-  const [rows, counted] = await Promise.all([db.query<Row>(union, p.values), countMatches(db, table, req)]);
+  const [rows, counted] = await Promise.all([indexed<Row>(db, union, p.values), countMatches(db, table, req, stats)]);
 
   // The best row of each record (its best tier, its best passage).
   const best = new Map<string, { row: Row; score: number }>();
-  for (const row of rows.rows) {
+  for (const row of rows) {
     const key = `${row.type}:${row.resource_id}`;
     const s = score(row);
     const seen = best.get(key);
@@ -217,45 +224,51 @@ export async function searchDocs(db: Queryable, table: string, req: SearchReques
 }
 
 /**
- * Per-type counts of matching records. The planner's estimate comes first (from the column
- * statistics, no scan): when it says the match is small, the rows are counted exactly, at most
- * COUNT_CAP of them; when it says the match is large, or the exact count reaches the cap, the
- * counts are the per-type estimates and flagged as such. So a very common term costs a few
- * EXPLAINs instead of a walk over a third of the table.
+ * Per-type counts of matching records, for every tab whichever is shown. A type whose statistics say the
+ * match is small is counted exactly, at most COUNT_CAP rows of it; a type where the match is
+ * large, or whose count reaches the cap, gets an estimate, flagged as such: the larger of the
+ * statistics' figure and the cap, in records. So a very common term costs no scan at all.
  */
-async function countMatches(db: Queryable, table: string, req: SearchRequest): Promise<Omit<SearchResult, 'hits'>> {
+async function countMatches(
+  db: Db,
+  table: string,
+  req: SearchRequest,
+  stats: Record<SearchType, PartitionStats>,
+): Promise<Omit<SearchResult, 'hits'>> {
   const alternatives = broadMatch(req);
-  // Tab counts cover every type, whichever tab is shown: no type filter here.
-  const cp = new Params();
-  const where = `(${alternatives.map((c) => c(cp)).join(' OR ')})${filterSql(req, cp, false)}`;
-  const values = cp.values;
-  // The alternatives match largely the same rows (a text with the words has their characters),
-  // so the planner's estimate for their OR, which adds them up, overshoots; the largest is closer.
-  const estimate = async (extra: string) => {
-    let best = 0;
-    for (const alternative of alternatives) {
-      const ep = new Params();
-      const sql = `SELECT 1 FROM ${table} WHERE ${alternative(ep)}${filterSql(req, ep, false)}${extra}`;
-      best = Math.max(best, await estimateRows(db, sql, ep.values));
-    }
-    return best;
+  const filtered = hasFilters(req);
+  const estimateOf = (type: SearchType) => {
+    const part = stats[type];
+    // The alternatives match largely the same rows (a text with the words has their characters).
+    return Math.max(...alternatives.map((m) => shareOf(part, m))) * part.rows;
   };
-  if ((await estimate('')) <= COUNT_CAP) {
-    const r = await db.query<{ type: SearchType; n: number; rows: number }>(
-      `SELECT type, count(DISTINCT resource_id)::int AS n, count(*)::int AS rows
-       FROM (SELECT type, resource_id FROM ${table} WHERE ${where} LIMIT ${COUNT_CAP}) m GROUP BY type`,
-      values,
-    );
-    if (r.rows.reduce((a, x) => a + x.rows, 0) < COUNT_CAP) {
-      const counts: Partial<Record<SearchType, number>> = {};
-      for (const x of r.rows) counts[x.type] = x.n;
-      return { total: r.rows.reduce((a, x) => a + x.n, 0), totalIsEstimate: false, counts };
+  const counts: Partial<Record<SearchType, number>> = {};
+  let totalIsEstimate = false;
+  const exact: SearchType[] = [];
+  for (const type of SEARCH_TYPES) {
+    const estimate = estimateOf(type);
+    if (filtered || estimate <= COUNT_CAP * 4) exact.push(type);
+    else {
+      counts[type] = Math.round(estimate * stats[type].recordsPerRow);
+      totalIsEstimate = true;
     }
   }
-  const counts: Partial<Record<SearchType, number>> = {};
-  for (const type of SEARCH_TYPES) {
-    const n = await estimate(` AND type = '${type}'`);
-    if (n > 0) counts[type] = n;
+  if (exact.length > 0) {
+    const p = new Params();
+    const where = `(${alternatives.map((m) => m.build(p).where).join(' OR ')})${filterSql(req, p)}`;
+    const sql = exact
+      .map((type) => `(SELECT '${type}' AS type, count(DISTINCT resource_id)::int AS n, count(*)::int AS rows
+        FROM (SELECT resource_id FROM ${partitionOf(table, type)} WHERE ${where} LIMIT ${COUNT_CAP}) m)`)
+      .join(' UNION ALL ');
+    for (const x of await indexed<{ type: SearchType; n: number; rows: number }>(db, sql, p.values)) {
+      if (x.rows < COUNT_CAP) {
+        if (x.n > 0) counts[x.type] = x.n;
+        continue;
+      }
+      // At the cap: the statistics' figure when larger, in records as the counted rows suggest.
+      counts[x.type] = Math.round(Math.max(estimateOf(x.type), COUNT_CAP) * (x.n / x.rows));
+      totalIsEstimate = true;
+    }
   }
-  return { total: Object.values(counts).reduce((a, b) => a + (b ?? 0), 0), totalIsEstimate: true, counts };
+  return { total: Object.values(counts).reduce((a, b) => a + (b ?? 0), 0), totalIsEstimate, counts };
 }
