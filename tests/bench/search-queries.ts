@@ -48,10 +48,10 @@ async function reservoir(file: string, k: number, rng: () => number): Promise<st
   return kept;
 }
 
-const BRACKETS: [string, string][] = [['[', ']'], ['(', ')'], ['【', '】'], ['（', '）']];
+export const BRACKETS: [string, string][] = [['[', ']'], ['(', ')'], ['【', '】'], ['（', '）']];
 
 /** A run of 6–12 letters/digits/CJK characters from the text, or null when it has none that long. */
-function phraseOf(text: string, rng: () => number): string | null {
+export function phraseOf(text: string, rng: () => number): string | null {
   const runs = (text.match(/[\p{L}\p{N}]{6,}/gu) ?? []).filter((r) => /\p{Script=Han}/u.test(r));
   if (runs.length === 0) return null;
   const run = [...runs[Math.floor(rng() * runs.length)]!];

@@ -5,7 +5,7 @@
  */
 import type { Db, Queryable } from '../../../services/db/db.ts';
 import type { IndexedVersion, SearchDoc, SearchEngine, SearchType, Suggestion } from '../search-engine.ts';
-import { DOC_COLUMNS, DOC_RECORD_TYPES, createDocsIndexes, createDocsTable, docsTable, dropDocsTable } from './postgres-schema.ts';
+import { DOC_COLUMNS, DOC_RECORD_TYPES, createDocsIndexes, createDocsTable, docsTable, dropDocsTable, hasLz4, partitionOf } from './postgres-schema.ts';
 import { searchDocs } from './postgres-search.ts';
 import { TsvectorBuilder } from './tsvector.ts';
 
@@ -48,14 +48,17 @@ const INSERT_COLUMNS = DOC_COLUMNS.join(', ');
 const UPDATE_SET = DOC_COLUMNS.filter((c) => c !== 'doc_id' && c !== 'type').map((c) => `${c} = excluded.${c}`).join(', ');
 
 async function insertDocs(db: Queryable, table: string, docs: SearchDoc[]): Promise<void> {
-  if (docs.length === 0) return;
-  // An older version never overwrites a newer one (jobs may arrive late or twice).
-  await db.query(
-    `INSERT INTO ${table} (${INSERT_COLUMNS})
-     SELECT ${INSERT_COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS r(${DOC_RECORD_TYPES})
-     ON CONFLICT (type, doc_id) DO UPDATE SET ${UPDATE_SET} WHERE ${table}.version <= excluded.version`,
-    [JSON.stringify(docs.map(toRow))],
-  );
+  // Straight into each type's partition: no routing row by row.
+  for (const [type, ofType] of Map.groupBy(docs, (d) => d.type)) {
+    const part = partitionOf(table, type);
+    // An older version never overwrites a newer one (jobs may arrive late or twice).
+    await db.query(
+      `INSERT INTO ${part} (${INSERT_COLUMNS})
+       SELECT ${INSERT_COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS r(${DOC_RECORD_TYPES})
+       ON CONFLICT (type, doc_id) DO UPDATE SET ${UPDATE_SET} WHERE ${part}.version <= excluded.version`,
+      [JSON.stringify(ofType.map(toRow))],
+    );
+  }
 }
 
 type RecordRef = { type: SearchType; resourceId: string; version: number };
@@ -106,7 +109,7 @@ export function createPostgresEngine(db: Db): SearchEngine {
         await tx.query('SELECT pg_advisory_xact_lock(7031222)');
         const r = await tx.query('SELECT 1 FROM search_state WHERE id = 1');
         if (r.rows.length > 0) return;
-        await createDocsTable(tx, 1);
+        await createDocsTable(tx, 1, { lz4: await hasLz4(tx) });
         await createDocsIndexes(tx, 1);
         await tx.query('INSERT INTO search_state (id, generation) VALUES (1, 1)');
       });
@@ -200,7 +203,7 @@ export function createPostgresEngine(db: Db): SearchEngine {
         const s = r.rows[0]!;
         if (s.building) await dropDocsTable(tx, s.building); // an earlier reindex that died
         const next = Math.max(s.generation, s.building ?? 0) + 1;
-        await createDocsTable(tx, next);
+        await createDocsTable(tx, next, { lz4: await hasLz4(tx) });
         await tx.query('UPDATE search_state SET building = $1, building_dictionary_version = $2 WHERE id = 1', [next, meta.dictionaryVersion]);
         return next;
       });
@@ -209,7 +212,12 @@ export function createPostgresEngine(db: Db): SearchEngine {
     indexInto: (generation, docs) => insertDocs(db, docsTable(generation), docs),
 
     async commitGeneration(generation) {
-      await createDocsIndexes(db, generation);
+      await db.transaction(async (tx) => {
+        // GIN builds flush their lexeme lists far less often with more memory (the server only:
+        // PGlite's whole heap is a few hundred megabytes).
+        if (db.kind === 'postgres') await tx.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+        await createDocsIndexes(tx, generation);
+      });
       const old = await db.transaction(async (tx) => {
         const r = await tx.query<{ generation: number; building: number | null }>(
           'SELECT generation, building FROM search_state WHERE id = 1 FOR UPDATE',

@@ -19,14 +19,23 @@ import { andQuery, phrasesQuery } from './tsvector.ts';
 export const COUNT_CAP = 1_000;
 
 /**
- * A tier whose term is in more than this share of a partition walks the prior index there;
- * rarer ones use GIN. Set high: measured at 1M rows, a term in 4.5% of them sat mostly in
- * low-prior rows and the walk passed 280k rows before it found 100 (0.5 s), where GIN's first
- * 2,000 took milliseconds.
+ * A tier whose term is in more than this share of a partition (by the statistics' lower bound)
+ * first walks that partition's prior index, for at most WALK_ROWS rows; when the walk does not
+ * fill the page, which happens when the term sits mostly in low-prior rows, the tier takes its
+ * GIN matches as a rare term would. Unbounded, such a walk cost 1.3 s at 1M rows
+ * (国土资源和规划: the bureau's old name, common in old documents only).
  */
-const WALK_SHARE = 0.2;
+export const WALK_SHARE = 0.02;
+export const WALK_ROWS = 300;
 /** How many matches of a rare tier, per type, are ranked by prior at most. */
 const RARE_CANDIDATES = 1000;
+/**
+ * How many rows holding all of a phrase's bigrams, per type, are checked for the phrase itself.
+ * The check unpacks each row's vector (the index alone cannot tell word order), so it is
+ * bounded: at 1M rows a phrase none of whose 19k candidates held it took 130 ms unbounded. A
+ * phrase found only beyond them still matches in the words and characters tiers.
+ */
+const PHRASE_CHECKS = 1000;
 
 type Tier = SearchHit['matched'];
 
@@ -77,8 +86,11 @@ const hasFilters = (req: SearchRequest) => filterSql(req, new Params()) !== '';
 interface Match {
   column: VectorColumn | 'keys' | null;
   lexemes: string[];
-  /** The condition and rank, with their parameters added to `p`. */
-  build(p: Params): { where: string; rank: string };
+  /**
+   * The condition and rank, with their parameters added to `p`. `narrow`, when given, is checked
+   * only on the first PHRASE_CHECKS rows that meet `where` (a phrase among its bigrams' rows).
+   */
+  build(p: Params): { where: string; rank: string; narrow?: string };
 }
 
 const tsMatch = (column: VectorColumn, query: string, lexemes: string[], weights?: string): Match => ({
@@ -90,6 +102,21 @@ const tsMatch = (column: VectorColumn, query: string, lexemes: string[], weights
   },
 });
 
+/** The phrases, in rows that hold all their bigrams (which GIN answers without opening a row). */
+function phraseMatch(column: VectorColumn, phrases: string[][]): Match {
+  const grams = phrases.flat();
+  if (phrases.every((ph) => ph.length <= 1)) return tsMatch(column, andQuery(grams), grams);
+  return {
+    column,
+    lexemes: grams,
+    build(p) {
+      const all = p.add(andQuery(grams));
+      const phrase = p.add(phrasesQuery(phrases));
+      return { where: `${column} @@ ${all}::tsquery`, narrow: `${column} @@ ${phrase}::tsquery`, rank: `ts_rank(${column}, ${phrase}::tsquery)` };
+    },
+  };
+}
+
 function tiers(req: SearchRequest): { tier: Tier; match: Match }[] {
   const q = req.query;
   const specs: { tier: Tier; match: Match }[] = [];
@@ -98,8 +125,8 @@ function tiers(req: SearchRequest): { tier: Tier; match: Match }[] {
     specs.push({ tier: 'key', match: { column: 'keys', lexemes: q.keys, build: (p) => ({ where: `keys && ${p.add(q.keys)}::text[]`, rank: '1' }) } });
   }
   if (grams.length) {
-    specs.push({ tier: 'title', match: tsMatch('title_tsv', phrasesQuery(q.phrases), grams) });
-    if (q.phrases.some((ph) => ph.length > 1)) specs.push({ tier: 'phrase', match: tsMatch('gram_tsv', phrasesQuery(q.phrases), grams) });
+    specs.push({ tier: 'title', match: phraseMatch('title_tsv', q.phrases) });
+    if (q.phrases.some((ph) => ph.length > 1)) specs.push({ tier: 'phrase', match: phraseMatch('gram_tsv', q.phrases) });
   }
   if (q.words.length) specs.push({ tier: 'words', match: tsMatch('body_tsv', andQuery(q.words), q.words, '{0.1,0.2,0.4,1.0}') });
   // All characters in any order: differs from the phrase tier only when there is more than one bigram.
@@ -128,10 +155,10 @@ function broadMatch(req: SearchRequest): Match[] {
   return parts;
 }
 
-/** The share of a partition's rows a match holds, as the statistics have it. */
-function shareOf(p: PartitionStats, m: Match): number {
-  if (m.column === 'keys') return 0; // exact keys: a handful of rows at most
-  if (m.column === null) return 1;
+/** The share of a partition's rows a match holds, as the statistics bound it (see shareOfAll). */
+function shareOf(p: PartitionStats, m: Match): { lower: number; upper: number } {
+  if (m.column === 'keys') return { lower: 0, upper: 0 }; // exact keys: a handful of rows at most
+  if (m.column === null) return { lower: 1, upper: 1 };
   return shareOfAll(p, m.column, m.lexemes);
 }
 
@@ -164,20 +191,32 @@ export async function searchDocs(db: Db, table: string, req: SearchRequest): Pro
   const filters = filterSql(req, p);
   // Enough candidates for the page asked for, and some to spare for deduplication and collapsing.
   const perTier = p.add(Math.min(1000, Math.max(100, (req.offset + req.size) * 3)));
+  const needed = req.offset + req.size; // an integer the service bounded, written into the SQL
   const order = req.sort === 'date' ? 'date DESC NULLS LAST, prior DESC' : 'prior DESC';
   const columns = `type, resource_id, passage, title, body, date, status, project_nos, project_names, prior`;
   const union = specs
     .map(({ tier, match }) => {
-      const { where, rank } = match.build(p);
+      const { where, rank, narrow } = match.build(p);
       // The tier's vector travels with its candidates, so the rank (which unpacks it) is computed on the kept rows only.
       const carried = match.column && match.column !== 'keys' ? `${columns}, ${match.column}` : columns;
       const perType = searched.map((type) => {
         const part = partitionOf(table, type);
-        const walk = !filtered && shareOf(stats[type], match) > WALK_SHARE;
-        return walk
-          ? `(SELECT ${carried} FROM ${part} WHERE ${where}${filters} ORDER BY ${order} LIMIT ${perTier})`
-          : `(SELECT * FROM (SELECT ${carried} FROM ${part} WHERE ${where}${filters} LIMIT ${RARE_CANDIDATES}) rare
-              ORDER BY ${order} LIMIT ${perTier})`;
+        const gin = (limit: number) => `SELECT ${carried} FROM ${part} WHERE ${where}${filters} LIMIT ${limit}`;
+        let candidates: string;
+        if (narrow) {
+          candidates = `SELECT * FROM (${gin(PHRASE_CHECKS)}) checked WHERE ${narrow}`;
+        } else if (!filtered && shareOf(stats[type], match).lower > WALK_SHARE) {
+          // The walk, and the GIN matches only when the walk did not even fill the page asked for
+          // (a one-time filter: PostgreSQL does not start that branch otherwise). What the walk
+          // found are the matches with the best prior, the ones a common term ranks first.
+          candidates = `WITH walked AS MATERIALIZED (
+              SELECT * FROM (SELECT ${carried} FROM ${part} ORDER BY ${order} LIMIT ${WALK_ROWS}) w WHERE ${where} LIMIT ${perTier})
+            SELECT * FROM walked UNION ALL
+            SELECT * FROM (${gin(RARE_CANDIDATES)}) g WHERE (SELECT count(*) FROM walked) < ${needed}`;
+        } else {
+          candidates = gin(RARE_CANDIDATES);
+        }
+        return `(SELECT * FROM (${candidates}) candidates ORDER BY ${order} LIMIT ${perTier})`;
       });
       return `(SELECT '${tier}' AS tier, ${columns.replace('date', 'date::text AS date')}, ${rank} AS rank FROM (
         SELECT * FROM (${perType.join(' UNION ALL ')}) c ORDER BY ${order} LIMIT ${perTier}) kept)`;
@@ -240,7 +279,7 @@ async function countMatches(
   const estimateOf = (type: SearchType) => {
     const part = stats[type];
     // The alternatives match largely the same rows (a text with the words has their characters).
-    return Math.max(...alternatives.map((m) => shareOf(part, m))) * part.rows;
+    return Math.max(...alternatives.map((m) => shareOf(part, m).upper)) * part.rows;
   };
   const counts: Partial<Record<SearchType, number>> = {};
   let totalIsEstimate = false;

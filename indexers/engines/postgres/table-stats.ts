@@ -31,13 +31,18 @@ export interface PartitionStats {
 
 export type TableStats = Record<SearchType, PartitionStats>;
 
-/** Share of a partition's rows that hold all the lexemes. */
-export function shareOfAll(p: PartitionStats, column: VectorColumn, lexemes: readonly string[]): number {
-  if (lexemes.length === 0) return 0;
+/**
+ * Share of a partition's rows that hold all the lexemes, as bounds: `upper` is the rarest
+ * lexeme's share, `lower` the product of their shares (the planner's figure). The lexemes of
+ * one query (bigrams of one phrase, words of one name) are far from independent, so the truth
+ * sits nearer the upper bound, but only the lower one is safe for deciding to walk: a walk
+ * that expects common matches and meets rare ones passes the whole partition.
+ */
+export function shareOfAll(p: PartitionStats, column: VectorColumn, lexemes: readonly string[]): { lower: number; upper: number } {
+  if (lexemes.length === 0) return { lower: 0, upper: 0 };
   const c = p.columns[column];
-  // The rarest lexeme bounds the match. The lexemes of one query (bigrams of one phrase, words
-  // of one name) are far from independent, so their product, the planner's figure, is too low.
-  return Math.min(...lexemes.map((l) => (c ? (c.shares.get(l) ?? c.floor) : DEFAULT_SHARE)));
+  const shares = lexemes.map((l) => (c ? (c.shares.get(l) ?? c.floor) : DEFAULT_SHARE));
+  return { lower: shares.reduce((a, b) => a * b, 1), upper: Math.min(...shares) };
 }
 
 interface StatsRow {

@@ -1,0 +1,53 @@
+/**
+ * The PostgreSQL engine's own choices, on PGlite and on the server: statistics read from
+ * ANALYZE, a walk of the prior index for a common term, and the GIN matches when that walk
+ * comes back short because the term sits in low-prior rows only.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docsTable } from '../../indexers/engines/postgres/postgres-schema.ts';
+import { WALK_ROWS, WALK_SHARE } from '../../indexers/engines/postgres/postgres-search.ts';
+import { readTableStats, shareOfAll } from '../../indexers/engines/postgres/table-stats.ts';
+import { importJsonl } from '../../services/import/import.service.ts';
+import { DB_KINDS } from '../helpers/databases.ts';
+import { buildProject } from '../helpers/factories.ts';
+import { openHub } from '../helpers/search-fixture.ts';
+import { fromText, jsonl } from '../helpers/streams.ts';
+
+describe.each(DB_KINDS)('PostgreSQL search on %s', (kind) => {
+  let hub: Awaited<ReturnType<typeof openHub>>;
+  // Recent projects fill the top of the prior order; the term is only in old ones, below them.
+  const recent = Array.from({ length: WALK_ROWS + 100 }, (_, i) =>
+    buildProject({ id: `recent-${i}`, project_no: `JAAA2025${String(i + 1).padStart(4, '0')}`, name: `关山大道${i}号综合楼`, created_at: '2025-06-01' }));
+  const old = Array.from({ length: 12 }, (_, i) =>
+    buildProject({ id: `old-${i}`, project_no: `JAAA1995${String(i + 1).padStart(4, '0')}`, name: `翠湖苑${i}期住宅`, created_at: '1995-06-01' }));
+
+  beforeAll(async () => {
+    hub = await openHub(kind);
+    await importJsonl(hub.rt.db, 'project', fromText(jsonl([...recent, ...old])));
+    await hub.rt.indexer.reindex();
+  }, 120_000);
+  afterAll(() => hub.close());
+
+  it('reads the share of common lexemes per type from ANALYZE', async () => {
+    const stats = await readTableStats(hub.rt.db, docsTable((await hub.rt.engine.state()).generation));
+    expect(stats.project.rows).toBe(recent.length + old.length);
+    expect(stats.approval.rows).toBe(0);
+    const share = shareOfAll(stats.project, 'gram_tsv', ['翠湖']);
+    expect(share.lower).toBeCloseTo(old.length / (recent.length + old.length), 2);
+    expect(share.lower).toBeGreaterThan(WALK_SHARE); // so the search walks for it first
+    expect(shareOfAll(stats.project, 'gram_tsv', ['关山', '翠湖']).upper).toBeLessThan(shareOfAll(stats.project, 'gram_tsv', ['关山']).upper);
+  });
+
+  it('finds a common term that no row near the top of the prior order holds', async () => {
+    const r = await hub.rt.search.search({ q: '翠湖', size: 20 });
+    expect(r.hits.map((h) => h.id).sort()).toEqual(old.map((p) => p.id).sort());
+    expect(r.counts).toEqual({ project: old.length });
+  });
+
+  it('ranks the best prior first among a common term\'s matches', async () => {
+    const r = await hub.rt.search.search({ q: '关山', size: 20 });
+    expect(r.hits).toHaveLength(20);
+    expect(r.hits.every((h) => h.id.startsWith('recent-'))).toBe(true);
+    expect(r.counts.project).toBe(recent.length + old.length); // the old ones too: their address is on 关山街道
+  });
+});
