@@ -19,14 +19,16 @@ import { andQuery, phrasesQuery } from './tsvector.ts';
 export const COUNT_CAP = 1_000;
 
 /**
- * A tier whose term is in more than this share of a partition (by the statistics' lower bound)
- * first walks that partition's prior index, for at most WALK_ROWS rows; when the walk does not
- * fill the page, which happens when the term sits mostly in low-prior rows, the tier takes its
- * GIN matches as a rare term would. Unbounded, such a walk cost 1.3 s at 1M rows
- * (国土资源和规划: the bureau's old name, common in old documents only).
+ * A tier whose term may be in more than this share of a partition (by the statistics' upper
+ * bound) first walks that partition's prior index, for at most WALK_ROWS rows; when the walk
+ * does not fill the page, which happens when the term is rarer than the bound or sits mostly in
+ * low-prior rows, the tier takes its GIN matches as a rare term would. Unbounded, such a walk
+ * cost 1.3 s at 1M rows (国土资源和规划: the bureau's old name, common in old documents only);
+ * bounded, a wasted walk costs a few milliseconds, and a successful one saves building a bitmap
+ * of every match (62k rows for a boilerplate phrase of 公文: 24 ms per tier).
  */
 export const WALK_SHARE = 0.02;
-export const WALK_ROWS = 300;
+export const WALK_ROWS = 1000;
 /** How many matches of a rare tier, per type, are ranked by prior at most. */
 const RARE_CANDIDATES = 1000;
 /**
@@ -35,7 +37,7 @@ const RARE_CANDIDATES = 1000;
  * bounded: at 1M rows a phrase none of whose 19k candidates held it took 130 ms unbounded. A
  * phrase found only beyond them still matches in the words and characters tiers.
  */
-const PHRASE_CHECKS = 1000;
+const PHRASE_CHECKS = 500;
 
 type Tier = SearchHit['matched'];
 
@@ -190,8 +192,13 @@ export async function searchDocs(db: Db, table: string, req: SearchRequest): Pro
   const p = new Params();
   const filters = filterSql(req, p);
   // Enough candidates for the page asked for, and some to spare for deduplication and collapsing.
-  const perTier = p.add(Math.min(1000, Math.max(100, (req.offset + req.size) * 3)));
-  const needed = req.offset + req.size; // an integer the service bounded, written into the SQL
+  // Integers the service bounded, written into the SQL.
+  const needed = req.offset + req.size;
+  const perTier = Math.min(1000, Math.max(100, needed * 3));
+  // Each type offers a share of the tier's candidates (the best by prior are kept across types);
+  // a walk costs the rows it passes, and finding 100 matches in each of six partitions is
+  // six times the work for the same 100 kept.
+  const perType = searched.length === 1 ? perTier : Math.max(needed, Math.ceil((perTier * 2) / searched.length));
   const order = req.sort === 'date' ? 'date DESC NULLS LAST, prior DESC' : 'prior DESC';
   const columns = `type, resource_id, passage, title, body, date, status, project_nos, project_names, prior`;
   const union = specs
@@ -199,27 +206,26 @@ export async function searchDocs(db: Db, table: string, req: SearchRequest): Pro
       const { where, rank, narrow } = match.build(p);
       // The tier's vector travels with its candidates, so the rank (which unpacks it) is computed on the kept rows only.
       const carried = match.column && match.column !== 'keys' ? `${columns}, ${match.column}` : columns;
-      const perType = searched.map((type) => {
+      const offers = searched.map((type) => {
         const part = partitionOf(table, type);
         const gin = (limit: number) => `SELECT ${carried} FROM ${part} WHERE ${where}${filters} LIMIT ${limit}`;
-        let candidates: string;
-        if (narrow) {
-          candidates = `SELECT * FROM (${gin(PHRASE_CHECKS)}) checked WHERE ${narrow}`;
-        } else if (!filtered && shareOf(stats[type], match).lower > WALK_SHARE) {
+        // Matches taken from GIN: a phrase is checked on a bounded number of its bigrams' rows.
+        const fromGin = narrow ? `SELECT * FROM (${gin(PHRASE_CHECKS)}) checked WHERE ${narrow}` : gin(RARE_CANDIDATES);
+        let candidates = fromGin;
+        if (!filtered && shareOf(stats[type], match).upper > WALK_SHARE) {
           // The walk, and the GIN matches only when the walk did not even fill the page asked for
           // (a one-time filter: PostgreSQL does not start that branch otherwise). What the walk
           // found are the matches with the best prior, the ones a common term ranks first.
           candidates = `WITH walked AS MATERIALIZED (
-              SELECT * FROM (SELECT ${carried} FROM ${part} ORDER BY ${order} LIMIT ${WALK_ROWS}) w WHERE ${where} LIMIT ${perTier})
+              SELECT * FROM (SELECT ${carried} FROM ${part} ORDER BY ${order} LIMIT ${WALK_ROWS}) w
+              WHERE ${where}${narrow ? ` AND ${narrow}` : ''} LIMIT ${perType})
             SELECT * FROM walked UNION ALL
-            SELECT * FROM (${gin(RARE_CANDIDATES)}) g WHERE (SELECT count(*) FROM walked) < ${needed}`;
-        } else {
-          candidates = gin(RARE_CANDIDATES);
+            SELECT * FROM (${fromGin}) g WHERE (SELECT count(*) FROM walked) < ${needed}`;
         }
-        return `(SELECT * FROM (${candidates}) candidates ORDER BY ${order} LIMIT ${perTier})`;
+        return `(SELECT * FROM (${candidates}) candidates ORDER BY ${order} LIMIT ${perType})`;
       });
       return `(SELECT '${tier}' AS tier, ${columns.replace('date', 'date::text AS date')}, ${rank} AS rank FROM (
-        SELECT * FROM (${perType.join(' UNION ALL ')}) c ORDER BY ${order} LIMIT ${perTier}) kept)`;
+        SELECT * FROM (${offers.join(' UNION ALL ')}) c ORDER BY ${order} LIMIT ${perTier}) kept)`;
     })
     .join(' UNION ALL ');
   const [rows, counted] = await Promise.all([indexed<Row>(db, union, p.values), countMatches(db, table, req, stats)]);
