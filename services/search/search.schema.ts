@@ -1,5 +1,5 @@
 /** The search and suggest requests as the API accepts them (JSON Schema, for Fastify and OpenAPI). */
-import { SEARCH_TYPES } from '../../indexers/engines/search-engine.ts';
+import { SEARCH_TYPES, type SearchFilters } from '../../indexers/engines/search-engine.ts';
 
 export const MAX_RESULT_WINDOW = 1000;
 export const MAX_PAGE_SIZE = 50;
@@ -23,15 +23,9 @@ export const searchQuerystring = {
   },
 } as const;
 
-export interface SearchParams {
+/** The query string as parsed: the engine's filters, and the query, paging and display. */
+export interface SearchParams extends SearchFilters {
   q?: string;
-  type?: (typeof SEARCH_TYPES)[number];
-  district?: string;
-  item?: string;
-  status?: string;
-  from?: string;
-  to?: string;
-  project?: string;
   page?: number;
   size?: number;
   sort?: 'relevance' | 'date';

@@ -7,6 +7,7 @@
  */
 import type { estypes } from '@elastic/elasticsearch';
 import type { SearchDoc, SearchHit, SearchRequest, SearchType, Suggestion } from '../search-engine.ts';
+import { toStoredFields, type StoredFields } from '../stored-fields.ts';
 
 /** Counts are exact up to here (the cardinality aggregation's precision threshold), estimates beyond. */
 export const COUNT_CAP = 10_000;
@@ -18,30 +19,13 @@ export const TIERS: readonly Tier[] = ['key', 'title', 'phrase', 'words', 'chars
 export const TIER_BASE: Record<Tier, number> = { key: 100, title: 60, phrase: 40, words: 20, chars: 0 };
 
 /** The fields of a search document as the engine stores them. */
-export interface EngineDoc {
-  doc_id: string;
-  type: SearchType;
-  resource_id: string;
+export interface EngineDoc extends StoredFields {
   resource_key: string;
   project_key: string;
-  passage: number;
-  version: number;
-  title: string;
-  body: string;
-  date: string | null;
-  status: string | null;
-  item: string | null;
-  open: boolean;
-  districts: string[];
-  project_nos: string[];
-  project_names: string[];
-  builders: string[];
-  keys: string[];
   name_words: string;
   body_words: string;
   title_grams: string;
   body_grams: string;
-  prior: number;
 }
 
 /** What a hit carries back (the token fields stay out of _source). */
@@ -53,29 +37,13 @@ export const resourceKey = (type: SearchType, resourceId: string) => `${type}:${
 export function toEngineDoc(d: SearchDoc): EngineDoc {
   const key = resourceKey(d.type, d.resourceId);
   return {
-    doc_id: d.docId,
-    type: d.type,
-    resource_id: d.resourceId,
+    ...toStoredFields(d),
     resource_key: key,
     project_key: d.projectNos[0] ?? key,
-    passage: d.passage,
-    version: d.version,
-    title: d.title,
-    body: d.body,
-    date: d.date,
-    status: d.status,
-    item: d.item,
-    open: d.open,
-    districts: d.districts,
-    project_nos: d.projectNos,
-    project_names: d.projectNames,
-    builders: d.builders,
-    keys: d.keys,
     name_words: d.nameWords.join(' '),
     body_words: d.bodyWords.join(' '),
     title_grams: d.titleGrams.join(' '),
     body_grams: d.bodyGrams.join(' '),
-    prior: d.prior,
   };
 }
 

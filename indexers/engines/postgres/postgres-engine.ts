@@ -7,6 +7,7 @@ import type { Db, Queryable } from '../../../services/db/db.ts';
 import type { IndexedVersion, SearchDoc, SearchEngine, SearchType, Suggestion } from '../search-engine.ts';
 import { DOC_COLUMNS, DOC_RECORD_TYPES, createDocsIndexes, createDocsTable, docsTable, dropDocsTable, hasLz4, partitionOf } from './postgres-schema.ts';
 import { searchDocs } from './postgres-search.ts';
+import { toStoredFields } from '../stored-fields.ts';
 import { TsvectorBuilder } from './tsvector.ts';
 
 interface State {
@@ -21,26 +22,10 @@ const TITLE_GAP = 8;
 /** The row a document becomes: token arrays turned into weighted tsvectors. */
 export function toRow(d: SearchDoc): Record<string, unknown> {
   return {
-    doc_id: d.docId,
-    type: d.type,
-    resource_id: d.resourceId,
-    passage: d.passage,
-    version: d.version,
-    title: d.title,
-    body: d.body,
-    date: d.date,
-    status: d.status,
-    item: d.item,
-    open: d.open,
-    districts: d.districts,
-    project_nos: d.projectNos,
-    project_names: d.projectNames,
-    builders: d.builders,
-    keys: d.keys,
+    ...toStoredFields(d),
     title_tsv: new TsvectorBuilder().add(d.titleGrams, 'A').toString(),
     body_tsv: new TsvectorBuilder().add(d.nameWords, 'A').add(d.bodyWords, 'C', TITLE_GAP).toString(),
     gram_tsv: new TsvectorBuilder().add(d.titleGrams, 'A').add(d.bodyGrams, 'D', TITLE_GAP).toString(),
-    prior: d.prior,
   };
 }
 
