@@ -28,8 +28,6 @@ export interface ReconcileReport {
 }
 
 const PAGE = 500;
-/** Pages being written at once during a reindex (one per core of a small server). */
-const WRITERS = 2;
 /** Removes a record whatever version the index holds (the largest PostgreSQL integer). */
 const ANY_VERSION = 2_147_483_647;
 
@@ -72,26 +70,24 @@ export function createIndexer(deps: { db: Db; engine: SearchEngine; segmenter: S
     let docs = 0;
     try {
       const total = (await Promise.all(SEARCH_TYPES.map((t) => countRecords(db, t)))).reduce((a, b) => a + b, 0);
-      // Segmenting the next page overlaps with the engine writing the last ones: the store
-      // parsing vectors is the slower side, so it gets WRITERS pages at once.
-      const writing: Promise<void>[] = [];
+      // Segmenting the next page overlaps with the engine writing the last one (two cores).
+      let writing: Promise<void> = Promise.resolve();
       for (const type of SEARCH_TYPES) {
         let after: string | null = null;
         for (;;) {
           const rows = await loadPage(db, type, after, PAGE);
           if (rows.length === 0) break;
           const batch: SearchDoc[] = rows.flatMap((row) => toSearchDocs(TO_INDEXABLE[type](row), segmenter));
-          if (writing.length >= WRITERS) await writing.shift();
-          const write = engine.indexInto(generation, batch);
-          write.catch(() => {}); // awaited (and rethrown) in turn; this only keeps it from counting as unhandled
-          writing.push(write);
+          await writing;
+          writing = engine.indexInto(generation, batch);
+          writing.catch(() => {}); // awaited (and rethrown) before the next write; this only keeps it from counting as unhandled
           records += rows.length;
           docs += batch.length;
           after = rows[rows.length - 1]!.id;
           onProgress?.({ phase: type, done: records, total });
         }
       }
-      await Promise.all(writing);
+      await writing;
       await engine.setSuggestions(await buildSuggestions(db));
       onProgress?.({ phase: 'switching', done: records, total: records });
       await engine.commitGeneration(generation);

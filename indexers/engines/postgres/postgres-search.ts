@@ -104,6 +104,13 @@ const tsMatch = (column: VectorColumn, query: string, lexemes: string[], weights
   },
 });
 
+/** Exact keys: a handful of rows at most, found through their GIN index. */
+const keysMatch = (keys: string[]): Match => ({
+  column: 'keys',
+  lexemes: keys,
+  build: (p) => ({ where: `keys && ${p.add(keys)}::text[]`, rank: '1' }),
+});
+
 /** The phrases, in rows that hold all their bigrams (which GIN answers without opening a row). */
 function phraseMatch(column: VectorColumn, phrases: string[][]): Match {
   const grams = phrases.flat();
@@ -123,9 +130,7 @@ function tiers(req: SearchRequest): { tier: Tier; match: Match }[] {
   const q = req.query;
   const specs: { tier: Tier; match: Match }[] = [];
   const grams = q.phrases.flat();
-  if (q.keys.length) {
-    specs.push({ tier: 'key', match: { column: 'keys', lexemes: q.keys, build: (p) => ({ where: `keys && ${p.add(q.keys)}::text[]`, rank: '1' }) } });
-  }
+  if (q.keys.length) specs.push({ tier: 'key', match: keysMatch(q.keys) });
   if (grams.length) {
     specs.push({ tier: 'title', match: phraseMatch('title_tsv', q.phrases) });
     if (q.phrases.some((ph) => ph.length > 1)) specs.push({ tier: 'phrase', match: phraseMatch('gram_tsv', q.phrases) });
@@ -150,17 +155,17 @@ function broadMatch(req: SearchRequest): Match[] {
   const q = req.query;
   const grams = q.phrases.flat();
   const parts: Match[] = [];
-  if (q.keys.length) parts.push({ column: 'keys', lexemes: q.keys, build: (p) => ({ where: `keys && ${p.add(q.keys)}::text[]`, rank: '1' }) });
+  if (q.keys.length) parts.push(keysMatch(q.keys));
   if (q.words.length) parts.push(tsMatch('body_tsv', andQuery(q.words), q.words));
   if (grams.length) parts.push(tsMatch('gram_tsv', andQuery(grams), grams));
   if (parts.length === 0) parts.push({ column: null, lexemes: [], build: () => ({ where: req.filters.project ? 'true' : 'false', rank: '0' }) });
   return parts;
 }
 
-/** The share of a partition's rows a match holds, as the statistics bound it (see shareOfAll). */
-function shareOf(p: PartitionStats, m: Match): { lower: number; upper: number } {
-  if (m.column === 'keys') return { lower: 0, upper: 0 }; // exact keys: a handful of rows at most
-  if (m.column === null) return { lower: 1, upper: 1 };
+/** The share of a partition's rows a match may hold, as the statistics bound it (see shareOfAll). */
+function shareOf(p: PartitionStats, m: Match): number {
+  if (m.column === 'keys') return 0;
+  if (m.column === null) return 1;
   return shareOfAll(p, m.column, m.lexemes);
 }
 
@@ -212,7 +217,7 @@ export async function searchDocs(db: Db, table: string, req: SearchRequest): Pro
         // Matches taken from GIN: a phrase is checked on a bounded number of its bigrams' rows.
         const fromGin = narrow ? `SELECT * FROM (${gin(PHRASE_CHECKS)}) checked WHERE ${narrow}` : gin(RARE_CANDIDATES);
         let candidates = fromGin;
-        if (!filtered && shareOf(stats[type], match).upper > WALK_SHARE) {
+        if (!filtered && shareOf(stats[type], match) > WALK_SHARE) {
           // The walk, and the GIN matches only when the walk did not even fill the page asked for
           // (a one-time filter: PostgreSQL does not start that branch otherwise). What the walk
           // found are the matches with the best prior, the ones a common term ranks first.
@@ -285,13 +290,14 @@ async function countMatches(
   const estimateOf = (type: SearchType) => {
     const part = stats[type];
     // The alternatives match largely the same rows (a text with the words has their characters).
-    return Math.max(...alternatives.map((m) => shareOf(part, m).upper)) * part.rows;
+    return Math.max(...alternatives.map((m) => shareOf(part, m))) * part.rows;
   };
   const counts: Partial<Record<SearchType, number>> = {};
   let totalIsEstimate = false;
   const exact: SearchType[] = [];
   for (const type of SEARCH_TYPES) {
     const estimate = estimateOf(type);
+    // The estimate is an upper bound, often well above the truth: counting is tried up to four caps.
     if (filtered || estimate <= COUNT_CAP * 4) exact.push(type);
     else {
       counts[type] = Math.round(estimate * stats[type].recordsPerRow);

@@ -32,17 +32,15 @@ export interface PartitionStats {
 export type TableStats = Record<SearchType, PartitionStats>;
 
 /**
- * Share of a partition's rows that hold all the lexemes, as bounds: `upper` is the rarest
- * lexeme's share, `lower` the product of their shares (the planner's figure). The lexemes of
- * one query (bigrams of one phrase, words of one name) are far from independent, so the truth
- * sits nearer the upper bound, but only the lower one is safe for deciding to walk: a walk
- * that expects common matches and meets rare ones passes the whole partition.
+ * Share of a partition's rows that may hold all the lexemes: the rarest lexeme's share, an
+ * upper bound. The lexemes of one query (bigrams of one phrase, words of one name) are far from
+ * independent, so the truth sits near it, where their product (the planner's figure) was off by
+ * four orders of magnitude for a boilerplate phrase of 公文.
  */
-export function shareOfAll(p: PartitionStats, column: VectorColumn, lexemes: readonly string[]): { lower: number; upper: number } {
-  if (lexemes.length === 0) return { lower: 0, upper: 0 };
+export function shareOfAll(p: PartitionStats, column: VectorColumn, lexemes: readonly string[]): number {
+  if (lexemes.length === 0) return 0;
   const c = p.columns[column];
-  const shares = lexemes.map((l) => (c ? (c.shares.get(l) ?? c.floor) : DEFAULT_SHARE));
-  return { lower: shares.reduce((a, b) => a * b, 1), upper: Math.min(...shares) };
+  return Math.min(...lexemes.map((l) => (c ? (c.shares.get(l) ?? c.floor) : DEFAULT_SHARE)));
 }
 
 interface StatsRow {
@@ -90,14 +88,16 @@ export async function readTableStats(db: Queryable, table: string): Promise<Tabl
 }
 
 /**
- * Statistics per table, read on first use and refreshed in the background every `ttlMs`
- * (autovacuum re-analyzes a table as it changes); a search never waits for a refresh.
+ * Statistics of the live table, read on first use and refreshed in the background every
+ * `ttlMs` (autovacuum re-analyzes a table as it changes); a search never waits for a refresh.
+ * Searches move to a new table when a reindex switches generations; the old one's entry goes.
  */
 export function tableStatsCache(ttlMs = 5 * 60_000) {
   const cache = new Map<string, { stats: Promise<TableStats>; at: number; refreshing: boolean }>();
   return async function statsOf(db: Queryable, table: string): Promise<TableStats> {
     const hit = cache.get(table);
     if (!hit) {
+      for (const other of cache.keys()) cache.delete(other);
       const entry = { stats: readTableStats(db, table), at: Date.now(), refreshing: false };
       cache.set(table, entry);
       entry.stats.catch(() => cache.delete(table));
