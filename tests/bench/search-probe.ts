@@ -3,13 +3,15 @@
  * `search.bench.ts --keep`), for trying a change to the search without importing and indexing
  * again. Queries are drawn from the database itself, in the benchmark's five classes.
  *
- *   node tests/bench/search-probe.ts --database postgres://…/db [--queries 300] [--repeat 1]
+ *   node tests/bench/search-probe.ts --database postgres://…/db [--queries 300] [--repeat 1] [--explain 0]
  *
- * Prints p50/p95/p99 per class and the machine; writes nothing.
+ * Prints p50/p95/p99 per class and the machine, and with --explain N the statements and plans
+ * of the N slowest queries; writes nothing.
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../services/config/config.ts';
 import { openRuntime } from '../../services/runtime/runtime.ts';
+import { explainSearch } from './search-explain.ts';
 import { describeMachine, percentile, table } from './machine.ts';
 import { BRACKETS, COMMON_TERMS, QUERY_CLASSES, phraseOf, seededRng, type BenchQuery } from './search-queries.ts';
 
@@ -18,6 +20,7 @@ const { values } = parseArgs({
     database: { type: 'string' },
     queries: { type: 'string', default: '300' },
     repeat: { type: 'string', default: '1' },
+    explain: { type: 'string', default: '0' },
   },
 });
 if (!values.database) {
@@ -61,7 +64,9 @@ try {
     ...QUERY_CLASSES.map((c) => line(c, timings.filter((t) => t.cls === c).map((t) => t.ms))),
     line('all', timings.map((t) => t.ms)),
   ]));
-  console.log('slowest:', timings.sort((a, b) => b.ms - a.ms).slice(0, 8).map((t) => `${t.q} ${t.ms.toFixed(0)} ms`).join('; '));
+  const slowest = timings.sort((a, b) => b.ms - a.ms);
+  console.log('slowest:', slowest.slice(0, 8).map((t) => `${t.q} ${t.ms.toFixed(0)} ms`).join('; '));
+  for (const t of slowest.slice(0, Number(values.explain))) console.log(await explainSearch(rt, t.q, `${t.cls}, ${t.ms.toFixed(0)} ms`));
 } finally {
   await rt.close();
 }
