@@ -89,8 +89,8 @@ export function createIndexer(deps: { db: Db; engine: SearchEngine; segmenter: S
       }
       await writing;
       await engine.setSuggestions(await buildSuggestions(db));
-      onProgress?.({ phase: 'switching', done: records, total: records });
-      await engine.commitGeneration(generation);
+      onProgress?.({ phase: 'suggestions', done: records, total: records });
+      await engine.commitGeneration(generation, (done, total) => onProgress?.({ phase: 'indexes', done, total }));
       await saveDictionary(db, dictionary.words);
     } catch (err) {
       await engine.abortGeneration(generation).catch(() => {});

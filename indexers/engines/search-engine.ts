@@ -127,7 +127,8 @@ export interface SearchEngine {
   /** Generations: build the next one beside the live one, then switch readers over atomically. */
   beginGeneration(meta: { dictionaryVersion: string }): Promise<number>;
   indexInto(generation: number, docs: SearchDoc[]): Promise<void>;
-  commitGeneration(generation: number): Promise<void>;
+  /** Finishes the generation (its indexes, on PostgreSQL: the long part, reported to `onProgress`) and switches readers to it. */
+  commitGeneration(generation: number, onProgress?: (done: number, total: number) => void): Promise<void>;
   abortGeneration(generation: number): Promise<void>;
   state(): Promise<{ generation: number; building: number | null; dictionaryVersion: string | null }>;
   /** Releases connections (the cluster clients); the PostgreSQL engine shares the store's and has none. */

@@ -91,14 +91,11 @@ async function reindex(rt: Runtime): Promise<StoreRun['reindex']> {
     else last[1] = performance.now();
     tick(`  reindex ${phase}: ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`);
   });
-  // A phase ends at its last progress call; "switching" is reported after the suggestions are
-  // built, and the GIN builds and the switch come after it.
+  // A phase ends at its last progress call (suggestions: when built; indexes: each one built);
+  // the switch comes after the last.
   const end = t0 + r.seconds * 1000;
-  const parts = phases.map(([name, at], i) => {
-    const from = i === 0 ? t0 : phases[i - 1]![1];
-    return `${name === 'switching' ? 'suggestions' : name} ${((at - from) / 1000).toFixed(0)} s`;
-  });
-  if (phases.at(-1)?.[0] === 'switching') parts.push(`GIN indexes + switch ${((end - phases.at(-1)![1]) / 1000).toFixed(0)} s`);
+  const parts = phases.map(([name, at], i) => `${name} ${((at - (i === 0 ? t0 : phases[i - 1]![1])) / 1000).toFixed(0)} s`);
+  if (phases.length) parts.push(`switch ${((end - phases.at(-1)![1]) / 1000).toFixed(0)} s`);
   return { records: r.records, docs: r.docs, seconds: r.seconds, phases: parts.join(', ') };
 }
 

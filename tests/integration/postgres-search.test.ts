@@ -39,6 +39,20 @@ describe.each(DB_KINDS)('PostgreSQL search on %s', (kind) => {
     expect(shareOfAll(stats.project, 'gram_tsv', ['关山', '翠湖'])).toBeLessThan(shareOfAll(stats.project, 'gram_tsv', ['关山']));
   });
 
+  it('builds each partition\'s indexes once, attached to the parent\'s', async () => {
+    const table = docsTable((await hub.rt.engine.state()).generation);
+    const r = await hub.rt.db.query<{ part: string; n: number; attached: number; valid: boolean }>(
+      `SELECT t.relid::text AS part, count(*)::int AS n, count(inh.inhparent)::int AS attached, bool_and(i.indisvalid) AS valid
+       FROM pg_partition_tree($1::regclass) t JOIN pg_index i ON i.indrelid = t.relid
+       LEFT JOIN pg_inherits inh ON inh.inhrelid = i.indexrelid
+       WHERE t.isleaf GROUP BY t.relid`,
+      [table],
+    );
+    expect(r.rows).toHaveLength(6);
+    // The primary key and eight search indexes, each attached: none built twice.
+    for (const row of r.rows) expect(row).toEqual({ part: row.part, n: 9, attached: 9, valid: true });
+  });
+
   it('finds a common term that no row near the top of the prior order holds', async () => {
     const r = await hub.rt.search.search({ q: '翠湖', size: 100 });
     expect(r.hits.map((h) => h.id).sort()).toEqual(old.map((p) => p.id).sort());

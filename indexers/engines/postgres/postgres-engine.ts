@@ -3,9 +3,10 @@
  * live in one table per generation; `search_state` says which one readers use, and a reindex
  * switches it in one transaction.
  */
+import os from 'node:os';
 import type { Db, Queryable } from '../../../services/db/db.ts';
 import type { IndexedVersion, SearchDoc, SearchEngine, SearchType, Suggestion } from '../search-engine.ts';
-import { DOC_COLUMNS, DOC_RECORD_TYPES, createDocsIndexes, createDocsTable, docsTable, dropDocsTable, hasLz4, partitionOf } from './postgres-schema.ts';
+import { DOC_COLUMNS, DOC_RECORD_TYPES, buildDocsIndexes, createDocsIndexes, createDocsTable, docsTable, dropDocsTable, hasLz4, partitionOf } from './postgres-schema.ts';
 import { searchDocs } from './postgres-search.ts';
 import { toStoredFields } from '../stored-fields.ts';
 import { TsvectorBuilder } from './tsvector.ts';
@@ -196,12 +197,14 @@ export function createPostgresEngine(db: Db): SearchEngine {
 
     indexInto: (generation, docs) => insertDocs(db, docsTable(generation), docs),
 
-    async commitGeneration(generation) {
-      await db.transaction(async (tx) => {
-        // GIN builds flush their lexeme lists far less often with more memory (the server only:
-        // PGlite's whole heap is a few hundred megabytes).
-        if (db.kind === 'postgres') await tx.query(`SET LOCAL maintenance_work_mem = '256MB'`);
-        await createDocsIndexes(tx, generation);
+    async commitGeneration(generation, onProgress) {
+      // On the server, builds run side by side with more memory each; PGlite has one connection
+      // and a heap of a few hundred megabytes.
+      const server = db.kind === 'postgres';
+      await buildDocsIndexes(db, generation, {
+        parallel: server ? Math.min(4, os.availableParallelism()) : 1,
+        memory: server ? '256MB' : undefined,
+        onProgress,
       });
       const old = await db.transaction(async (tx) => {
         const r = await tx.query<{ generation: number; building: number | null }>(

@@ -4,7 +4,7 @@
  * one partition, per-type counts are counts of one partition, and a common term's candidates
  * are drawn from every type rather than from whichever type happens to sit first on disk.
  */
-import type { Queryable } from '../../../services/db/db.ts';
+import type { Db, Queryable } from '../../../services/db/db.ts';
 import { SEARCH_TYPES, type SearchType } from '../search-engine.ts';
 
 export const docsTable = (generation: number) => `search_docs_g${generation}`;
@@ -68,27 +68,69 @@ export async function createDocsTable(db: Queryable, generation: number, opts: {
     ALTER COLUMN body_tsv SET STATISTICS 300, ALTER COLUMN gram_tsv SET STATISTICS 300`);
 }
 
+/** The generation's indexes, by name suffix; on the parent, so each partition gets its own. */
+const DOC_INDEXES: [name: string, definition: string][] = [
+  // Costliest first, so that parallel builds end together.
+  ['gram', 'gin (gram_tsv)'],
+  ['body', 'gin (body_tsv)'],
+  ['title', 'gin (title_tsv)'],
+  ['keys', 'gin (keys)'],
+  ['projects', 'gin (project_nos)'],
+  ['resource', 'btree (resource_id)'],
+  // The prior index lets PostgreSQL walk a type's best documents first when a term matches a
+  // large share of them, instead of ranking the whole posting list.
+  ['prior', 'btree (prior DESC)'],
+  ['date', 'btree (date DESC NULLS LAST)'],
+];
+
+const createIndexSql = (table: string, [name, definition]: (typeof DOC_INDEXES)[number]) =>
+  `CREATE INDEX IF NOT EXISTS ${table}_${name} ON ${table} USING ${definition}`;
+
 /**
- * Indexes are built after a generation's bulk load (much faster than maintaining them row by
- * row); on the parent, so each partition gets its own. The prior index lets PostgreSQL walk a
- * type's best documents first when a term matches a large share of them, instead of ranking
- * the whole posting list.
+ * The partitions only: the search reads their statistics, never the parent's (which would
+ * sample every partition a second time).
  */
+const analyzeSql = (generation: number) => `ANALYZE ${SEARCH_TYPES.map((type) => partitionOf(docsTable(generation), type)).join(', ')}`;
+
+/** Indexes for an empty generation (the first one), in one go. */
 export async function createDocsIndexes(db: Queryable, generation: number): Promise<void> {
   const t = docsTable(generation);
-  await db.exec(`
-    CREATE INDEX IF NOT EXISTS ${t}_resource ON ${t} (resource_id);
-    CREATE INDEX IF NOT EXISTS ${t}_keys ON ${t} USING gin (keys);
-    CREATE INDEX IF NOT EXISTS ${t}_title ON ${t} USING gin (title_tsv);
-    CREATE INDEX IF NOT EXISTS ${t}_body ON ${t} USING gin (body_tsv);
-    CREATE INDEX IF NOT EXISTS ${t}_gram ON ${t} USING gin (gram_tsv);
-    CREATE INDEX IF NOT EXISTS ${t}_projects ON ${t} USING gin (project_nos);
-    CREATE INDEX IF NOT EXISTS ${t}_prior ON ${t} (prior DESC);
-    CREATE INDEX IF NOT EXISTS ${t}_date ON ${t} (date DESC NULLS LAST);
-    -- The partitions only: the search reads their statistics, never the parent's (which would
-    -- sample every partition a second time).
-    ANALYZE ${SEARCH_TYPES.map((type) => partitionOf(t, type)).join(', ')};
-  `);
+  await db.exec(`${DOC_INDEXES.map((ix) => createIndexSql(t, ix)).join(';\n')};\n${analyzeSql(generation)}`);
+}
+
+/**
+ * Indexes for a generation after its bulk load (much faster than maintaining them row by row).
+ * Each partition's indexes are built as separate statements, `parallel` at a time on their own
+ * connections (PostgreSQL 15 builds one GIN index on one core); the parent's indexes then find
+ * them and attach them instead of building anything. `memory` is each build's
+ * maintenance_work_mem: GIN flushes its lexeme lists far less often with more of it.
+ */
+export async function buildDocsIndexes(
+  db: Db,
+  generation: number,
+  opts: { parallel: number; memory?: string; onProgress?: (done: number, total: number) => void },
+): Promise<void> {
+  const t = docsTable(generation);
+  const sizes = await db.query<{ part: string }>(
+    `SELECT relid::text AS part FROM pg_partition_tree($1::regclass) WHERE isleaf ORDER BY pg_relation_size(relid) DESC`,
+    [t],
+  );
+  // Largest partitions and costliest indexes first; each partition analyzed once its indexes are queued.
+  const jobs = sizes.rows.flatMap(({ part }) => [...DOC_INDEXES.map((ix) => createIndexSql(part, ix)), `ANALYZE ${part}`]);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const sql = jobs[next++]!;
+      await db.transaction(async (tx) => {
+        if (opts.memory) await tx.query(`SET LOCAL maintenance_work_mem = '${opts.memory}'`);
+        await tx.exec(sql);
+      });
+      opts.onProgress?.(++done, jobs.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, opts.parallel) }, worker));
+  await db.exec(DOC_INDEXES.map((ix) => createIndexSql(t, ix)).join(';\n'));
 }
 
 /** The generation's partitions and indexes, in bytes (a partitioned parent holds nothing itself). */

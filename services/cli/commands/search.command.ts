@@ -4,12 +4,17 @@ import { openRuntime, type Runtime } from '../../runtime/runtime.ts';
 import { progressBar, type Progress } from '../progress.ts';
 
 export async function runReindexWith(rt: Runtime): Promise<void> {
-  let bar: Progress | null = null;
+  // One bar for the records, then one for the indexes built over them.
+  let bar: { unit: string; progress: Progress } | null = null;
   const result = await rt.indexer.reindex(({ phase, done, total }) => {
-    bar ??= progressBar(total, 'records', 'reindex   ');
-    bar.update(done, `${phase.padEnd(10)}`);
+    const unit = phase === 'indexes' ? 'indexes' : 'records';
+    if (bar?.unit !== unit) {
+      bar?.progress.stop();
+      bar = { unit, progress: progressBar(total, unit, unit === 'indexes' ? 'build     ' : 'reindex   ') };
+    }
+    bar.progress.update(done, `${phase.padEnd(11)}`);
   });
-  (bar as Progress | null)?.stop();
+  (bar as { progress: Progress } | null)?.progress.stop();
   console.log(`search index generation ${result.generation}: ${result.records} records as ${result.docs} documents in ${result.seconds.toFixed(1)} s (${Math.round(result.records / result.seconds)} records/s)`);
   const caughtUp = await rt.indexer.reconcile();
   if (caughtUp.missing + caughtUp.stale + caughtUp.extra > 0) {
