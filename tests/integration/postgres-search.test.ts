@@ -22,19 +22,26 @@ describe.each(DB_KINDS)('PostgreSQL search on %s', (kind) => {
   const old = Array.from({ length: Math.ceil(recent.length * WALK_SHARE * 2) }, (_, i) =>
     buildProject({ id: `old-${i}`, project_no: `JAAA1995${String(i + 1).padStart(4, '0')}`, name: `翠湖苑${i}期住宅`, created_at: '1995-06-01' }));
 
+  // Tiers run in turn: 25 projects share a name (a key), 30 more hold it in their titles only.
+  const named = Array.from({ length: 25 }, (_, i) =>
+    buildProject({ id: `named-${i}`, project_no: `JAAA2024${String(i + 1).padStart(4, '0')}`, name: '江滩公园', address: '江岸区沿江大道', created_at: '2024-06-01' }));
+  const titled = Array.from({ length: 30 }, (_, i) =>
+    buildProject({ id: `titled-${i}`, project_no: `JAAA2024${String(i + 101).padStart(4, '0')}`, name: `江滩公园配套${i}号楼`, address: '江岸区沿江大道', created_at: '2024-06-01' }));
+  const all = [...recent, ...old, ...named, ...titled];
+
   beforeAll(async () => {
     hub = await openHub(kind);
-    await importJsonl(hub.rt.db, 'project', fromText(jsonl([...recent, ...old])));
+    await importJsonl(hub.rt.db, 'project', fromText(jsonl(all)));
     await hub.rt.indexer.reindex();
   }, 120_000);
   afterAll(() => hub.close());
 
   it('reads the share of common lexemes per type from ANALYZE', async () => {
     const stats = await readTableStats(hub.rt.db, docsTable((await hub.rt.engine.state()).generation));
-    expect(stats.project.rows).toBe(recent.length + old.length);
+    expect(stats.project.rows).toBe(all.length);
     expect(stats.approval.rows).toBe(0);
     const share = shareOfAll(stats.project, 'gram_tsv', ['翠湖']);
-    expect(share).toBeCloseTo(old.length / (recent.length + old.length), 2);
+    expect(share).toBeCloseTo(old.length / all.length, 2);
     expect(share).toBeGreaterThan(WALK_SHARE); // so the search walks for it first
     expect(shareOfAll(stats.project, 'gram_tsv', ['关山', '翠湖'])).toBeLessThan(shareOfAll(stats.project, 'gram_tsv', ['关山']));
   });
@@ -57,6 +64,18 @@ describe.each(DB_KINDS)('PostgreSQL search on %s', (kind) => {
     const r = await hub.rt.search.search({ q: '翠湖', size: 100 });
     expect(r.hits.map((h) => h.id).sort()).toEqual(old.map((p) => p.id).sort());
     expect(r.counts).toEqual({ project: old.length });
+  });
+
+  it('runs a later tier when the ones before it leave the page short, offsets counted', async () => {
+    const page = (offset: number) => hub.rt.search.search({ q: '江滩公园', size: 20, page: offset / 20 + 1 });
+    const [first, second, third] = [await page(0), await page(20), await page(40)];
+    expect(first.hits.map((h) => h.matched)).toEqual(Array(20).fill('key'));
+    // The keys fill page one but not page two: the titles tier must run for it.
+    expect(second.hits.map((h) => h.matched)).toEqual([...Array(5).fill('key'), ...Array(15).fill('title')]);
+    expect(third.hits.map((h) => h.matched)).toEqual(Array(15).fill('title'));
+    const ids = [...first.hits, ...second.hits, ...third.hits].map((h) => h.id);
+    expect(new Set(ids).size).toBe(named.length + titled.length);
+    expect(ids.sort()).toEqual([...named, ...titled].map((p) => p.id).sort());
   });
 
   it('ranks the best prior first among a common term\'s matches', async () => {

@@ -2,7 +2,8 @@
  * Search on PostgreSQL without ranking huge posting lists. The query runs as a few tiers (exact
  * keys, phrase in a title, phrase in the text, all words, all characters); each tier takes a
  * bounded number of candidates from every type's partition, the best by prior, and only the
- * union of candidates is ranked. A tier whose term is common in a partition walks that
+ * union of candidates is ranked; a tier runs only while the ones before it have not filled the
+ * page (see inTurn). A tier whose term is common in a partition walks that
  * partition's prior index; a rarer one takes its GIN matches, at most RARE_CANDIDATES of them.
  * Which is which comes from the ANALYZE statistics kept in memory (./table-stats.ts), not from a
  * round trip to the planner. Counts are exact up to a cap per type, and estimates beyond it,
@@ -185,6 +186,24 @@ function indexed<T>(db: Db, sql: string, values: unknown[]): Promise<T[]> {
   });
 }
 
+/**
+ * The tiers as one statement, each run only while those before it found fewer than `needed`
+ * records (projects, when collapsing). A tier's scores lie wholly below the one before it (see
+ * TIER_BASE), so once the page is full nothing a later tier finds can reach it: a project's
+ * name that fills the page from its keys costs no full-text tier at all, and a common term
+ * whose titles fill it never walks the texts. Sorted by date, every tier is needed.
+ */
+function inTurn(tierSql: string[], opts: { needed: number; collapse?: boolean; gated: boolean }): string {
+  const record = opts.collapse ? `coalesce(project_nos[1], type || ':' || resource_id)` : `type || ':' || resource_id`;
+  const ctes = tierSql.map((sql, i) => {
+    if (i === 0 || !opts.gated) return `t${i} AS MATERIALIZED (${sql})`;
+    const before = tierSql.slice(0, i).map((_, j) => `SELECT type, resource_id, project_nos FROM t${j}`).join(' UNION ALL ');
+    // A one-time filter: PostgreSQL does not start the tier when it is false.
+    return `t${i} AS MATERIALIZED (SELECT * FROM (${sql}) tier WHERE (SELECT count(DISTINCT ${record}) FROM (${before}) found) < ${opts.needed})`;
+  });
+  return `WITH ${ctes.join(',\n')}\n${tierSql.map((_, i) => `SELECT * FROM t${i}`).join(' UNION ALL ')}`;
+}
+
 export async function searchDocs(db: Db, table: string, req: SearchRequest): Promise<SearchResult> {
   const specs = tiers(req);
   if (specs.length === 0) return { total: 0, totalIsEstimate: false, counts: {}, hits: [] };
@@ -206,7 +225,7 @@ export async function searchDocs(db: Db, table: string, req: SearchRequest): Pro
   const perType = searched.length === 1 ? perTier : Math.max(needed, Math.ceil((perTier * 2) / searched.length));
   const order = req.sort === 'date' ? 'date DESC NULLS LAST, prior DESC' : 'prior DESC';
   const columns = `type, resource_id, passage, title, body, date, status, project_nos, project_names, prior`;
-  const union = specs
+  const tierSql = specs
     .map(({ tier, match }) => {
       const { where, rank, narrow } = match.build(p);
       // The tier's vector travels with its candidates, so the rank (which unpacks it) is computed on the kept rows only.
@@ -231,9 +250,11 @@ export async function searchDocs(db: Db, table: string, req: SearchRequest): Pro
       });
       return `(SELECT '${tier}' AS tier, ${columns.replace('date', 'date::text AS date')}, ${rank} AS rank FROM (
         SELECT * FROM (${offers.join(' UNION ALL ')}) c ORDER BY ${order} LIMIT ${perTier}) kept)`;
-    })
-    .join(' UNION ALL ');
-  const [rows, counted] = await Promise.all([indexed<Row>(db, union, p.values), countMatches(db, table, req, stats)]);
+    });
+  const [rows, counted] = await Promise.all([
+    indexed<Row>(db, inTurn(tierSql, { needed, collapse: req.collapse, gated: req.sort !== 'date' }), p.values),
+    countMatches(db, table, req, stats),
+  ]);
 
   // The best row of each record (its best tier, its best passage).
   const best = new Map<string, { row: Row; score: number }>();
