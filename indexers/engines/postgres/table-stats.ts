@@ -43,6 +43,13 @@ export function shareOfAll(p: PartitionStats, column: VectorColumn, lexemes: rea
   return Math.min(...lexemes.map((l) => (c ? (c.shares.get(l) ?? c.floor) : DEFAULT_SHARE)));
 }
 
+/** The `k` lexemes the fewest rows hold, by the statistics (an unlisted lexeme is rarer than any listed). */
+export function rarest(p: PartitionStats, column: VectorColumn, lexemes: readonly string[], k: number): string[] {
+  const c = p.columns[column];
+  const share = (l: string) => (c ? (c.shares.get(l) ?? c.floor) : DEFAULT_SHARE);
+  return [...new Set(lexemes)].sort((a, b) => share(a) - share(b)).slice(0, k);
+}
+
 interface StatsRow {
   tablename: string;
   attname: string;
