@@ -4,12 +4,14 @@
  */
 import type { Db } from '../services/db/db.ts';
 import { SEARCH_TYPES, type SearchDoc, type SearchEngine, type SearchType } from './engines/search-engine.ts';
-import { countRecords, linkedToProject, loadByIds, loadPage, versionPage } from './index-source.store.ts';
+import { countRecords, linkedToProject, loadByIds, loadPage, versionPage, type SourceRow } from './index-source.store.ts';
 import { TO_INDEXABLE } from './indexable.ts';
 import { toSearchDocs } from './search-docs.ts';
 import type { Segmenter } from './segment/segmenter.ts';
 import { buildDictionary, saveDictionary } from './dictionary.service.ts';
 import { buildSuggestions } from './suggestions.ts';
+import { defaultThreads, openSegmentWorkers, type SegmentWorkers } from './segment-workers.ts';
+import type { SegmentedPage } from './segment.worker.ts';
 
 export interface RecordRef {
   type: SearchType;
@@ -28,6 +30,8 @@ export interface ReconcileReport {
 }
 
 const PAGE = 500;
+/** Reindexes of at least this many records segment on worker threads (starting them costs a few hundred ms). */
+const WORKERS_FROM = 20_000;
 /** Removes a record whatever version the index holds (the largest PostgreSQL integer). */
 const ANY_VERSION = 2_147_483_647;
 
@@ -61,32 +65,61 @@ export function createIndexer(deps: { db: Db; engine: SearchEngine; segmenter: S
     return linkedToProject(db, projectNos);
   }
 
-  async function reindex(onProgress?: Progress): Promise<{ generation: number; records: number; docs: number; seconds: number }> {
+  /**
+   * Rebuilds everything into a new generation and switches readers to it. Pages are read in id
+   * order; large rebuilds segment them on worker threads (`workers`: their count, 0 for none;
+   * by default one per core but one, from WORKERS_FROM records on), a few pages ahead of the
+   * writes, which go to the engine one at a time in page order.
+   */
+  async function reindex(
+    onProgress?: Progress,
+    opts: { workers?: number } = {},
+  ): Promise<{ generation: number; records: number; docs: number; seconds: number }> {
     const t0 = performance.now();
     const dictionary = await buildDictionary(db);
     segmenter.addWords(dictionary.words);
     const generation = await engine.beginGeneration({ dictionaryVersion: dictionary.version });
     let records = 0;
     let docs = 0;
+    let workers: SegmentWorkers | null = null;
     try {
       const total = (await Promise.all(SEARCH_TYPES.map((t) => countRecords(db, t)))).reduce((a, b) => a + b, 0);
-      // Segmenting the next page overlaps with the engine writing the last one (two cores).
+      const threads = opts.workers ?? (total >= WORKERS_FROM ? defaultThreads() : 0);
+      if (threads > 0) workers = openSegmentWorkers({ words: dictionary.words, encoder: engine.encoder }, threads);
+      const segment = workers
+        ? (type: SearchType, rows: SourceRow[]) => workers!.segment(type, rows)
+        : async (type: SearchType, rows: SourceRow[]): Promise<SegmentedPage> => {
+            const batch = rows.flatMap((row) => toSearchDocs(TO_INDEXABLE[type](row), segmenter));
+            return { docs: batch.length, payload: batch };
+          };
+      // Pages being segmented; on the main thread, the next page is segmented while the last is written.
+      const ahead = workers ? workers.threads + 1 : 1;
+      const pending: { records: number; type: SearchType; page: Promise<SegmentedPage> }[] = [];
       let writing: Promise<void> = Promise.resolve();
+      const writeOldest = async () => {
+        const next = pending.shift()!;
+        const page = await next.page;
+        await writing;
+        const payload = workers && engine.encoder ? { encoded: page.payload } : (page.payload as SearchDoc[]);
+        writing = engine.indexInto(generation, payload);
+        writing.catch(() => {}); // awaited (and rethrown) before the next write; this only keeps it from counting as unhandled
+        records += next.records;
+        docs += page.docs;
+        onProgress?.({ phase: next.type, done: records, total });
+      };
       for (const type of SEARCH_TYPES) {
         let after: string | null = null;
         for (;;) {
           const rows = await loadPage(db, type, after, PAGE);
           if (rows.length === 0) break;
-          const batch: SearchDoc[] = rows.flatMap((row) => toSearchDocs(TO_INDEXABLE[type](row), segmenter));
-          await writing;
-          writing = engine.indexInto(generation, batch);
-          writing.catch(() => {}); // awaited (and rethrown) before the next write; this only keeps it from counting as unhandled
-          records += rows.length;
-          docs += batch.length;
+          const page = segment(type, rows);
+          page.catch(() => {}); // likewise: awaited in writeOldest
+          pending.push({ records: rows.length, type, page });
           after = rows[rows.length - 1]!.id;
-          onProgress?.({ phase: type, done: records, total });
+          while (pending.length > ahead) await writeOldest();
         }
       }
+      while (pending.length > 0) await writeOldest();
       await writing;
       await engine.setSuggestions(await buildSuggestions(db));
       onProgress?.({ phase: 'suggestions', done: records, total: records });
@@ -95,6 +128,8 @@ export function createIndexer(deps: { db: Db; engine: SearchEngine; segmenter: S
     } catch (err) {
       await engine.abortGeneration(generation).catch(() => {});
       throw err;
+    } finally {
+      await workers?.close();
     }
     return { generation, records, docs, seconds: (performance.now() - t0) / 1000 };
   }

@@ -8,6 +8,11 @@
 export const SEARCH_TYPES = ['approval', 'document', 'meeting', 'petition', 'regulation', 'project'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 
+/** Documents already turned into an engine's write payload by its `encoder` module. */
+export interface EncodedDocs {
+  encoded: unknown;
+}
+
 /** One indexed unit: a record, or one passage of a long record. */
 export interface SearchDoc {
   /** `${type}:${resourceId}` or `${type}:${resourceId}#${passage}`. */
@@ -126,7 +131,13 @@ export interface SearchEngine {
   versions(type: SearchType, afterId: string | null, limit: number): Promise<IndexedVersion[]>;
   /** Generations: build the next one beside the live one, then switch readers over atomically. */
   beginGeneration(meta: { dictionaryVersion: string }): Promise<number>;
-  indexInto(generation: number, docs: SearchDoc[]): Promise<void>;
+  /**
+   * A module (file URL) whose `encode(docs)` turns documents into this engine's write payload for
+   * `indexInto`: pure and free of I/O, so a reindex runs it on worker threads beside the
+   * segmentation. Engines without one take the documents themselves.
+   */
+  readonly encoder?: string;
+  indexInto(generation: number, docs: SearchDoc[] | EncodedDocs): Promise<void>;
   /** Finishes the generation (its indexes, on PostgreSQL: the long part, reported to `onProgress`) and switches readers to it. */
   commitGeneration(generation: number, onProgress?: (done: number, total: number) => void): Promise<void>;
   abortGeneration(generation: number): Promise<void>;

@@ -82,6 +82,21 @@ describe.each(DB_KINDS)('search index upkeep on %s', (kind) => {
     const r = await f.rt.search.search({ q: `${projects[3]!.name}（更名）`, size: 1 });
     expect(r.hits[0]!.id).toBe(projects[3]!.id);
   });
+
+  it('writes the same documents from worker threads as from the main thread', async () => {
+    const snapshot = async () =>
+      (await f.rt.db.query<{ n: number; digest: string }>(
+        `SELECT count(*)::int AS n, md5(string_agg(concat_ws('|', doc_id, version, title, body, keys::text, prior::text,
+           title_tsv::text, body_tsv::text, gram_tsv::text), '#' ORDER BY type, doc_id)) AS digest FROM ${await liveTable()}`,
+      )).rows[0]!;
+    const main = await f.rt.indexer.reindex(undefined, { workers: 0 });
+    const onMain = await snapshot();
+    const threads = await f.rt.indexer.reindex(undefined, { workers: 2 });
+    expect(threads.generation).toBe(main.generation + 1);
+    expect({ records: threads.records, docs: threads.docs }).toEqual({ records: main.records, docs: main.docs });
+    expect(onMain.n).toBe(main.docs);
+    expect(await snapshot()).toEqual(onMain);
+  });
 });
 
 describe('domain dictionary changes', () => {

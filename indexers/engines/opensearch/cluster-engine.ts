@@ -272,6 +272,7 @@ export function createClusterEngine(t: ClusterTransport, opts: ClusterEngineOpti
     },
 
     async indexInto(generation, docs) {
+      if (!Array.isArray(docs)) throw new TypeError('this engine has no encoder: it takes documents');
       const s = await state();
       if (s.building !== generation) throw new Error(`generation ${generation} is not the one being built`);
       const ops = docs.map(toEngineDoc).map((d) => indexActions(nextAlias(d.type), d));

@@ -8,8 +8,7 @@ import type { Db, Queryable } from '../../../services/db/db.ts';
 import type { IndexedVersion, SearchDoc, SearchEngine, SearchType, Suggestion } from '../search-engine.ts';
 import { DOC_COLUMNS, DOC_RECORD_TYPES, buildDocsIndexes, createDocsIndexes, createDocsTable, docsTable, dropDocsTable, hasLz4, partitionOf } from './postgres-schema.ts';
 import { searchDocs } from './postgres-search.ts';
-import { toStoredFields } from '../stored-fields.ts';
-import { TsvectorBuilder } from './tsvector.ts';
+import { encode, type TypeRows } from './postgres-rows.ts';
 
 interface State {
   generation: number;
@@ -17,35 +16,24 @@ interface State {
   dictionaryVersion: string | null;
 }
 
-/** Gap between the title's grams and the text's, so no phrase spans the two. */
-const TITLE_GAP = 8;
-
-/** The row a document becomes: token arrays turned into weighted tsvectors. */
-export function toRow(d: SearchDoc): Record<string, unknown> {
-  return {
-    ...toStoredFields(d),
-    title_tsv: new TsvectorBuilder().add(d.titleGrams, 'A').toString(),
-    body_tsv: new TsvectorBuilder().add(d.nameWords, 'A').add(d.bodyWords, 'C', TITLE_GAP).toString(),
-    gram_tsv: new TsvectorBuilder().add(d.titleGrams, 'A').add(d.bodyGrams, 'D', TITLE_GAP).toString(),
-  };
-}
-
 const INSERT_COLUMNS = DOC_COLUMNS.join(', ');
 const UPDATE_SET = DOC_COLUMNS.filter((c) => c !== 'doc_id' && c !== 'type').map((c) => `${c} = excluded.${c}`).join(', ');
 
-async function insertDocs(db: Queryable, table: string, docs: SearchDoc[]): Promise<void> {
-  // Straight into each type's partition: no routing row by row.
-  for (const [type, ofType] of Map.groupBy(docs, (d) => d.type)) {
+/** Writes encoded rows (see ./postgres-rows.ts) straight into each type's partition: no routing row by row. */
+async function insertRows(db: Queryable, table: string, rows: TypeRows[]): Promise<void> {
+  for (const { type, json } of rows) {
     const part = partitionOf(table, type);
     // An older version never overwrites a newer one (jobs may arrive late or twice).
     await db.query(
       `INSERT INTO ${part} (${INSERT_COLUMNS})
        SELECT ${INSERT_COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS r(${DOC_RECORD_TYPES})
        ON CONFLICT (type, doc_id) DO UPDATE SET ${UPDATE_SET} WHERE ${part}.version <= excluded.version`,
-      [JSON.stringify(ofType.map(toRow))],
+      [json],
     );
   }
 }
+
+const insertDocs = (db: Queryable, table: string, docs: SearchDoc[]) => insertRows(db, table, encode(docs));
 
 type RecordRef = { type: SearchType; resourceId: string; version: number };
 
@@ -195,7 +183,10 @@ export function createPostgresEngine(db: Db): SearchEngine {
       });
     },
 
-    indexInto: (generation, docs) => insertDocs(db, docsTable(generation), docs),
+    encoder: new URL('./postgres-rows.ts', import.meta.url).href,
+
+    indexInto: (generation, docs) =>
+      insertRows(db, docsTable(generation), Array.isArray(docs) ? encode(docs) : (docs.encoded as TypeRows[])),
 
     async commitGeneration(generation, onProgress) {
       // On the server, builds run side by side with more memory each; PGlite has one connection
