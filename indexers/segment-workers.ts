@@ -15,8 +15,12 @@ export interface SegmentWorkers {
   close(): Promise<void>;
 }
 
-/** One thread per core but one (the main thread and the database need theirs), at most four. */
-export const defaultThreads = () => Math.max(1, Math.min(4, os.availableParallelism() - 1));
+/**
+ * One thread per core, at most four. On two cores, two threads reindexed 57k records at 3,050
+ * records/s against 2,760 with one (and 2,460 on the main thread): the main thread and the
+ * database need less than a core between them.
+ */
+export const defaultThreads = () => Math.max(1, Math.min(4, os.availableParallelism()));
 
 export function openSegmentWorkers(data: SegmentWorkerData, threads = defaultThreads()): SegmentWorkers {
   const pool = new Piscina({
