@@ -68,7 +68,7 @@ export function createIndexer(deps: { db: Db; engine: SearchEngine; segmenter: S
   /**
    * Rebuilds everything into a new generation and switches readers to it. Pages are read in id
    * order; large rebuilds segment them on worker threads (`workers`: their count, 0 for none;
-   * by default one per core but one, from WORKERS_FROM records on), a few pages ahead of the
+   * by default one per core, from WORKERS_FROM records on), a few pages ahead of the
    * writes, which go to the engine one at a time in page order.
    */
   async function reindex(
