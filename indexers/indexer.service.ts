@@ -3,14 +3,14 @@
  * everything into a new generation (`reindex`), and find and repair differences (`reconcile`).
  */
 import type { Db } from '../services/db/db.ts';
-import { SEARCH_TYPES, type SearchDoc, type SearchEngine, type SearchType } from './engines/search-engine.ts';
-import { countRecords, linkedToProject, loadByIds, loadPage, versionPage, type SourceRow } from './index-source.store.ts';
+import { SEARCH_TYPES, type SearchEngine, type SearchType } from './engines/search-engine.ts';
+import { countRecords, linkedToProject, loadByIds, loadPage, versionPage } from './index-source.store.ts';
 import { TO_INDEXABLE } from './indexable.ts';
 import { toSearchDocs } from './search-docs.ts';
 import type { Segmenter } from './segment/segmenter.ts';
 import { buildDictionary, saveDictionary } from './dictionary.service.ts';
 import { buildSuggestions } from './suggestions.ts';
-import { defaultThreads, openSegmentWorkers, type SegmentWorkers } from './segment-workers.ts';
+import { defaultThreads, openSegmentation } from './segment-workers.ts';
 import type { SegmentedPage } from './segment.worker.ts';
 
 export interface RecordRef {
@@ -78,30 +78,23 @@ export function createIndexer(deps: { db: Db; engine: SearchEngine; segmenter: S
     const t0 = performance.now();
     const dictionary = await buildDictionary(db);
     segmenter.addWords(dictionary.words);
-    const generation = await engine.beginGeneration({ dictionaryVersion: dictionary.version });
+    const total = (await Promise.all(SEARCH_TYPES.map((t) => countRecords(db, t)))).reduce((a, b) => a + b, 0);
+    const threads = opts.workers ?? (total >= WORKERS_FROM ? defaultThreads() : 0);
+    const pages = openSegmentation({ threads, words: dictionary.words, encoder: engine.encoder, segmenter });
+    const generation = await engine.beginGeneration({ dictionaryVersion: dictionary.version }).catch(async (err) => {
+      await pages.close();
+      throw err;
+    });
     let records = 0;
     let docs = 0;
-    let workers: SegmentWorkers | null = null;
     try {
-      const total = (await Promise.all(SEARCH_TYPES.map((t) => countRecords(db, t)))).reduce((a, b) => a + b, 0);
-      const threads = opts.workers ?? (total >= WORKERS_FROM ? defaultThreads() : 0);
-      if (threads > 0) workers = openSegmentWorkers({ words: dictionary.words, encoder: engine.encoder }, threads);
-      const segment = workers
-        ? (type: SearchType, rows: SourceRow[]) => workers!.segment(type, rows)
-        : async (type: SearchType, rows: SourceRow[]): Promise<SegmentedPage> => {
-            const batch = rows.flatMap((row) => toSearchDocs(TO_INDEXABLE[type](row), segmenter));
-            return { docs: batch.length, payload: batch };
-          };
-      // Pages being segmented; on the main thread, the next page is segmented while the last is written.
-      const ahead = workers ? workers.threads + 1 : 1;
       const pending: { records: number; type: SearchType; page: Promise<SegmentedPage> }[] = [];
       let writing: Promise<void> = Promise.resolve();
       const writeOldest = async () => {
         const next = pending.shift()!;
         const page = await next.page;
         await writing;
-        const payload = workers && engine.encoder ? { encoded: page.payload } : (page.payload as SearchDoc[]);
-        writing = engine.indexInto(generation, payload);
+        writing = engine.indexInto(generation, pages.batch(page));
         writing.catch(() => {}); // awaited (and rethrown) before the next write; this only keeps it from counting as unhandled
         records += next.records;
         docs += page.docs;
@@ -112,11 +105,11 @@ export function createIndexer(deps: { db: Db; engine: SearchEngine; segmenter: S
         for (;;) {
           const rows = await loadPage(db, type, after, PAGE);
           if (rows.length === 0) break;
-          const page = segment(type, rows);
+          const page = pages.segment(type, rows);
           page.catch(() => {}); // likewise: awaited in writeOldest
           pending.push({ records: rows.length, type, page });
           after = rows[rows.length - 1]!.id;
-          while (pending.length > ahead) await writeOldest();
+          while (pending.length > pages.ahead) await writeOldest();
         }
       }
       while (pending.length > 0) await writeOldest();
@@ -129,7 +122,7 @@ export function createIndexer(deps: { db: Db; engine: SearchEngine; segmenter: S
       await engine.abortGeneration(generation).catch(() => {});
       throw err;
     } finally {
-      await workers?.close();
+      await pages.close();
     }
     return { generation, records, docs, seconds: (performance.now() - t0) / 1000 };
   }

@@ -1,17 +1,24 @@
 /**
- * Segmentation of a reindex on worker threads (piscina): jieba and the engine's encoding take
- * most of a reindex's CPU in Node, and on the main thread they left the second core idle while
- * PostgreSQL waited for the next batch.
+ * How a reindex turns pages of source rows into engine writes: on worker threads (piscina), or
+ * on the main thread for small rebuilds. jieba and the engine's encoding take most of a
+ * reindex's CPU in Node; on the main thread they left the second core idle while PostgreSQL
+ * waited for the next batch.
  */
 import os from 'node:os';
 import { Piscina } from 'piscina';
-import type { SearchType } from './engines/search-engine.ts';
+import type { EncodedDocs, SearchDoc, SearchType } from './engines/search-engine.ts';
 import type { SourceRow } from './index-source.store.ts';
-import type { SegmentedPage, SegmentWorkerData } from './segment.worker.ts';
+import { TO_INDEXABLE } from './indexable.ts';
+import { toSearchDocs } from './search-docs.ts';
+import type { Segmenter } from './segment/segmenter.ts';
+import type { SegmentedPage } from './segment.worker.ts';
 
-export interface SegmentWorkers {
-  readonly threads: number;
+export interface Segmentation {
+  /** How many pages to segment ahead of the writes. */
+  readonly ahead: number;
   segment(type: SearchType, rows: SourceRow[]): Promise<SegmentedPage>;
+  /** What the engine's `indexInto` takes for a segmented page. */
+  batch(page: SegmentedPage): SearchDoc[] | EncodedDocs;
   close(): Promise<void>;
 }
 
@@ -22,16 +29,37 @@ export interface SegmentWorkers {
  */
 export const defaultThreads = () => Math.max(1, Math.min(4, os.availableParallelism()));
 
-export function openSegmentWorkers(data: SegmentWorkerData, threads = defaultThreads()): SegmentWorkers {
+export function openSegmentation(opts: {
+  /** Worker threads; 0 segments on the main thread, with `segmenter`. */
+  threads: number;
+  /** The domain words of the reindex's dictionary (the workers load them). */
+  words: string[];
+  /** The engine's encoder module, run in the workers (see SearchEngine.encoder). */
+  encoder?: string;
+  segmenter: Segmenter;
+}): Segmentation {
+  if (opts.threads <= 0) {
+    return {
+      // The next page is segmented while the last one is written.
+      ahead: 1,
+      async segment(type, rows) {
+        const docs = rows.flatMap((row) => toSearchDocs(TO_INDEXABLE[type](row), opts.segmenter));
+        return { docs: docs.length, payload: docs };
+      },
+      batch: (page) => page.payload as SearchDoc[],
+      close: async () => {},
+    };
+  }
   const pool = new Piscina({
     filename: new URL('./segment.worker.ts', import.meta.url).href,
-    workerData: data,
-    minThreads: threads,
-    maxThreads: threads,
+    workerData: { words: opts.words, encoder: opts.encoder },
+    minThreads: opts.threads,
+    maxThreads: opts.threads,
   });
   return {
-    threads,
+    ahead: opts.threads + 1,
     segment: (type, rows) => pool.run({ type, rows }),
+    batch: (page) => (opts.encoder ? { encoded: page.payload } : (page.payload as SearchDoc[])),
     close: () => pool.destroy(),
   };
 }

@@ -13,8 +13,8 @@ import type { Db, Queryable } from '../../../services/db/db.ts';
 import type { SearchHit, SearchRequest, SearchResult, SearchType } from '../search-engine.ts';
 import { SEARCH_TYPES } from '../search-engine.ts';
 import { partitionOf } from './postgres-schema.ts';
-import { rarest, shareOfAll, tableStatsCache, type PartitionStats, type VectorColumn } from './table-stats.ts';
-import { andQuery, phrasesQuery } from './tsvector.ts';
+import { rarest, tableStatsCache, type PartitionStats } from './table-stats.ts';
+import { Params, broadMatch, filterSql, hasFilters, shareOf, tiers, type Tier } from './postgres-matches.ts';
 
 /** Exact counts stop here, per type; beyond it, counts are estimates. */
 export const COUNT_CAP = 1_000;
@@ -47,8 +47,6 @@ const PHRASE_CHECKS = 500;
 const TRIM_SHARE = 0.05;
 const TRIM_KEEP = 3;
 
-type Tier = SearchHit['matched'];
-
 /** How much each tier is worth; within a tier, text rank and the prior decide. */
 const TIER_BASE: Record<Tier, number> = { key: 100, title: 60, phrase: 40, words: 20, chars: 0 };
 
@@ -67,120 +65,6 @@ interface Row {
   project_names: string[];
   prior: number;
   rank: number;
-}
-
-class Params {
-  readonly values: unknown[] = [];
-  add(v: unknown): string {
-    this.values.push(v);
-    return `$${this.values.length}`;
-  }
-}
-
-/** The filters other than type (a type is a partition). */
-function filterSql(req: SearchRequest, p: Params): string {
-  const f = req.filters;
-  const parts: string[] = [];
-  if (f.district) parts.push(`districts @> ARRAY[${p.add(f.district)}]::text[]`);
-  if (f.item) parts.push(`item = ${p.add(f.item)}`);
-  if (f.status) parts.push(`status = ${p.add(f.status)}`);
-  if (f.from) parts.push(`date >= ${p.add(f.from)}::date`);
-  if (f.to) parts.push(`date <= ${p.add(f.to)}::date`);
-  if (f.project) parts.push(`project_nos @> ARRAY[${p.add(f.project)}]::text[]`);
-  return parts.length ? ` AND ${parts.join(' AND ')}` : '';
-}
-
-const hasFilters = (req: SearchRequest) => filterSql(req, new Params()) !== '';
-
-/** A condition over one column, its rank expression, and what the statistics know of it. */
-interface Match {
-  column: VectorColumn | 'keys' | null;
-  lexemes: string[];
-  /**
-   * The condition and rank, with their parameters added to `p`. `narrow`, when given, is checked
-   * only on the first PHRASE_CHECKS rows that meet `where` (a phrase among its bigrams' rows);
-   * `some` is `where` over only some of the lexemes, which `narrow` still checks in full.
-   */
-  build(p: Params): { where: string; rank: string; narrow?: string; some?: (lexemes: string[]) => string };
-}
-
-const tsMatch = (column: VectorColumn, query: string, lexemes: string[], weights?: string): Match => ({
-  column,
-  lexemes,
-  build(p) {
-    const x = p.add(query);
-    return { where: `${column} @@ ${x}::tsquery`, rank: `ts_rank(${weights ? `'${weights}', ` : ''}${column}, ${x}::tsquery)` };
-  },
-});
-
-/** Exact keys: a handful of rows at most, found through their GIN index. */
-const keysMatch = (keys: string[]): Match => ({
-  column: 'keys',
-  lexemes: keys,
-  build: (p) => ({ where: `keys && ${p.add(keys)}::text[]`, rank: '1' }),
-});
-
-/** The phrases, in rows that hold all their bigrams (which GIN answers without opening a row). */
-function phraseMatch(column: VectorColumn, phrases: string[][]): Match {
-  const grams = phrases.flat();
-  if (phrases.every((ph) => ph.length <= 1)) return tsMatch(column, andQuery(grams), grams);
-  return {
-    column,
-    lexemes: grams,
-    build(p) {
-      const all = p.add(andQuery(grams));
-      const phrase = p.add(phrasesQuery(phrases));
-      return {
-        where: `${column} @@ ${all}::tsquery`,
-        narrow: `${column} @@ ${phrase}::tsquery`,
-        rank: `ts_rank(${column}, ${phrase}::tsquery)`,
-        some: (lexemes) => `${column} @@ ${p.add(andQuery(lexemes))}::tsquery`,
-      };
-    },
-  };
-}
-
-function tiers(req: SearchRequest): { tier: Tier; match: Match }[] {
-  const q = req.query;
-  const specs: { tier: Tier; match: Match }[] = [];
-  const grams = q.phrases.flat();
-  if (q.keys.length) specs.push({ tier: 'key', match: keysMatch(q.keys) });
-  if (grams.length) {
-    specs.push({ tier: 'title', match: phraseMatch('title_tsv', q.phrases) });
-    if (q.phrases.some((ph) => ph.length > 1)) specs.push({ tier: 'phrase', match: phraseMatch('gram_tsv', q.phrases) });
-  }
-  if (q.words.length) specs.push({ tier: 'words', match: tsMatch('body_tsv', andQuery(q.words), q.words, '{0.1,0.2,0.4,1.0}') });
-  // All characters in any order: differs from the phrase tier only when there is more than one bigram.
-  if (grams.length > 1 || (grams.length === 1 && !q.phrases.some((ph) => ph.length > 1))) {
-    specs.push({ tier: 'chars', match: tsMatch('gram_tsv', andQuery(grams), grams) });
-  }
-  if (specs.length === 0 && req.filters.project) {
-    // No terms, one project: everything of that project (its 360 view), best first.
-    specs.push({ tier: 'words', match: { column: null, lexemes: [], build: () => ({ where: 'true', rank: '0' }) } });
-  }
-  return specs;
-}
-
-/**
- * Everything any tier can match (the narrower tiers are subsets of these three), as
- * alternatives, for the counts.
- */
-function broadMatch(req: SearchRequest): Match[] {
-  const q = req.query;
-  const grams = q.phrases.flat();
-  const parts: Match[] = [];
-  if (q.keys.length) parts.push(keysMatch(q.keys));
-  if (q.words.length) parts.push(tsMatch('body_tsv', andQuery(q.words), q.words));
-  if (grams.length) parts.push(tsMatch('gram_tsv', andQuery(grams), grams));
-  if (parts.length === 0) parts.push({ column: null, lexemes: [], build: () => ({ where: req.filters.project ? 'true' : 'false', rank: '0' }) });
-  return parts;
-}
-
-/** The share of a partition's rows a match may hold, as the statistics bound it (see shareOfAll). */
-function shareOf(p: PartitionStats, m: Match): number {
-  if (m.column === 'keys') return 0;
-  if (m.column === null) return 1;
-  return shareOfAll(p, m.column, m.lexemes);
 }
 
 function score(r: Row): number {
