@@ -5,8 +5,7 @@
 import type { Db } from '../services/db/db.ts';
 import { SEARCH_TYPES, type SearchEngine, type SearchType } from './engines/search-engine.ts';
 import { countRecords, linkedToProject, loadByIds, loadPage, versionPage } from './index-source.store.ts';
-import { TO_INDEXABLE } from './indexable.ts';
-import { toSearchDocs } from './search-docs.ts';
+import { docsOfRows } from './search-docs.ts';
 import type { Segmenter } from './segment/segmenter.ts';
 import { buildDictionary, saveDictionary } from './dictionary.service.ts';
 import { buildSuggestions } from './suggestions.ts';
@@ -50,7 +49,7 @@ export function createIndexer(deps: { db: Db; engine: SearchEngine; segmenter: S
       for (let i = 0; i < ids.length; i += PAGE) {
         const slice = ids.slice(i, i + PAGE);
         const rows = await loadByIds(db, type, slice);
-        const docs = rows.flatMap((row) => toSearchDocs(TO_INDEXABLE[type](row), segmenter));
+        const docs = docsOfRows(type, rows, segmenter);
         await engine.replace(rows.map((r) => ({ type, resourceId: r.id, version: r.version })), docs);
         const found = new Set(rows.map((r) => r.id));
         const gone = slice.filter((id) => !found.has(id));

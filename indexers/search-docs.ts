@@ -3,8 +3,9 @@
  * segmented twice (jieba words, and dictionary-free bigrams), with the keys and project keys
  * every engine filters and boosts on.
  */
-import type { SearchDoc } from './engines/search-engine.ts';
-import type { Indexable } from './indexable.ts';
+import type { SearchDoc, SearchType } from './engines/search-engine.ts';
+import type { SourceRow } from './index-source.store.ts';
+import { TO_INDEXABLE, type Indexable } from './indexable.ts';
 import { normalizeText } from './segment/normalize.ts';
 import { canonicalDocNo, extractProjectNos } from './segment/keys.ts';
 import { lawShortNames } from './segment/dictionary.ts';
@@ -87,4 +88,9 @@ export function toSearchDocs(x: Indexable, seg: Segmenter, now = new Date()): Se
     bodyWords: seg.indexWords(normalizeText(body)),
     bodyGrams: seg.grams(normalizeText(body)),
   }));
+}
+
+/** The search documents of source rows of one type, as read from PostgreSQL. */
+export function docsOfRows(type: SearchType, rows: SourceRow[], seg: Segmenter): SearchDoc[] {
+  return rows.flatMap((row) => toSearchDocs(TO_INDEXABLE[type](row), seg));
 }

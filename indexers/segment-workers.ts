@@ -8,8 +8,7 @@ import os from 'node:os';
 import { Piscina } from 'piscina';
 import type { EncodedDocs, SearchDoc, SearchType } from './engines/search-engine.ts';
 import type { SourceRow } from './index-source.store.ts';
-import { TO_INDEXABLE } from './indexable.ts';
-import { toSearchDocs } from './search-docs.ts';
+import { docsOfRows } from './search-docs.ts';
 import type { Segmenter } from './segment/segmenter.ts';
 import type { SegmentedPage } from './segment.worker.ts';
 
@@ -43,7 +42,7 @@ export function openSegmentation(opts: {
       // The next page is segmented while the last one is written.
       ahead: 1,
       async segment(type, rows) {
-        const docs = rows.flatMap((row) => toSearchDocs(TO_INDEXABLE[type](row), opts.segmenter));
+        const docs = docsOfRows(type, rows, opts.segmenter);
         return { docs: docs.length, payload: docs };
       },
       batch: (page) => page.payload as SearchDoc[],

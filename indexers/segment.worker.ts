@@ -6,8 +6,7 @@
 import { workerData } from 'node:worker_threads';
 import type { SearchDoc, SearchType } from './engines/search-engine.ts';
 import type { SourceRow } from './index-source.store.ts';
-import { TO_INDEXABLE } from './indexable.ts';
-import { toSearchDocs } from './search-docs.ts';
+import { docsOfRows } from './search-docs.ts';
 import { createSegmenter } from './segment/segmenter.ts';
 
 export interface SegmentWorkerData {
@@ -28,6 +27,6 @@ const segmenter = createSegmenter(data.words);
 const encode: (docs: SearchDoc[]) => unknown = data.encoder ? (await import(data.encoder)).encode : (docs) => docs;
 
 export default function segmentPage({ type, rows }: { type: SearchType; rows: SourceRow[] }): SegmentedPage {
-  const docs = rows.flatMap((row) => toSearchDocs(TO_INDEXABLE[type](row), segmenter));
+  const docs = docsOfRows(type, rows, segmenter);
   return { docs: docs.length, payload: encode(docs) };
 }

@@ -17,7 +17,7 @@ interface Statement {
 }
 
 /** Records every statement, those inside transactions too (the tiers and counts run in one). */
-function recording<Q extends Queryable>(q: Q, log: Statement[]): Queryable {
+function recording(q: Queryable, log: Statement[]): Queryable {
   const settings: string[] = [];
   return {
     async query(sql, params) {

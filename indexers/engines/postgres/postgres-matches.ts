@@ -4,7 +4,7 @@
  * use. Pure builders: ./postgres-search.ts decides how each runs and ranks the results.
  */
 import type { SearchHit, SearchRequest } from '../search-engine.ts';
-import { shareOfAll, type PartitionStats, type VectorColumn } from './table-stats.ts';
+import { rarest, shareOfAll, type PartitionStats, type VectorColumn } from './table-stats.ts';
 import { andQuery, phrasesQuery } from './tsvector.ts';
 
 export type Tier = SearchHit['matched'];
@@ -40,10 +40,10 @@ export interface Match {
   /**
    * The condition and rank, with their parameters added to `p`. `narrow`, when given, is checked
    * only on a bounded number of rows that meet `where` (a phrase among its bigrams' rows; see
-   * PHRASE_CHECKS in ./postgres-search.ts); `some` is `where` over only some of the lexemes,
-   * which `narrow` still checks in full.
+   * PHRASE_CHECKS in ./postgres-search.ts); `rarest` is `where` over only the `k` lexemes a
+   * partition holds least, which `narrow` still checks in full.
    */
-  build(p: Params): { where: string; rank: string; narrow?: string; some?: (lexemes: string[]) => string };
+  build(p: Params): { where: string; rank: string; narrow?: string; rarest?: (stats: PartitionStats, k: number) => string };
 }
 
 const tsMatch = (column: VectorColumn, query: string, lexemes: string[], weights?: string): Match => ({
@@ -76,7 +76,7 @@ function phraseMatch(column: VectorColumn, phrases: string[][]): Match {
         where: `${column} @@ ${all}::tsquery`,
         narrow: `${column} @@ ${phrase}::tsquery`,
         rank: `ts_rank(${column}, ${phrase}::tsquery)`,
-        some: (lexemes) => `${column} @@ ${p.add(andQuery(lexemes))}::tsquery`,
+        rarest: (stats, k) => `${column} @@ ${p.add(andQuery(rarest(stats, column, grams, k)))}::tsquery`,
       };
     },
   };

@@ -13,7 +13,7 @@ import type { Db, Queryable } from '../../../services/db/db.ts';
 import type { SearchHit, SearchRequest, SearchResult, SearchType } from '../search-engine.ts';
 import { SEARCH_TYPES } from '../search-engine.ts';
 import { partitionOf } from './postgres-schema.ts';
-import { rarest, tableStatsCache, type PartitionStats } from './table-stats.ts';
+import { tableStatsCache, type PartitionStats } from './table-stats.ts';
 import { Params, broadMatch, filterSql, hasFilters, shareOf, tiers, type Tier } from './postgres-matches.ts';
 
 /** Exact counts stop here, per type; beyond it, counts are estimates. */
@@ -124,7 +124,7 @@ export async function searchDocs(db: Db, table: string, req: SearchRequest): Pro
   const columns = `type, resource_id, passage, title, body, date, status, project_nos, project_names, prior`;
   const tierSql = specs
     .map(({ tier, match }) => {
-      const { where, rank, narrow, some } = match.build(p);
+      const { where, rank, narrow, rarest } = match.build(p);
       // The tier's vector travels with its candidates, so the rank (which unpacks it) is computed on the kept rows only.
       const carried = match.column && match.column !== 'keys' ? `${columns}, ${match.column}` : columns;
       const offers = searched.map((type) => {
@@ -133,9 +133,7 @@ export async function searchDocs(db: Db, table: string, req: SearchRequest): Pro
         // A phrase whose every bigram is common: GIN intersects all their posting lists in full
         // before the first row comes back (134k rows of 10 lists: 37 ms). The rarest few select
         // nearly as well, and the phrase itself is checked on each row anyway.
-        const ginWhere = some && share > TRIM_SHARE && match.column && match.column !== 'keys'
-          ? some(rarest(stats[type], match.column, match.lexemes, TRIM_KEEP))
-          : where;
+        const ginWhere = rarest && share > TRIM_SHARE ? rarest(stats[type], TRIM_KEEP) : where;
         const gin = (limit: number) => `SELECT ${carried} FROM ${part} WHERE ${ginWhere}${filters} LIMIT ${limit}`;
         // Matches taken from GIN: a phrase is checked on a bounded number of its bigrams' rows.
         const fromGin = narrow ? `SELECT * FROM (${gin(PHRASE_CHECKS)}) checked WHERE ${narrow}` : gin(RARE_CANDIDATES);

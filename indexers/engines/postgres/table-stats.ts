@@ -104,7 +104,7 @@ export function tableStatsCache(ttlMs = 5 * 60_000) {
   return async function statsOf(db: Queryable, table: string): Promise<TableStats> {
     const hit = cache.get(table);
     if (!hit) {
-      for (const other of cache.keys()) cache.delete(other);
+      cache.clear(); // the live table changed: the last one's statistics are of no more use
       const entry = { stats: readTableStats(db, table), at: Date.now(), refreshing: false };
       cache.set(table, entry);
       entry.stats.catch(() => cache.delete(table));
