@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClusterEngine } from '../../indexers/engines/opensearch/cluster-engine.ts';
+import type { ClusterEngine } from '../../indexers/engines/cluster/cluster-engine.ts';
 import { createOpenSearchEngine } from '../../indexers/engines/opensearch/opensearch-engine.ts';
 import type { SearchType } from '../../indexers/engines/search-engine.ts';
 import type { Indexable } from '../../indexers/indexable.ts';

@@ -8,12 +8,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SEARCH_TYPES, type SearchRequest } from '../../indexers/engines/search-engine.ts';
-import { docsIndexDefinition, suggestIndexDefinition } from '../../indexers/engines/opensearch/index-definitions.ts';
+import { docsIndexDefinition, suggestIndexDefinition } from '../../indexers/engines/cluster/index-definitions.ts';
 import {
   ANY_VERSION, containsBody, type HitSource, deleteAction, indexActions, searchBody, suggestBody, supersededBody, toEngineDoc, toSuggestDoc, versionsBody,
-} from '../../indexers/engines/opensearch/search-bodies.ts';
-import { readSearch, readVersions } from '../../indexers/engines/opensearch/search-results.ts';
-import { MAPPINGS_DIR, mappingFiles } from '../../indexers/engines/opensearch/write-mappings.ts';
+} from '../../indexers/engines/cluster/search-bodies.ts';
+import { readSearch, readVersions } from '../../indexers/engines/cluster/search-results.ts';
+import { MAPPINGS_DIR, mappingFiles } from '../../indexers/engines/cluster/write-mappings.ts';
 import { analyzeQuery } from '../../indexers/query-analyzer.ts';
 import { toSearchDocs } from '../../indexers/search-docs.ts';
 import { createSegmenter } from '../../indexers/segment/segmenter.ts';
@@ -33,7 +33,7 @@ describe('mappings/', () => {
     const onDisk = fs.readdirSync(MAPPINGS_DIR).filter((f) => f.endsWith('.json')).sort();
     expect(onDisk).toEqual(Object.keys(files).sort());
     for (const [file, text] of Object.entries(files)) {
-      expect(fs.readFileSync(path.join(MAPPINGS_DIR, file), 'utf8'), `${file}: run node indexers/engines/opensearch/write-mappings.ts`).toBe(text);
+      expect(fs.readFileSync(path.join(MAPPINGS_DIR, file), 'utf8'), `${file}: run node indexers/engines/cluster/write-mappings.ts`).toBe(text);
     }
   });
 

@@ -5,9 +5,9 @@
  * Elasticsearch's own request types.
  */
 import { Client } from '@elastic/elasticsearch';
-import { createClusterEngine, type ClusterEngine, type ClusterEngineOptions } from '../opensearch/cluster-engine.ts';
-import type { BulkLine, SearchBody } from '../opensearch/search-bodies.ts';
-import { call, type ClusterTransport } from '../opensearch/transport.ts';
+import { createClusterEngine, type ClusterEngine, type ClusterEngineOptions } from '../cluster/cluster-engine.ts';
+import type { BulkLine, SearchBody } from '../cluster/search-bodies.ts';
+import { call, type ClusterTransport } from '../cluster/transport.ts';
 
 const errorType = (err: unknown) =>
   (err as { meta?: { body?: { error?: { type?: string } } } }).meta?.body?.error?.type;

@@ -6,8 +6,8 @@
  */
 import type { estypes } from '@elastic/elasticsearch';
 import { Client } from '@opensearch-project/opensearch';
-import { createClusterEngine, type ClusterEngine, type ClusterEngineOptions } from './cluster-engine.ts';
-import { call, type ClusterTransport } from './transport.ts';
+import { createClusterEngine, type ClusterEngine, type ClusterEngineOptions } from '../cluster/cluster-engine.ts';
+import { call, type ClusterTransport } from '../cluster/transport.ts';
 
 /** The shared bodies as the OpenSearch client's request types (the same JSON). */
 const json = <T>(body: object): T => body as T;

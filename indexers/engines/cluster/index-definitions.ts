@@ -1,7 +1,7 @@
 /**
  * Settings and mappings of the engine's indices, typed against the Elasticsearch client's
  * `estypes` (OpenSearch accepts the same JSON). `mappings/*.json` are these objects written out
- * for review (`node indexers/engines/opensearch/write-mappings.ts`); a unit test keeps them equal.
+ * for review (`node indexers/engines/cluster/write-mappings.ts`); a unit test keeps them equal.
  *
  * Tokens arrive from our own segmenter joined by spaces, so the only analysis the engine does is
  * whitespace splitting and lowercasing: no Chinese plugin on either engine.

@@ -1,6 +1,6 @@
 /**
  * Writes mappings/<name>.json from index-definitions.ts, for review and approval:
- * `node indexers/engines/opensearch/write-mappings.ts`. A unit test fails when they differ.
+ * `node indexers/engines/cluster/write-mappings.ts`. A unit test fails when they differ.
  */
 import fs from 'node:fs';
 import path from 'node:path';
