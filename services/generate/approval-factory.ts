@@ -3,7 +3,7 @@
  * starts after the previous one closed; the chain stops when a project stalls, a case is still
  * open, or the next case would start after the corpus's end date.
  */
-import type { ApprovalRecord } from '../import/import.schema.ts';
+import type { ApprovalRecord } from '../resources/resource.schema.ts';
 import {
   CORPUS_END, addDays, addWorkingDays, formatDateTime, officeTimeAfter, toWorkingDay, yearOf,
 } from './calendar.ts';

@@ -3,7 +3,7 @@
  * twenty is 失信 (which blocks acceptance of its applications); at least one always is, so the
  * hub's credit check has something to find in any corpus.
  */
-import type { CreditRecord } from '../import/import.schema.ts';
+import type { CreditRecord } from '../resources/resource.schema.ts';
 import { formatDate, localMs } from './calendar.ts';
 import { createRng } from './rng.ts';
 import type { Builder } from './builder-pool.ts';

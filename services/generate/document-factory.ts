@@ -3,7 +3,7 @@
  * that open them, plan notices naming several projects at once, and general notices that name
  * none. Each comes with the projects it really concerns, for ground-truth.jsonl.
  */
-import type { DocumentRecord } from '../import/import.schema.ts';
+import type { DocumentRecord } from '../resources/resource.schema.ts';
 import { CORPUS_END, addDays, chineseDate, formatDate, yearOf } from './calendar.ts';
 import type { Rng } from './rng.ts';
 import type { Counters } from './counters.ts';

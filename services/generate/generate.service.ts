@@ -9,7 +9,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { ResourceType } from '../import/import.schema.ts';
+import type { ResourceType } from '../resources/resource.schema.ts';
 import { CORPUS_END, addDays } from './calendar.ts';
 import { createRng, weightedTable } from './rng.ts';
 import { createCounters } from './counters.ts';

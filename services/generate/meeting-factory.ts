@@ -3,7 +3,7 @@
  * 局务会 decision, a 专题会 on a difficult site); mentions that fall close in time are grouped
  * into one meeting of two to five projects, and the minutes record each discussion.
  */
-import type { MeetingRecord } from '../import/import.schema.ts';
+import type { MeetingRecord } from '../resources/resource.schema.ts';
 import { CORPUS_END, addDays, chineseDate, formatDate, yearOf } from './calendar.ts';
 import type { Rng } from './rng.ts';
 import type { Counters } from './counters.ts';

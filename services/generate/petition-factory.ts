@@ -3,7 +3,7 @@
  * a shortened or misspelled project name, never its number. About one in twenty carries a
  * number the petition centre added; the ground truth always says which project it is about.
  */
-import type { PetitionRecord } from '../import/import.schema.ts';
+import type { PetitionRecord } from '../resources/resource.schema.ts';
 import { CORPUS_END, addDays, atOfficeHour, chineseMonth, formatDate, formatDateTime, toWorkingDay, yearOf } from './calendar.ts';
 import { weightedTable } from './rng.ts';
 import type { Rng } from './rng.ts';

@@ -4,7 +4,7 @@
  * about the project are written from it.
  */
 import { DISTRICT_CODES, PROJECT_TYPE_CODES, formatProjectNo } from '../projects/project-no.ts';
-import type { ProjectRecord } from '../import/import.schema.ts';
+import type { ProjectRecord } from '../resources/resource.schema.ts';
 import { CORPUS_END, CORPUS_START, addDays, atOfficeHour, formatDateTime, toWorkingDay, yearOf } from './calendar.ts';
 import { weightedTable } from './rng.ts';
 import type { Rng } from './rng.ts';

@@ -2,7 +2,7 @@
  * Regulations (法规): a fixed set of plausible local rules, then, for big corpora, further
  * measures and revisions on the same topics so there is about one per 200 projects.
  */
-import type { RegulationRecord } from '../import/import.schema.ts';
+import type { RegulationRecord } from '../resources/resource.schema.ts';
 import { chineseDate, chineseNumber, formatDate, localMs } from './calendar.ts';
 import type { Rng } from './rng.ts';
 import { CLOSING_ARTICLES, TOPICS } from './regulation-texts.ts';

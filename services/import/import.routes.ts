@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Readable } from 'node:stream';
 import type { Db } from '../db/db.ts';
-import { badRequest } from '../server/errors.ts';
-import { RESOURCE_TYPES, parseResourceType } from './import.schema.ts';
+import { badRequest } from '../common/errors.ts';
+import { RESOURCE_TYPES, parseResourceType } from '../resources/resource.schema.ts';
 import { importJsonl } from './import.service.ts';
 
 const NDJSON_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/json-lines', 'text/plain'];

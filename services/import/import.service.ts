@@ -11,7 +11,7 @@ import { TOPICS } from '../outbox/topics.ts';
 import { ProjectNoError, issueProjectNo, reserveImportedNos } from '../projects/project-no.service.ts';
 import { TABLES, toRow } from '../resources/resource-tables.ts';
 import * as store from '../resources/resource.store.ts';
-import { IMPORT_SCHEMAS, type ResourceType } from './import.schema.ts';
+import { IMPORT_SCHEMAS, type ResourceType } from '../resources/resource.schema.ts';
 import { readJsonLines } from './jsonl-reader.ts';
 
 export interface LineError {

@@ -1,6 +1,6 @@
 /** A project with everything the hub knows about it. */
 import type { Queryable } from '../db/db.ts';
-import { notFound } from '../server/errors.ts';
+import { notFound } from '../common/errors.ts';
 import { parseProjectNo } from './project-no.ts';
 import { approvalsOfProject, findProjectByNo, linkedResources } from './project.store.ts';
 import { getSummary } from './project-summary.store.ts';

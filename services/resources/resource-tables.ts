@@ -2,7 +2,7 @@
  * How each imported resource type maps onto its table: the columns, and the row a validated
  * record becomes. Fields a record carries beyond these columns go to `extra` untouched.
  */
-import type { ResourceType } from '../import/import.schema.ts';
+import type { ResourceType } from './resource.schema.ts';
 
 export interface Column {
   name: string;

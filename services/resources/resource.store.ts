@@ -5,7 +5,7 @@
  * so re-importing a file changes nothing.
  */
 import type { Queryable } from '../db/db.ts';
-import type { ResourceType } from '../import/import.schema.ts';
+import type { ResourceType } from './resource.schema.ts';
 import { TABLES, type TableSpec } from './resource-tables.ts';
 
 const sqlCache = new Map<string, string>();

@@ -2,7 +2,7 @@
 import type { SearchEngine } from '../../indexers/engines/search-engine.ts';
 import { analyzeQuery } from '../../indexers/query-analyzer.ts';
 import type { Segmenter } from '../../indexers/segment/segmenter.ts';
-import { badRequest } from '../server/errors.ts';
+import { badRequest } from '../common/errors.ts';
 import { highlightTerms, snippet } from './highlight.ts';
 import { MAX_RESULT_WINDOW, type SearchParams } from './search.schema.ts';
 

@@ -4,7 +4,7 @@
  * 500 that leaks nothing of the internals.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { HttpError } from './errors.ts';
+import { AppError } from '../common/errors.ts';
 
 const REASONS: Record<number, string> = { 400: 'Bad Request', 404: 'Not Found', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity', 500: 'Internal Server Error' };
 
@@ -12,7 +12,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     let statusCode = 500;
     let message = '服务器内部错误 (internal error)';
-    if (err instanceof HttpError) {
+    if (err instanceof AppError) {
       statusCode = err.statusCode;
       message = err.message;
     } else if (err.validation) {

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../services/generate/generate.service.ts';
 import type { GenerateResult } from '../../services/generate/generate.service.ts';
 import { isValidCreditCode } from '../../services/generate/credit-code.ts';
-import { IMPORT_SCHEMAS, RESOURCE_TYPES } from '../../services/import/import.schema.ts';
-import type { ResourceType } from '../../services/import/import.schema.ts';
+import { IMPORT_SCHEMAS, RESOURCE_TYPES } from '../../services/resources/resource.schema.ts';
+import type { ResourceType } from '../../services/resources/resource.schema.ts';
 import { DISTRICT_CODES, PROJECT_TYPE_CODES, parseProjectNo } from '../../services/projects/project-no.ts';
 
 const PROJECTS = 300;

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../db/db.ts';
-import { RESOURCE_TYPES, parseResourceType, type ResourceType } from '../../import/import.schema.ts';
+import { RESOURCE_TYPES, parseResourceType, type ResourceType } from '../../resources/resource.schema.ts';
 import { importJsonl, type ImportReport } from '../../import/import.service.ts';
 import { progressBar } from '../progress.ts';
 

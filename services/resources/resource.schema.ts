@@ -1,6 +1,8 @@
 /**
- * The import format: one JSON object per line, one schema per resource type. Fields beyond the
- * canonical ones are kept (in each table's `extra` column), never dropped.
+ * The records PlanHub holds, one zod schema per resource type, and the types inferred from them:
+ * what an import line must be, and what stores, jobs and the indexer pass around. Fields beyond
+ * the canonical ones are kept (in each table's `extra` column), never dropped. A leaf module:
+ * it imports nothing of the app.
  */
 import { z } from 'zod';
 
