@@ -3,8 +3,44 @@
  * decisions: what a record contributes to search is decided in indexable.ts.
  */
 import type { Queryable } from '../services/db/db.ts';
+import type {
+  ApprovalRecord, DocumentRecord, MeetingRecord, PetitionRecord, ProjectRecord, RegulationRecord,
+} from '../services/resources/resource.schema.ts';
 import type { SearchType } from './engines/search-engine.ts';
-import type { ProjectKey } from './indexable.ts';
+
+/** A project as the search documents of its records carry it. */
+export interface ProjectKey {
+  no: string;
+  name: string;
+  district: string | null;
+  builder: string | null;
+}
+
+/** What every source row has beyond its record's own fields. */
+interface Indexed {
+  version: number;
+  projects: ProjectKey[];
+}
+
+/**
+ * Each type's row as read for indexing: the record's own fields, typed as the record schema
+ * infers them (dates arrive as the bureau's calendar day, texts as `text`), plus the version
+ * and the projects it belongs to.
+ */
+export interface SourceRows {
+  project: Pick<ProjectRecord, 'id' | 'project_no' | 'name' | 'builder' | 'address' | 'district' | 'project_type' | 'land_use' | 'scale_m2' | 'created_at'> & Indexed;
+  approval: Pick<ApprovalRecord, 'id' | 'project_no' | 'item' | 'status' | 'received_at' | 'closed_at' | 'office' | 'handler' | 'certificate_no'>
+    & { step_names: string | null } & Indexed;
+  document: Pick<DocumentRecord, 'id' | 'doc_no' | 'title' | 'date' | 'issuer' | 'text'> & Indexed;
+  meeting: Pick<MeetingRecord, 'id' | 'title' | 'date' | 'kind' | 'text'> & Indexed;
+  petition: Pick<PetitionRecord, 'id' | 'letter_no' | 'subject' | 'text' | 'received_at' | 'category' | 'status'> & Indexed;
+  regulation: Pick<RegulationRecord, 'id' | 'title' | 'date' | 'region' | 'category' | 'text'> & Indexed;
+}
+
+export type SourceRow<T extends SearchType = SearchType> = SourceRows[T];
+
+/** A page of one type's rows, as a union so that checking `type` narrows `rows`. */
+export type SourcePage = { [T in SearchType]: { type: T; rows: SourceRows[T][] } }[SearchType];
 
 const PROJECT_JSON = `json_build_object('no', p.project_no, 'name', p.name, 'district', p.district, 'builder', p.builder)`;
 
@@ -20,35 +56,38 @@ const SELECTS: Record<SearchType, string> = {
               x.scale_m2, ${day('x.created_at')}, json_build_array(${PROJECT_JSON.replace(/p\./g, 'x.')}) AS projects FROM projects x`,
   approval: `SELECT x.id, x.version, x.project_no, x.item, x.status, ${day('x.received_at')}, ${day('x.closed_at')}, x.office, x.handler,
                x.certificate_no,
-               (SELECT string_agg(s.name, '、' ORDER BY s.seq) FROM approval_steps s WHERE s.approval_id = x.id) AS steps,
+               (SELECT string_agg(s.name, '、' ORDER BY s.seq) FROM approval_steps s WHERE s.approval_id = x.id) AS step_names,
                coalesce((SELECT json_agg(${PROJECT_JSON}) FROM projects p WHERE p.project_no = x.project_no), '[]') AS projects
              FROM approvals x`,
-  document: `SELECT x.id, x.version, x.doc_no, x.title, x.date::text AS date, x.issuer, x.body, ${linkedProjects('document', 'x')} AS projects FROM documents x`,
-  meeting: `SELECT x.id, x.version, x.title, x.date::text AS date, x.kind, x.body, ${linkedProjects('meeting', 'x')} AS projects FROM meetings x`,
-  petition: `SELECT x.id, x.version, x.letter_no, x.subject, x.body, ${day('x.received_at')}, x.category, x.status,
+  document: `SELECT x.id, x.version, x.doc_no, x.title, x.date::text AS date, x.issuer, x.body AS text, ${linkedProjects('document', 'x')} AS projects FROM documents x`,
+  meeting: `SELECT x.id, x.version, x.title, x.date::text AS date, x.kind, x.body AS text, ${linkedProjects('meeting', 'x')} AS projects FROM meetings x`,
+  petition: `SELECT x.id, x.version, x.letter_no, x.subject, x.body AS text, ${day('x.received_at')}, x.category, x.status,
                ${linkedProjects('petition', 'x')} AS projects FROM petitions x`,
-  regulation: `SELECT x.id, x.version, x.title, x.date::text AS date, x.region, x.category, x.body, '[]'::json AS projects FROM regulations x`,
+  regulation: `SELECT x.id, x.version, x.title, x.date::text AS date, x.region, x.category, x.body AS text, '[]'::json AS projects FROM regulations x`,
 };
 
 export const SOURCE_TABLES: Record<SearchType, string> = {
   project: 'projects', approval: 'approvals', document: 'documents', meeting: 'meetings', petition: 'petitions', regulation: 'regulations',
 };
 
-export type SourceRow = Record<string, unknown> & { id: string; version: number; projects: ProjectKey[] };
+/** The rows as the type's page: the one place where rows read from SQL take their type. */
+function pageOf(type: SearchType, rows: Indexed[]): SourcePage {
+  return { type, rows: rows.map(parseProjects) } as SourcePage;
+}
 
-export async function loadByIds(db: Queryable, type: SearchType, ids: string[]): Promise<SourceRow[]> {
-  if (ids.length === 0) return [];
-  const r = await db.query<SourceRow>(`${SELECTS[type]} WHERE x.id = ANY($1::text[])`, [ids]);
-  return r.rows.map(parseProjects);
+export async function loadByIds(db: Queryable, type: SearchType, ids: string[]): Promise<SourcePage> {
+  if (ids.length === 0) return pageOf(type, []);
+  const r = await db.query<Indexed & { id: string }>(`${SELECTS[type]} WHERE x.id = ANY($1::text[])`, [ids]);
+  return pageOf(type, r.rows);
 }
 
 /** One page of a type's records in id order (for reindex). */
-export async function loadPage(db: Queryable, type: SearchType, afterId: string | null, limit: number): Promise<SourceRow[]> {
-  const r = await db.query<SourceRow>(
+export async function loadPage(db: Queryable, type: SearchType, afterId: string | null, limit: number): Promise<SourcePage> {
+  const r = await db.query<Indexed & { id: string }>(
     `${SELECTS[type]} WHERE ($1::text IS NULL OR x.id > $1) ORDER BY x.id LIMIT $2`,
     [afterId, limit],
   );
-  return r.rows.map(parseProjects);
+  return pageOf(type, r.rows);
 }
 
 /** The version of each record of a type, a page at a time in id order (for reconcile). */
@@ -81,7 +120,8 @@ export async function linkedToProject(db: Queryable, projectNos: string[]): Prom
   return r.rows;
 }
 
-function parseProjects(row: SourceRow): SourceRow {
-  if (typeof row.projects === 'string') row.projects = JSON.parse(row.projects);
+/** PGlite hands `json` back as text where the server's driver parses it. */
+function parseProjects<R extends Indexed>(row: R): R {
+  if (typeof row.projects === 'string') row.projects = JSON.parse(row.projects) as ProjectKey[];
   return row;
 }

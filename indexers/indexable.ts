@@ -1,15 +1,13 @@
 /**
  * What each resource type contributes to search: a title, a text, keys, dates and the
- * projects it belongs to. One small mapping per type; everything after it is shared.
+ * projects it belongs to. One small mapping per type, over the typed rows the index source
+ * reads; everything after it is shared.
  */
+import { OPEN_PETITION_STATUSES, isOpenApproval } from '../services/resources/resource.schema.ts';
 import type { SearchType } from './engines/search-engine.ts';
+import type { ProjectKey, SourceRows } from './index-source.store.ts';
 
-export interface ProjectKey {
-  no: string;
-  name: string;
-  district: string | null;
-  builder: string | null;
-}
+export type { ProjectKey };
 
 export interface Indexable {
   type: SearchType;
@@ -27,65 +25,64 @@ export interface Indexable {
   projects: ProjectKey[];
 }
 
-type Row = Record<string, unknown> & { id: string; version: number; projects: ProjectKey[] };
+type Text = string | number | null | undefined;
 
-const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-const day = (v: unknown) => (v ? String(v).slice(0, 10) : null);
-const lines = (...parts: unknown[]) => parts.map(s).filter(Boolean).join('\n');
+const s = (v: Text) => (v === null || v === undefined ? '' : String(v));
+const day = (v: string | null | undefined) => (v ? v.slice(0, 10) : null);
+/** The non-empty parts, one a line; a part is written only when its value is there. */
+const lines = (...parts: (Text | false)[]) => parts.map((p) => (p === false ? '' : s(p))).filter(Boolean).join('\n');
+const labelled = (label: string, v: Text, unit = '') => (v === null || v === undefined || v === '' ? false : `${label}：${s(v)}${unit}`);
 
-/** Petitions still in hand; everything else a petition can be is closed. */
-const OPEN_PETITION = new Set(['受理', '办理中', '转办', '待受理']);
-
-export const TO_INDEXABLE: Record<SearchType, (r: Row) => Indexable> = {
+export const TO_INDEXABLE: { [T in SearchType]: (r: SourceRows[T]) => Indexable } = {
   project: (r) => ({
     type: 'project', id: r.id, version: r.version,
-    title: s(r.name),
-    body: lines(`项目编号：${s(r.project_no)}`, r.builder && `建设单位：${s(r.builder)}`, r.address && `项目位置：${s(r.address)}`,
-      r.district && `所在区：${s(r.district)}`, r.project_type && `项目类型：${s(r.project_type)}`, r.land_use && `用地性质：${s(r.land_use)}`,
-      r.scale_m2 && `建设规模：${s(r.scale_m2)}平方米`),
+    title: r.name,
+    body: lines(labelled('项目编号', r.project_no), labelled('建设单位', r.builder), labelled('项目位置', r.address),
+      labelled('所在区', r.district), labelled('项目类型', r.project_type), labelled('用地性质', r.land_use),
+      labelled('建设规模', r.scale_m2 || null, '平方米')),
     date: day(r.created_at), status: null, item: null, open: true,
-    keys: [r.project_no as string, r.name as string, r.builder as string],
+    keys: [r.project_no, r.name, r.builder],
     projects: r.projects,
   }),
   approval: (r) => ({
     type: 'approval', id: r.id, version: r.version,
-    title: `${s(r.item)}${r.projects[0] ? `：${r.projects[0].name}` : ''}`,
-    body: lines(`审批事项：${s(r.item)}（${s(r.status)}）`, r.office && `承办：${s(r.office)} ${s(r.handler)}`,
-      r.certificate_no && `证照：${s(r.certificate_no)}`, r.steps && `环节：${s(r.steps)}`),
-    date: day(r.closed_at ?? r.received_at), status: s(r.status) || null, item: s(r.item) || null, open: r.status !== '办结',
-    keys: [r.certificate_no as string, r.project_no as string],
+    title: `${r.item}${r.projects[0] ? `：${r.projects[0].name}` : ''}`,
+    body: lines(`审批事项：${r.item}（${r.status}）`, r.office && `承办：${r.office} ${s(r.handler)}`,
+      labelled('证照', r.certificate_no), labelled('环节', r.step_names)),
+    date: day(r.closed_at ?? r.received_at), status: r.status, item: r.item, open: isOpenApproval(r.status),
+    keys: [r.certificate_no, r.project_no],
     projects: r.projects,
   }),
   document: (r) => ({
     type: 'document', id: r.id, version: r.version,
     title: s(r.title) || s(r.doc_no),
-    body: lines(r.doc_no && `文号：${s(r.doc_no)}`, r.issuer && `发文单位：${s(r.issuer)}`, r.body),
+    body: lines(labelled('文号', r.doc_no), labelled('发文单位', r.issuer), r.text),
     date: day(r.date), status: null, item: null, open: false,
-    keys: [r.doc_no as string, r.title as string],
+    keys: [r.doc_no, r.title],
     projects: r.projects,
   }),
   meeting: (r) => ({
     type: 'meeting', id: r.id, version: r.version,
-    title: s(r.title), body: lines(r.kind && `会议类型：${s(r.kind)}`, r.body),
-    date: day(r.date), status: null, item: s(r.kind) || null, open: false,
-    keys: [r.title as string],
+    title: r.title, body: lines(labelled('会议类型', r.kind), r.text),
+    date: day(r.date), status: null, item: r.kind || null, open: false,
+    keys: [r.title],
     projects: r.projects,
   }),
   // The petitioner's personal data is never read here: it lives in another table.
   petition: (r) => ({
     type: 'petition', id: r.id, version: r.version,
-    title: s(r.subject),
-    body: lines(r.letter_no && `信件编号：${s(r.letter_no)}`, r.category && `事项分类：${s(r.category)}`, r.body),
-    date: day(r.received_at), status: s(r.status) || null, item: s(r.category) || null,
-    open: OPEN_PETITION.has(s(r.status)),
-    keys: [r.letter_no as string, r.subject as string],
+    title: r.subject,
+    body: lines(labelled('信件编号', r.letter_no), labelled('事项分类', r.category), r.text),
+    date: day(r.received_at), status: r.status || null, item: r.category || null,
+    open: OPEN_PETITION_STATUSES.has(s(r.status)),
+    keys: [r.letter_no, r.subject],
     projects: r.projects,
   }),
   regulation: (r) => ({
     type: 'regulation', id: r.id, version: r.version,
-    title: s(r.title), body: s(r.body),
-    date: day(r.date), status: null, item: s(r.category) || null, open: false,
-    keys: [r.title as string],
+    title: r.title, body: s(r.text),
+    date: day(r.date), status: null, item: r.category || null, open: false,
+    keys: [r.title],
     projects: r.projects,
   }),
 };

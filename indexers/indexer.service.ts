@@ -5,7 +5,7 @@
 import type { Db } from '../services/db/db.ts';
 import { SEARCH_TYPES, type SearchEngine, type SearchType } from './engines/search-engine.ts';
 import { countRecords, linkedToProject, loadByIds, loadPage, versionPage } from './index-source.store.ts';
-import { docsOfRows } from './search-docs.ts';
+import { docsOfPage } from './search-docs.ts';
 import type { Segmenter } from './segment/segmenter.ts';
 import { buildDictionary, saveDictionary } from './dictionary.service.ts';
 import { buildSuggestions } from './suggestions.ts';
@@ -48,9 +48,9 @@ export function createIndexer(deps: { db: Db; engine: SearchEngine; segmenter: S
       const ids = [...new Set(group.map((r) => r.id))];
       for (let i = 0; i < ids.length; i += PAGE) {
         const slice = ids.slice(i, i + PAGE);
-        const rows = await loadByIds(db, type, slice);
-        const docs = docsOfRows(type, rows, segmenter);
-        await engine.replace(rows.map((r) => ({ type, resourceId: r.id, version: r.version })), docs);
+        const page = await loadByIds(db, type, slice);
+        const rows: { id: string; version: number }[] = page.rows;
+        await engine.replace(rows.map((r) => ({ type, resourceId: r.id, version: r.version })), docsOfPage(page, segmenter));
         const found = new Set(rows.map((r) => r.id));
         const gone = slice.filter((id) => !found.has(id));
         // Deleted records: remove whatever version the index holds.
@@ -102,9 +102,10 @@ export function createIndexer(deps: { db: Db; engine: SearchEngine; segmenter: S
       for (const type of SEARCH_TYPES) {
         let after: string | null = null;
         for (;;) {
-          const rows = await loadPage(db, type, after, PAGE);
+          const source = await loadPage(db, type, after, PAGE);
+          const rows: { id: string }[] = source.rows;
           if (rows.length === 0) break;
-          const page = pages.segment(type, rows);
+          const page = pages.segment(source);
           page.catch(() => {}); // likewise: awaited in writeOldest
           pending.push({ records: rows.length, type, page });
           after = rows[rows.length - 1]!.id;

@@ -4,7 +4,7 @@
  * every engine filters and boosts on.
  */
 import type { SearchDoc, SearchType } from './engines/search-engine.ts';
-import type { SourceRow } from './index-source.store.ts';
+import type { SourcePage, SourceRows } from './index-source.store.ts';
 import { TO_INDEXABLE, type Indexable } from './indexable.ts';
 import { normalizeText } from './segment/normalize.ts';
 import { canonicalDocNo, extractProjectNos } from './segment/keys.ts';
@@ -90,7 +90,12 @@ export function toSearchDocs(x: Indexable, seg: Segmenter, now = new Date()): Se
   }));
 }
 
-/** The search documents of source rows of one type, as read from PostgreSQL. */
-export function docsOfRows(type: SearchType, rows: SourceRow[], seg: Segmenter): SearchDoc[] {
-  return rows.flatMap((row) => toSearchDocs(TO_INDEXABLE[type](row), seg));
+/** The search documents of a page of one type's source rows, as read from PostgreSQL. */
+export function docsOfPage(page: SourcePage, seg: Segmenter): SearchDoc[] {
+  return docsOf(page.type, page.rows, seg);
+}
+
+function docsOf<T extends SearchType>(type: T, rows: SourceRows[T][], seg: Segmenter): SearchDoc[] {
+  const toIndexable = TO_INDEXABLE[type];
+  return rows.flatMap((row) => toSearchDocs(toIndexable(row), seg));
 }

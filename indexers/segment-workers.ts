@@ -6,16 +6,16 @@
  */
 import os from 'node:os';
 import { Piscina } from 'piscina';
-import type { EncodedDocs, SearchDoc, SearchType } from './engines/search-engine.ts';
-import type { SourceRow } from './index-source.store.ts';
-import { docsOfRows } from './search-docs.ts';
+import type { EncodedDocs, SearchDoc } from './engines/search-engine.ts';
+import type { SourcePage } from './index-source.store.ts';
+import { docsOfPage } from './search-docs.ts';
 import type { Segmenter } from './segment/segmenter.ts';
 import type { SegmentedPage } from './segment.worker.ts';
 
 export interface Segmentation {
   /** How many pages to segment ahead of the writes. */
   readonly ahead: number;
-  segment(type: SearchType, rows: SourceRow[]): Promise<SegmentedPage>;
+  segment(page: SourcePage): Promise<SegmentedPage>;
   /** What the engine's `indexInto` takes for a segmented page. */
   batch(page: SegmentedPage): SearchDoc[] | EncodedDocs;
   close(): Promise<void>;
@@ -41,8 +41,8 @@ export function openSegmentation(opts: {
     return {
       // The next page is segmented while the last one is written.
       ahead: 1,
-      async segment(type, rows) {
-        const docs = docsOfRows(type, rows, opts.segmenter);
+      async segment(page) {
+        const docs = docsOfPage(page, opts.segmenter);
         return { docs: docs.length, payload: docs };
       },
       batch: (page) => page.payload as SearchDoc[],
@@ -57,7 +57,7 @@ export function openSegmentation(opts: {
   });
   return {
     ahead: opts.threads + 1,
-    segment: (type, rows) => pool.run({ type, rows }),
+    segment: (page) => pool.run(page),
     batch: (page) => (opts.encoder ? { encoded: page.payload } : (page.payload as SearchDoc[])),
     close: () => pool.destroy(),
   };

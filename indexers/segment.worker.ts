@@ -4,9 +4,9 @@
  * reads pages and writes batches. Started by ./segment-workers.ts with the reindex's dictionary.
  */
 import { workerData } from 'node:worker_threads';
-import type { SearchDoc, SearchType } from './engines/search-engine.ts';
-import type { SourceRow } from './index-source.store.ts';
-import { docsOfRows } from './search-docs.ts';
+import type { SearchDoc } from './engines/search-engine.ts';
+import type { SourcePage } from './index-source.store.ts';
+import { docsOfPage } from './search-docs.ts';
 import { createSegmenter } from './segment/segmenter.ts';
 
 export interface SegmentWorkerData {
@@ -26,7 +26,7 @@ const data = workerData as SegmentWorkerData;
 const segmenter = createSegmenter(data.words);
 const encode: (docs: SearchDoc[]) => unknown = data.encoder ? (await import(data.encoder)).encode : (docs) => docs;
 
-export default function segmentPage({ type, rows }: { type: SearchType; rows: SourceRow[] }): SegmentedPage {
-  const docs = docsOfRows(type, rows, segmenter);
+export default function segmentPage(page: SourcePage): SegmentedPage {
+  const docs = docsOfPage(page, segmenter);
   return { docs: docs.length, payload: encode(docs) };
 }

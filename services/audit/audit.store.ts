@@ -15,3 +15,6 @@ export async function appendAudit(db: Queryable, e: AuditEntry): Promise<void> {
     [e.actor, e.action, e.resource_type ?? null, e.resource_id ?? null, JSON.stringify(e.detail ?? {})],
   );
 }
+
+export const auditStore = { append: appendAudit };
+export type AuditStore = typeof auditStore;

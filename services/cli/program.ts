@@ -54,7 +54,7 @@ export function buildProgram(): Command {
       let rejected = 0;
       try {
         for (const { file, type } of plan) {
-          const report = await importFile(rt.db, file, type);
+          const report = await importFile(rt.imports, file, type);
           printReport(file, report);
           rejected += report.rejected;
         }
@@ -93,8 +93,8 @@ export function buildProgram(): Command {
 
   program
     .command('jobs')
-    .description('inspect background jobs: stats, dead letters, replay')
-    .argument('<action>', 'stats | dead | replay')
+    .description('inspect background jobs: stats, dead letters, replay, prune (done rows past PLANHUB_OUTBOX_KEEP_DAYS)')
+    .argument('<action>', 'stats | dead | replay | prune')
     .argument('[ids...]', 'outbox row ids to replay (default: all dead rows)')
     .action(async (action: string, ids: string[]) => runJobsCommand(loadConfig(), action, ids));
   return program;

@@ -41,6 +41,11 @@ const envSchema = z.object({
     .string()
     .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'must be 1–40 characters of a-z, 0-9, _ or -, starting with a letter or digit')
     .default('planhub'),
+  PLANHUB_OUTBOX_KEEP_DAYS: z.coerce
+    .number({ message: 'must be a number of days' })
+    .min(0, 'must not be negative')
+    .max(3650, 'must be at most 3650 days')
+    .default(7),
 });
 
 export interface Config {
@@ -58,6 +63,8 @@ export interface Config {
   searchUrl: string | undefined;
   /** Index names start with this (`<prefix>-<type>-v<n>`), so several hubs can share a cluster. */
   indexPrefix: string;
+  /** How long done outbox rows are kept (for `planhub jobs stats` and debugging) before they are pruned. */
+  outboxKeepDays: number;
 }
 
 export class ConfigError extends Error {
@@ -98,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     searchEngine: e.SEARCH_ENGINE,
     searchUrl: e.SEARCH_URL,
     indexPrefix: e.PLANHUB_INDEX_PREFIX,
+    outboxKeepDays: e.PLANHUB_OUTBOX_KEEP_DAYS,
   };
 }
 

@@ -1,7 +1,7 @@
 /**
- * Applies the timestamped SQL files in `migrations/` that a database has not seen, each in its
- * own transaction, in file-name order. Safe to run from several processes at once on a server:
- * an advisory lock makes the others wait.
+ * Applies the timestamped SQL files in `migrations/` that a database has not seen, in file-name
+ * order, all in one transaction: either every pending migration applies or none does. Safe to run
+ * from several processes at once on a server: an advisory lock makes the others wait.
  */
 import fs from 'node:fs';
 import path from 'node:path';

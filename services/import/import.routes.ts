@@ -1,9 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Readable } from 'node:stream';
-import type { Db } from '../db/db.ts';
 import { badRequest } from '../common/errors.ts';
 import { RESOURCE_TYPES, parseResourceType } from '../resources/resource.schema.ts';
-import { importJsonl } from './import.service.ts';
+import type { ImportService } from './import.service.ts';
 
 const NDJSON_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/json-lines', 'text/plain'];
 
@@ -26,7 +25,7 @@ const reportSchema = {
   },
 };
 
-export function importRoutes(deps: { db: Db }): FastifyPluginAsync {
+export function importRoutes(deps: { imports: Pick<ImportService, 'importJsonl'> }): FastifyPluginAsync {
   return async (app) => {
     // The body is streamed into the importer line by line, so a large file never sits in memory.
     app.addContentTypeParser(NDJSON_TYPES, (_req, payload, done) => done(null, payload));
@@ -45,7 +44,7 @@ export function importRoutes(deps: { db: Db }): FastifyPluginAsync {
       if (!req.body || typeof (req.body as Readable).pipe !== 'function') {
         throw badRequest(`send the records as JSON Lines with Content-Type ${NDJSON_TYPES[0]}`);
       }
-      const report = await importJsonl(deps.db, type, req.body as Readable, { actor: 'api' });
+      const report = await deps.imports.importJsonl(type, req.body as Readable, { actor: 'api' });
       if (report.lines === 0) throw badRequest('the body holds no records');
       const statusCode = report.rejected > 0 ? 422 : 200;
       const message = report.rejected > 0

@@ -3,20 +3,9 @@
  * marked done only after its job succeeded.
  */
 import type { Queryable } from '../db/db.ts';
+import type { OutboxEntry, OutboxRow } from '../jobs/job-types.ts';
 
-export interface OutboxEntry {
-  topic: string;
-  resource_type: string;
-  resource_id: string;
-  version: number;
-  payload: Record<string, unknown>;
-}
-
-export interface OutboxRow extends OutboxEntry {
-  id: number;
-  attempts: number;
-  generation: number;
-}
+export type { OutboxEntry, OutboxRow };
 
 export interface DeadLetter extends OutboxRow {
   last_error: string | null;
@@ -128,6 +117,20 @@ export async function replayDead(db: Queryable, ids: number[] | null): Promise<n
   return r.rowCount;
 }
 
+/**
+ * Deletes done rows processed more than `keepMs` ago, at most `limit` of them (the oldest first),
+ * and says how many went. Pending and dead rows are never pruned.
+ */
+export async function pruneDone(db: Queryable, keepMs: number, limit: number): Promise<number> {
+  const r = await db.query(
+    `DELETE FROM outbox WHERE id IN (
+       SELECT id FROM outbox WHERE status = 'done' AND processed_at < now() - $1 * interval '1 millisecond'
+       ORDER BY processed_at LIMIT $2)`,
+    [keepMs, limit],
+  );
+  return r.rowCount;
+}
+
 export interface OutboxStats {
   pending: number;
   done: number;
@@ -142,3 +145,9 @@ export async function outboxStats(db: Queryable): Promise<OutboxStats> {
   for (const row of r.rows) stats[row.status] = row.n;
   return stats;
 }
+
+export const outboxStore = {
+  append: appendOutbox, claimDue, claimForRelay, markDone, markFailed, stillPending, markDead, listDead, replayDead, pruneDone,
+  stats: outboxStats,
+};
+export type OutboxStore = typeof outboxStore;

@@ -49,3 +49,6 @@ export async function reserveImportedNos(tx: Queryable, projectNos: string[]): P
   });
   await raiseCounters(tx, seen);
 }
+
+export const projectNumbering = { issue: issueProjectNo, reserveImported: reserveImportedNos };
+export type ProjectNumbering = typeof projectNumbering;

@@ -28,7 +28,7 @@ export interface ApprovalRow {
   steps: { name: string; stage: string | null; office: string | null; handler: string | null; limit_days: number | null; started_at: string | null; finished_at: string | null }[];
 }
 
-export async function findProjectByNo(db: Queryable, projectNo: string): Promise<ProjectRow | null> {
+async function findByNo(db: Queryable, projectNo: string): Promise<ProjectRow | null> {
   const r = await db.query<ProjectRow>(
     `SELECT id, project_no, name, builder, builder_credit_code, address, district, project_type, land_use,
             scale_m2, created_at, version
@@ -38,7 +38,7 @@ export async function findProjectByNo(db: Queryable, projectNo: string): Promise
   return r.rows[0] ?? null;
 }
 
-export async function approvalsOfProject(db: Queryable, projectNo: string): Promise<ApprovalRow[]> {
+async function approvalsOf(db: Queryable, projectNo: string): Promise<ApprovalRow[]> {
   const r = await db.query<ApprovalRow>(
     `SELECT a.id, a.item, a.status, a.received_at, a.closed_at, a.office, a.handler, a.certificate_no,
        coalesce((SELECT json_agg(json_build_object('name', s.name, 'stage', s.stage, 'office', s.office,
@@ -51,7 +51,7 @@ export async function approvalsOfProject(db: Queryable, projectNo: string): Prom
   return r.rows;
 }
 
-export async function linkedResources(
+async function linkedResources(
   db: Queryable,
   projectNo: string,
 ): Promise<{ resource_type: string; resource_id: string; method: string; score: number }[]> {
@@ -63,3 +63,11 @@ export async function linkedResources(
   );
   return r.rows;
 }
+
+async function count(db: Queryable): Promise<number> {
+  const r = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM projects');
+  return r.rows[0]!.n;
+}
+
+export const projectStore = { findByNo, approvalsOf, linkedResources, count };
+export type ProjectStore = typeof projectStore;

@@ -77,6 +77,11 @@ const dateTime = z
 const projectNos = z.array(short.min(1)).max(200, 'must list at most 200 projects').default([]);
 
 export const APPROVAL_STATUSES = ['新增', '在办', '办结'] as const;
+/** An approval is open (still being handled) until it is 办结: the one place that says so. */
+export const CLOSED_APPROVAL_STATUS = '办结' satisfies (typeof APPROVAL_STATUSES)[number];
+export const isOpenApproval = (status: string | null | undefined): boolean => status !== CLOSED_APPROVAL_STATUS;
+/** Petitions still in hand; whatever else a petition's status says, it is closed. */
+export const OPEN_PETITION_STATUSES: ReadonlySet<string> = new Set(['受理', '办理中', '转办', '待受理']);
 
 export const projectSchema = z.looseObject({
   id,
@@ -200,7 +205,31 @@ export type MeetingRecord = z.output<typeof meetingSchema>;
 export type PetitionRecord = z.output<typeof petitionSchema>;
 export type CreditRecord = z.output<typeof creditSchema>;
 export type RegulationRecord = z.output<typeof regulationSchema>;
-export type ImportRecord<T extends ResourceType> = z.output<(typeof IMPORT_SCHEMAS)[T]>;
+
+export type ResourceRecord<T extends ResourceType> = z.output<(typeof IMPORT_SCHEMAS)[T]>;
+
+/**
+ * Where each type's records name the projects they belong to: one number in `project_no`, a list
+ * in `project_nos`, or nowhere. The one place that says so; stores and the import read it here.
+ */
+export const PROJECT_NO_FIELD = {
+  project: 'project_no',
+  approval: 'project_no',
+  document: 'project_nos',
+  meeting: 'project_nos',
+  petition: 'project_nos',
+  credit: null,
+  regulation: null,
+} as const satisfies Record<ResourceType, 'project_no' | 'project_nos' | null>;
+
+/** The project numbers a record names itself. */
+export function projectNosOf<T extends ResourceType>(type: T, record: ResourceRecord<T>): string[] {
+  const field = PROJECT_NO_FIELD[type];
+  if (field === null) return [];
+  const value = (record as Partial<Record<'project_no' | 'project_nos', string | string[] | null>>)[field];
+  if (Array.isArray(value)) return value;
+  return value ? [value] : [];
+}
 
 /** Narrows a user-given type name, with an error that lists what is allowed. */
 export function parseResourceType(value: string): ResourceType {

@@ -5,7 +5,7 @@
  * so re-importing a file changes nothing.
  */
 import type { Queryable } from '../db/db.ts';
-import type { ResourceType } from './resource.schema.ts';
+import { PROJECT_NO_FIELD, type ResourceType } from './resource.schema.ts';
 import { TABLES, type TableSpec } from './resource-tables.ts';
 
 const sqlCache = new Map<string, string>();
@@ -33,7 +33,7 @@ function upsertSql(spec: TableSpec): string {
 }
 
 /** Writes the rows; returns the id and new version of each row that changed. */
-export async function upsertRows(
+async function upsertRows(
   tx: Queryable,
   type: ResourceType,
   rows: Record<string, unknown>[],
@@ -44,7 +44,7 @@ export async function upsertRows(
 }
 
 /** The project numbers each of the given records points at now (before a write). */
-export async function currentProjectNos(
+async function currentProjectNos(
   tx: Queryable,
   type: ResourceType,
   ids: string[],
@@ -52,10 +52,8 @@ export async function currentProjectNos(
   const byId = new Map<string, string[]>();
   if (ids.length === 0) return byId;
   const table = TABLES[type].table;
-  const expr =
-    type === 'project' || type === 'approval' ? 'ARRAY[project_no]'
-    : type === 'document' || type === 'meeting' || type === 'petition' ? 'project_nos'
-    : `'{}'::text[]`;
+  const field = PROJECT_NO_FIELD[type];
+  const expr = field === 'project_no' ? 'ARRAY[project_no]' : field === 'project_nos' ? 'project_nos' : `'{}'::text[]`;
   const r = await tx.query<{ id: string; nos: string[] }>(
     `SELECT id, ${expr} AS nos FROM ${table} WHERE id = ANY($1::text[])`,
     [ids],
@@ -78,7 +76,7 @@ export interface StepRow {
 }
 
 /** Replaces the steps of the given approvals. */
-export async function replaceSteps(tx: Queryable, approvalIds: string[], steps: StepRow[]): Promise<void> {
+async function replaceSteps(tx: Queryable, approvalIds: string[], steps: StepRow[]): Promise<void> {
   if (approvalIds.length === 0) return;
   await tx.query('DELETE FROM approval_steps WHERE approval_id = ANY($1::text[])', [approvalIds]);
   if (steps.length === 0) return;
@@ -100,7 +98,7 @@ export interface PetitionerRow {
 }
 
 /** Replaces the personal data of the given petitions (removing it where none is given). */
-export async function replacePetitioners(tx: Queryable, petitionIds: string[], rows: PetitionerRow[]): Promise<void> {
+async function replacePetitioners(tx: Queryable, petitionIds: string[], rows: PetitionerRow[]): Promise<void> {
   if (petitionIds.length === 0) return;
   await tx.query('DELETE FROM petitioners WHERE petition_id = ANY($1::text[])', [petitionIds]);
   if (rows.length === 0) return;
@@ -113,7 +111,7 @@ export async function replacePetitioners(tx: Queryable, petitionIds: string[], r
 }
 
 /** Replaces the links that records declare themselves (other methods' links are kept). */
-export async function replaceDeclaredLinks(
+async function replaceDeclaredLinks(
   tx: Queryable,
   type: ResourceType,
   ids: string[],
@@ -135,7 +133,7 @@ export async function replaceDeclaredLinks(
 }
 
 /** Records builders seen in projects and credit records; the first credit code seen is kept. */
-export async function upsertBuilders(tx: Queryable, builders: { name: string; credit_code: string | null }[]): Promise<void> {
+async function upsertBuilders(tx: Queryable, builders: { name: string; credit_code: string | null }[]): Promise<void> {
   if (builders.length === 0) return;
   await tx.query(
     `INSERT INTO builders (name, credit_code)
@@ -146,7 +144,7 @@ export async function upsertBuilders(tx: Queryable, builders: { name: string; cr
 }
 
 /** Which of the given project numbers exist. */
-export async function existingProjectNos(tx: Queryable, nos: string[]): Promise<Set<string>> {
+async function existingProjectNos(tx: Queryable, nos: string[]): Promise<Set<string>> {
   if (nos.length === 0) return new Set();
   const r = await tx.query<{ project_no: string }>(
     'SELECT project_no FROM projects WHERE project_no = ANY($1::text[])',
@@ -154,3 +152,8 @@ export async function existingProjectNos(tx: Queryable, nos: string[]): Promise<
   );
   return new Set(r.rows.map((x) => x.project_no));
 }
+
+export const resourceStore = {
+  upsertRows, currentProjectNos, replaceSteps, replacePetitioners, replaceDeclaredLinks, upsertBuilders, existingProjectNos,
+};
+export type ResourceStore = typeof resourceStore;

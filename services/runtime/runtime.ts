@@ -10,16 +10,19 @@ import { migrate } from '../db/migrate.ts';
 import { createJobRegistry, type JobRegistry } from '../jobs/job-registry.ts';
 import { createInProcessRunner, type InProcessRunner } from '../jobs/in-process-runner.ts';
 import { startQueueRunner, type QueueRunner } from '../jobs/queue-runner.ts';
-import { projectSummaryJob } from '../projects/project-summary.job.ts';
+import { startOutboxPruner, type OutboxPruner } from '../outbox/outbox-pruner.ts';
+import { projectSummaryHandler } from '../projects/project-summary.handler.ts';
+import { projectSummaryStore } from '../projects/project-summary.store.ts';
 import { createSearchEngine } from '../../indexers/engines/create-engine.ts';
 import type { SearchEngine } from '../../indexers/engines/search-engine.ts';
 import { dictionaryVersionOf, loadDictionary } from '../../indexers/dictionary.service.ts';
 import { createIndexer, type Indexer } from '../../indexers/indexer.service.ts';
-import { searchIndexJob } from '../../indexers/search-index.job.ts';
+import { searchIndexHandler } from '../../indexers/search-index.handler.ts';
 import { createSegmenter, type Segmenter } from '../../indexers/segment/segmenter.ts';
 import { createSearchService, type SearchService } from '../search/search.service.ts';
+import { createServices, type Services } from './services.ts';
 
-export interface Runtime {
+export interface Runtime extends Services {
   config: Config;
   db: Db;
   registry: JobRegistry;
@@ -73,8 +76,14 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     segmenter.addWords(words);
     loadedVersion = dictionaryVersionOf(words);
   };
-  const registry = createJobRegistry([projectSummaryJob(db), searchIndexJob({ indexer, beforeBatch: refreshDictionary })]);
+  const registry = createJobRegistry({
+    'resource.changed': [
+      { name: 'project-summary', handle: projectSummaryHandler({ db, summaries: projectSummaryStore }) },
+      { name: 'search-index', handle: searchIndexHandler({ indexer, beforeBatch: refreshDictionary }) },
+    ],
+  });
   return {
+    ...createServices(db),
     config,
     db,
     registry,
@@ -90,14 +99,30 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   };
 }
 
-export type JobRunner = InProcessRunner | QueueRunner;
+/** The jobs a process runs: the outbox runner and, beside it, the pruning of done rows. */
+export interface Jobs {
+  runner: InProcessRunner | QueueRunner;
+  pruner: OutboxPruner;
+  stop(): Promise<void>;
+}
 
-/** Starts the job runner the configuration calls for: BullMQ with Redis, else in-process. */
-export function startJobs(rt: Runtime, log: (msg: string) => void): JobRunner {
+/** Starts the job runner the configuration calls for (BullMQ with Redis, else in-process) and the pruner. */
+export function startJobs(rt: Runtime, log: (msg: string) => void): Jobs {
   const onError = (row: { id: number; topic: string }, err: Error) =>
     log(`job for outbox row ${row.id} (${row.topic}) failed: ${err.message}`);
-  if (rt.config.redisUrl) {
-    return startQueueRunner(rt.db, rt.registry, { redisUrl: rt.config.redisUrl, prefix: rt.config.queuePrefix, onError });
-  }
-  return createInProcessRunner(rt.db, rt.registry, { onError });
+  const runner = rt.config.redisUrl
+    ? startQueueRunner(rt.db, rt.registry, { redisUrl: rt.config.redisUrl, prefix: rt.config.queuePrefix, onError })
+    : createInProcessRunner(rt.db, rt.registry, { onError });
+  const pruner = startOutboxPruner(rt.db, {
+    keepDays: rt.config.outboxKeepDays,
+    onError: (err) => log(`pruning done outbox rows failed: ${err.message}`),
+  });
+  return {
+    runner,
+    pruner,
+    async stop() {
+      await pruner.stop();
+      await runner.stop();
+    },
+  };
 }

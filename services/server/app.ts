@@ -13,8 +13,9 @@ import { registerErrorHandler } from './error-handler.ts';
 import { healthRoutes } from './health.routes.ts';
 import { searchRoutes } from '../search/search.routes.ts';
 import type { SearchService } from '../search/search.service.ts';
+import type { Services } from '../runtime/services.ts';
 
-export interface AppDeps {
+export interface AppDeps extends Services {
   db: Db;
   search: SearchService;
   logLevel?: string;

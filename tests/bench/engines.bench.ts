@@ -17,7 +17,7 @@ import { docsTableSize } from '../../indexers/engines/postgres/postgres-schema.t
 import { IMPORT_ORDER } from '../../services/cli/commands/import.command.ts';
 import { loadConfig } from '../../services/config/config.ts';
 import { generateCorpus } from '../../services/generate/generate.service.ts';
-import { importJsonl } from '../../services/import/import.service.ts';
+import { importJsonl } from '../helpers/imports.ts';
 import { openRuntime, type Runtime } from '../../services/runtime/runtime.ts';
 import { createServerDatabase } from '../helpers/databases.ts';
 import { describeMachine, percentile, table } from './machine.ts';

@@ -14,7 +14,7 @@ import { openPglite, type Db } from '../../services/db/db.ts';
 import { migrate } from '../../services/db/migrate.ts';
 import { generateCorpus } from '../../services/generate/generate.service.ts';
 import { IMPORT_ORDER } from '../../services/cli/commands/import.command.ts';
-import { importJsonl } from '../../services/import/import.service.ts';
+import { importJsonl } from '../helpers/imports.ts';
 import { createServerDatabase } from '../helpers/databases.ts';
 import { openPostgres } from '../../services/db/db.ts';
 import { describeMachine, percentile, table } from './machine.ts';

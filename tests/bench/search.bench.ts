@@ -19,7 +19,7 @@ import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { IMPORT_ORDER } from '../../services/cli/commands/import.command.ts';
 import { generateCorpus, type GenerateResult } from '../../services/generate/generate.service.ts';
-import { importJsonl } from '../../services/import/import.service.ts';
+import { importJsonl } from '../helpers/imports.ts';
 import type { Db } from '../../services/db/db.ts';
 import type { Runtime } from '../../services/runtime/runtime.ts';
 import { docsTableSize } from '../../indexers/engines/postgres/postgres-schema.ts';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { IMPORT_ORDER } from '../../services/cli/commands/import.command.ts';
 import { loadConfig } from '../../services/config/config.ts';
 import { generateCorpus, type GenerateResult } from '../../services/generate/generate.service.ts';
-import { importJsonl } from '../../services/import/import.service.ts';
+import { importJsonl } from './imports.ts';
 import { createInProcessRunner } from '../../services/jobs/in-process-runner.ts';
 import { openRuntime, type Runtime } from '../../services/runtime/runtime.ts';
 import { createServerDatabase } from './databases.ts';

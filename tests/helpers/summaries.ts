@@ -1,5 +1,8 @@
 /** The project summaries as they should be, computed straight from the records. */
 import type { Queryable } from '../../services/db/db.ts';
+import { createJobRegistry, type JobRegistry } from '../../services/jobs/job-registry.ts';
+import { projectSummaryHandler } from '../../services/projects/project-summary.handler.ts';
+import { projectSummaryStore } from '../../services/projects/project-summary.store.ts';
 
 export async function expectedSummaries(db: Queryable) {
   const r = await db.query(
@@ -17,4 +20,11 @@ export async function actualSummaries(db: Queryable) {
      FROM projects p LEFT JOIN project_summaries s USING (project_no) ORDER BY p.project_no`,
   );
   return r.rows;
+}
+
+/** A job registry with only the project-summary handler (as the runtime wires it). */
+export function summaryJobs(db: Queryable): JobRegistry {
+  return createJobRegistry({
+    'resource.changed': [{ name: 'project-summary', handle: projectSummaryHandler({ db, summaries: projectSummaryStore }) }],
+  });
 }

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInProcessRunner } from '../../services/jobs/in-process-runner.ts';
-import { createJobRegistry } from '../../services/jobs/job-registry.ts';
-import { projectSummaryJob } from '../../services/projects/project-summary.job.ts';
+import { createServices } from '../../services/runtime/services.ts';
 import { buildApp } from '../../services/server/app.ts';
 import { createPostgresEngine } from '../../indexers/engines/postgres/postgres-engine.ts';
 import { createSegmenter } from '../../indexers/segment/segmenter.ts';
@@ -10,6 +9,7 @@ import { createSearchService } from '../../services/search/search.service.ts';
 import { DB_KINDS, createTestDb, type TestDb } from '../helpers/databases.ts';
 import { buildApproval, buildPetition, buildProject } from '../helpers/factories.ts';
 import { jsonl } from '../helpers/streams.ts';
+import { summaryJobs } from '../helpers/summaries.ts';
 
 describe.each(DB_KINDS)('HTTP API on %s', (kind) => {
   let t: TestDb;
@@ -18,7 +18,9 @@ describe.each(DB_KINDS)('HTTP API on %s', (kind) => {
     t = await createTestDb(kind);
     const engine = createPostgresEngine(t.db);
     await engine.init();
-    app = await buildApp({ db: t.db, search: createSearchService({ engine, segmenter: createSegmenter() }), logLevel: 'silent' });
+    app = await buildApp({
+      db: t.db, ...createServices(t.db), search: createSearchService({ engine, segmenter: createSegmenter() }), logLevel: 'silent',
+    });
   });
   afterAll(async () => {
     await app.close();
@@ -36,7 +38,7 @@ describe.each(DB_KINDS)('HTTP API on %s', (kind) => {
     const again = await post('approval', jsonl([a]));
     expect(again.json()).toMatchObject({ accepted: 1, changed: 0, unchanged: 1 });
 
-    const runner = createInProcessRunner(t.db, createJobRegistry([projectSummaryJob(t.db)]), { idleMs: 60_000 });
+    const runner = createInProcessRunner(t.db, summaryJobs(t.db), { idleMs: 60_000 });
     await runner.drain();
     await runner.stop();
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importJsonl } from '../../services/import/import.service.ts';
+import { importJsonl } from '../helpers/imports.ts';
 import { DB_KINDS, createTestDb, type TestDb } from '../helpers/databases.ts';
 import { buildApproval, buildPetition, buildProject } from '../helpers/factories.ts';
 import { fromText, jsonl } from '../helpers/streams.ts';

@@ -20,7 +20,7 @@ import { createSegmenter, type Segmenter } from '../../indexers/segment/segmente
 import { IMPORT_ORDER } from '../../services/cli/commands/import.command.ts';
 import type { Db } from '../../services/db/db.ts';
 import { generateCorpus, type GenerateResult } from '../../services/generate/generate.service.ts';
-import { importJsonl } from '../../services/import/import.service.ts';
+import { importJsonl } from '../helpers/imports.ts';
 import { createSearchService, type SearchService } from '../../services/search/search.service.ts';
 import type { SearchParams } from '../../services/search/search.schema.ts';
 import { createTestDb, type TestDb } from '../helpers/databases.ts';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docsTable } from '../../indexers/engines/postgres/postgres-schema.ts';
 import { WALK_ROWS, WALK_SHARE } from '../../indexers/engines/postgres/postgres-search.ts';
 import { readTableStats, shareOfAll } from '../../indexers/engines/postgres/table-stats.ts';
-import { importJsonl } from '../../services/import/import.service.ts';
+import { importJsonl } from '../helpers/imports.ts';
 import { DB_KINDS } from '../helpers/databases.ts';
 import { buildProject } from '../helpers/factories.ts';
 import { openHub } from '../helpers/search-fixture.ts';

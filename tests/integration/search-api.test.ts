@@ -12,7 +12,7 @@ describe('search API', () => {
   beforeAll(async () => {
     f = await searchFixture('pglite', 60, 21);
     await f.rt.indexer.reindex();
-    app = await buildApp({ db: f.rt.db, search: f.rt.search, logLevel: 'silent' });
+    app = await buildApp({ ...f.rt, logLevel: 'silent' });
     project = readJsonl<{ project_no: string; name: string }>(f.corpus.files.project!)[4]!;
   }, 240_000);
   afterAll(async () => {

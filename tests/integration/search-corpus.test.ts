@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importJsonl } from '../../services/import/import.service.ts';
+import { importJsonl } from '../helpers/imports.ts';
 import { ROOT } from '../helpers/processes.ts';
 import { openHub, readJsonl } from '../helpers/search-fixture.ts';
 import type { Runtime } from '../../services/runtime/runtime.ts';

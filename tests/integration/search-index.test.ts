@@ -4,7 +4,7 @@
  * repairs what differs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importJsonl } from '../../services/import/import.service.ts';
+import { importJsonl } from '../helpers/imports.ts';
 import { DB_KINDS } from '../helpers/databases.ts';
 import { readJsonl, searchFixture, type SearchFixture } from '../helpers/search-fixture.ts';
 import { fromText, jsonl } from '../helpers/streams.ts';

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importJsonl } from '../../services/import/import.service.ts';
+import { importJsonl } from '../helpers/imports.ts';
 import { createQueue } from '../../services/jobs/queue-runner.ts';
 import { outboxStats } from '../../services/outbox/outbox.store.ts';
 import { loadConfig } from '../../services/config/config.ts';

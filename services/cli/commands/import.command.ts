@@ -1,9 +1,8 @@
 /** `planhub import`: JSON-lines files into the store, with a progress bar and a line-by-line report. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../../db/db.ts';
 import { RESOURCE_TYPES, parseResourceType, type ResourceType } from '../../resources/resource.schema.ts';
-import { importJsonl, type ImportReport } from '../../import/import.service.ts';
+import type { ImportReport, ImportService } from '../../import/import.service.ts';
 import { progressBar } from '../progress.ts';
 
 /** The order a whole corpus is imported in: projects before what refers to them. */
@@ -17,11 +16,11 @@ export function typeFromFileName(file: string): ResourceType | null {
   return (RESOURCE_TYPES as string[]).includes(name) ? (name as ResourceType) : null;
 }
 
-export async function importFile(db: Db, file: string, type: ResourceType): Promise<ImportReport> {
+export async function importFile(imports: Pick<ImportService, 'importJsonl'>, file: string, type: ResourceType): Promise<ImportReport> {
   const size = fs.statSync(file).size;
   const bar = progressBar(size, 'bytes', `${type.padEnd(10)}`);
   try {
-    return await importJsonl(db, type, fs.createReadStream(file, { highWaterMark: 1 << 20 }), {
+    return await imports.importJsonl(type, fs.createReadStream(file, { highWaterMark: 1 << 20 }), {
       onProgress: ({ bytes }) => bar.update(bytes),
       actor: 'cli',
     });

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../../config/config.ts';
+import { projectStore } from '../../projects/project.store.ts';
 import { buildApp } from '../../server/app.ts';
 import { openRuntime, startJobs, type Runtime } from '../../runtime/runtime.ts';
 import { runGenerate } from './generate.command.ts';
@@ -11,7 +12,7 @@ import { runReindexWith } from './search.command.ts';
 const DEMO_SEED = 2017;
 
 async function serve(rt: Runtime): Promise<void> {
-  const app = await buildApp({ db: rt.db, search: rt.search, logLevel: rt.config.logLevel });
+  const app = await buildApp({ ...rt, logLevel: rt.config.logLevel });
   // With Redis, jobs belong to `planhub worker`; without it they run here, beside the API.
   const jobs = rt.config.redisUrl ? null : startJobs(rt, (m) => app.log.warn(m));
   let closing = false;
@@ -41,14 +42,13 @@ export async function runServe(config: Config): Promise<void> {
 
 export async function runStart(config: Config, opts: { projects: number }): Promise<void> {
   const rt = await openRuntime(config);
-  const { rows } = await rt.db.query<{ n: number }>('SELECT count(*)::int AS n FROM projects');
-  if (rows[0]!.n === 0) {
+  if ((await projectStore.count(rt.db)) === 0) {
     const dir = path.join(config.dataDir, 'demo');
     if (!fs.existsSync(path.join(dir, 'projects.jsonl'))) {
       console.log(`the store is empty: generating a demo corpus of ${opts.projects} projects into ${dir}`);
       await runGenerate({ projects: opts.projects, seed: DEMO_SEED, out: dir });
     }
-    for (const { file, type } of planImport([], { dir })) printReport(file, await importFile(rt.db, file, type));
+    for (const { file, type } of planImport([], { dir })) printReport(file, await importFile(rt.imports, file, type));
     await runReindexWith(rt);
   }
   await serve(rt);

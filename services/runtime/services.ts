@@ -1,0 +1,22 @@
+/**
+ * The services built over one store, each given only the stores it uses. The one place that
+ * wires stores into services; `openRuntime` and the tests both build them here.
+ */
+import { auditStore } from '../audit/audit.store.ts';
+import type { Db } from '../db/db.ts';
+import { createImportService } from '../import/import.service.ts';
+import { outboxStore } from '../outbox/outbox.store.ts';
+import { projectNumbering } from '../projects/project-no.service.ts';
+import { projectStore } from '../projects/project.store.ts';
+import { projectSummaryStore } from '../projects/project-summary.store.ts';
+import { createProjectService } from '../projects/project.service.ts';
+import { resourceStore } from '../resources/resource.store.ts';
+
+export function createServices(db: Db) {
+  return {
+    imports: createImportService({ db, resources: resourceStore, outbox: outboxStore, audit: auditStore, projectNos: projectNumbering }),
+    projects: createProjectService({ db, projects: projectStore, summaries: projectSummaryStore }),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
