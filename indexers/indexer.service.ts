@@ -3,7 +3,7 @@
  * everything into a new generation (`reindex`), and find and repair differences (`reconcile`).
  */
 import type { Db } from '../services/db/db.ts';
-import { SEARCH_TYPES, type SearchEngine, type SearchType } from './engines/search-engine.ts';
+import { SEARCH_TYPES, type GenerationAdmin, type SearchType, type SearchWriter } from './engines/search-engine.ts';
 import { countRecords, linkedToProject, loadByIds, loadPage, versionPage } from './index-source.store.ts';
 import { docsOfPage } from './search-docs.ts';
 import type { Segmenter } from './segment/segmenter.ts';
@@ -38,7 +38,7 @@ export function isSearchType(t: string): t is SearchType {
   return (SEARCH_TYPES as readonly string[]).includes(t);
 }
 
-export function createIndexer(deps: { db: Db; engine: SearchEngine; segmenter: Segmenter }) {
+export function createIndexer(deps: { db: Db; engine: SearchWriter & GenerationAdmin; segmenter: Segmenter }) {
   const { db, engine, segmenter } = deps;
 
   /** Indexes the records as they are now; records that no longer exist leave the index. */

@@ -1,8 +1,9 @@
 /**
- * The one interface the services search through. Documents arrive already segmented (see
+ * What the services search and index through, in three parts (reading, writing, generation
+ * admin) so that each takes only what it uses. Documents arrive already segmented (see
  * `../segment/`), so every engine indexes the same tokens and needs no Chinese plugin.
  * PostgreSQL full-text search is the first engine; OpenSearch and Elasticsearch implement the
- * same interface, and the contract suite in tests/ runs against each one that is available.
+ * same interfaces, and the contract suite in tests/ runs against each one that is available.
  */
 
 export const SEARCH_TYPES = ['approval', 'document', 'meeting', 'petition', 'regulation', 'project'] as const;
@@ -101,10 +102,23 @@ export interface SearchResult {
   hits: SearchHit[];
 }
 
+export type SuggestionKind = 'project' | 'builder' | 'place' | 'regulation';
+
+/** A type-ahead entry as the engines store and return it. */
 export interface Suggestion {
   text: string;
-  kind: 'project' | 'builder' | 'place' | 'regulation';
-  ref: string | null;
+  kind: SuggestionKind;
+  /** What it names: a project's number, a regulation's id, a builder's or a place's own name. */
+  ref: string;
+  /** What tells it from entries of the same text (`洪山 · HSAA20190012`); null when nothing needs to. */
+  detail: string | null;
+}
+
+/** An entry as written: its pinyin forms for latin prefixes, and a weight that orders matches. */
+export interface SuggestionTerm extends Suggestion {
+  pinyin: string;
+  initials: string;
+  weight: number;
 }
 
 export interface IndexedVersion {
@@ -113,23 +127,44 @@ export interface IndexedVersion {
   version: number;
 }
 
-export interface SearchEngine {
-  readonly name: string;
-  /** Prepares the engine's structures (idempotent). */
-  init(): Promise<void>;
+type RecordRef = { type: SearchType; resourceId: string; version: number };
+
+/**
+ * What the API reads through. The two type-ahead lookups are primitives: merging them, keeping
+ * each entry once and deciding when to look for names that only contain the text is the suggest
+ * service's (services/search/suggest.service.ts), the same on every engine.
+ */
+export interface SearchReader {
+  search(req: SearchRequest): Promise<SearchResult>;
+  /**
+   * Entries whose text, pinyin or initials start with `prefix`: those whose text does first, then
+   * by weight. Each stored entry at most once.
+   */
+  suggestPrefix(prefix: string, limit: number): Promise<Suggestion[]>;
+  /** Entries whose text contains `text` but does not start with it, by weight. */
+  suggestContaining(text: string, limit: number): Promise<Suggestion[]>;
+}
+
+/**
+ * What keeps the index in line with PostgreSQL: jobs write records, reconcile compares
+ * `versions` with the store and repairs through the same writes. Readers never need it.
+ */
+export interface SearchWriter {
   /** Upserts documents into the live generation (and the one being built, if any). */
   index(docs: SearchDoc[]): Promise<void>;
   /** Replaces every passage of the given records: documents for the same records not in `docs` are removed. */
-  replace(records: { type: SearchType; resourceId: string; version: number }[], docs: SearchDoc[]): Promise<void>;
+  replace(records: RecordRef[], docs: SearchDoc[]): Promise<void>;
   /** Removes every passage of the records, unless the index holds a newer version. */
-  remove(records: { type: SearchType; resourceId: string; version: number }[]): Promise<void>;
-  search(req: SearchRequest): Promise<SearchResult>;
-  suggest(prefix: string, limit: number): Promise<Suggestion[]>;
-  /** Replaces the suggestion terms (built from the data at reindex time). */
-  setSuggestions(terms: (Suggestion & { pinyin: string; initials: string; weight: number })[]): Promise<void>;
+  remove(records: RecordRef[]): Promise<void>;
   /** The indexed version of every record of a type, ordered by id, a page at a time (for reconcile). */
   versions(type: SearchType, afterId: string | null, limit: number): Promise<IndexedVersion[]>;
-  /** Generations: build the next one beside the live one, then switch readers over atomically. */
+}
+
+/** Setting the engine up, and reindexing: build the next generation beside the live one, then switch readers over atomically. */
+export interface GenerationAdmin {
+  readonly name: string;
+  /** Prepares the engine's structures (idempotent). */
+  init(): Promise<void>;
   beginGeneration(meta: { dictionaryVersion: string }): Promise<number>;
   /**
    * A module (file URL) whose `encode(docs)` turns documents into this engine's write payload for
@@ -141,7 +176,15 @@ export interface SearchEngine {
   /** Finishes the generation (its indexes, on PostgreSQL: the long part, reported to `onProgress`) and switches readers to it. */
   commitGeneration(generation: number, onProgress?: (done: number, total: number) => void): Promise<void>;
   abortGeneration(generation: number): Promise<void>;
+  /**
+   * Replaces the type-ahead entries (built from the data at reindex time). The terms come one
+   * per (kind, text, ref) (see `buildSuggestions`): engines store them as given.
+   */
+  setSuggestions(terms: SuggestionTerm[]): Promise<void>;
   state(): Promise<{ generation: number; building: number | null; dictionaryVersion: string | null }>;
   /** Releases connections (the cluster clients); the PostgreSQL engine shares the store's and has none. */
   close(): Promise<void>;
 }
+
+/** Every engine implements all three; consumers take only the part they use. */
+export type SearchEngine = SearchReader & SearchWriter & GenerationAdmin;

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { searchQuerystring, searchResponse, suggestQuerystring, type SearchParams } from './search.schema.ts';
+import { searchQuerystring, searchResponse, suggestQuerystring, suggestResponse, type SearchParams } from './search.schema.ts';
 import type { SearchService } from './search.service.ts';
 
 export function searchRoutes(deps: { search: SearchService }): FastifyPluginAsync {
@@ -18,7 +18,9 @@ export function searchRoutes(deps: { search: SearchService }): FastifyPluginAsyn
       schema: {
         tags: ['search'],
         summary: '输入提示：项目名称、建设单位、地名与法规，支持全拼与首字母',
+        description: '同名项目各为一条，以 detail（区 · 项目编号）区分；每条的 href 可直接打开。',
         querystring: suggestQuerystring,
+        response: { 200: suggestResponse },
       },
     }, async (req) => deps.search.suggest(req.query.q, req.query.size));
   };

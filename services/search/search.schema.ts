@@ -72,3 +72,20 @@ export const suggestQuerystring = {
     size: { type: 'integer', minimum: 1, maximum: 20, default: 10 },
   },
 } as const;
+
+const suggestItem = {
+  type: 'object',
+  required: ['text', 'kind', 'ref', 'detail', 'href'],
+  properties: {
+    text: { type: 'string' },
+    kind: { type: 'string', enum: ['project', 'builder', 'place', 'regulation'], description: '项目、建设单位、地名或法规' },
+    ref: { type: 'string', description: '所指对象：项目编号、法规 id；建设单位与地名为其名称本身' },
+    detail: { type: ['string', 'null'], description: '区分同名者：项目为「区 · 项目编号」，法规简称为其全称，法规为其日期' },
+    href: { type: 'string', description: '可直接 GET 的 API 路径：项目详情，或检索该建设单位的项目、该地名、该法规' },
+  },
+} as const;
+
+export const suggestResponse = {
+  type: 'object',
+  properties: { items: { type: 'array', items: suggestItem } },
+} as const;

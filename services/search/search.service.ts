@@ -1,12 +1,13 @@
 /** Search and type-ahead: checks the request, analyzes the query, asks the engine, cuts snippets. */
-import type { SearchEngine } from '../../indexers/engines/search-engine.ts';
+import type { SearchReader } from '../../indexers/engines/search-engine.ts';
 import { analyzeQuery } from '../../indexers/query-analyzer.ts';
 import type { Segmenter } from '../../indexers/segment/segmenter.ts';
 import { badRequest } from '../common/errors.ts';
 import { highlightTerms, snippet } from './highlight.ts';
 import { MAX_RESULT_WINDOW, type SearchParams } from './search.schema.ts';
+import { createSuggestService } from './suggest.service.ts';
 
-export function createSearchService(deps: { engine: SearchEngine; segmenter: Segmenter }) {
+export function createSearchService(deps: { engine: SearchReader; segmenter: Segmenter }) {
   async function search(params: SearchParams) {
     const started = performance.now();
     const page = params.page ?? 1;
@@ -54,9 +55,8 @@ export function createSearchService(deps: { engine: SearchEngine; segmenter: Seg
     };
   }
 
-  async function suggest(q: string, size = 10) {
-    return { items: await deps.engine.suggest(q.slice(0, 50), size) };
-  }
+  /** Type-ahead (./suggest.service.ts), here until the app takes the suggest service itself. */
+  const { suggest } = createSuggestService(deps);
 
   return { search, suggest };
 }

@@ -15,7 +15,7 @@ import type { SearchType } from '../../indexers/engines/search-engine.ts';
 import type { Indexable } from '../../indexers/indexable.ts';
 import { createIndexer, type Indexer } from '../../indexers/indexer.service.ts';
 import { toSearchDocs } from '../../indexers/search-docs.ts';
-import { pinyinForms } from '../../indexers/suggestions.ts';
+import { pinyinForms, uniqueTerms } from '../../indexers/suggestions.ts';
 import { createSegmenter, type Segmenter } from '../../indexers/segment/segmenter.ts';
 import { IMPORT_ORDER } from '../../services/cli/commands/import.command.ts';
 import type { Db } from '../../services/db/db.ts';
@@ -134,9 +134,9 @@ describe.skipIf(!available)(title, () => {
     });
 
     it('suggests by prefix, pinyin and initials, and by a name it contains', async () => {
-      const t = (text: string, kind: 'project' | 'place', weight: number) => ({ text, kind, ref: null, weight, ...pinyinForms(text) });
-      await engine.setSuggestions([t('青山体育公园', 'project', 2), t('青山区', 'place', 1), t('东湖青山苑', 'project', 1), t('青山体育公园', 'project', 1)]);
-      const texts = async (q: string) => (await engine.suggest(q, 10)).map((s) => s.text);
+      const t = (text: string, kind: 'project' | 'place', weight: number) => ({ text, kind, ref: text, detail: null, weight, ...pinyinForms(text) });
+      await engine.setSuggestions(uniqueTerms([t('青山体育公园', 'project', 2), t('青山区', 'place', 1), t('东湖青山苑', 'project', 1), t('青山体育公园', 'project', 1)]));
+      const texts = async (q: string) => (await service.suggest(q, 10)).items.map((s) => s.text);
       expect(await texts('青山')).toEqual(['青山体育公园', '青山区', '东湖青山苑']);
       expect(await texts('qingshan')).toEqual(['青山体育公园', '青山区']);
       expect(await texts('qstygy')).toEqual(['青山体育公园']);

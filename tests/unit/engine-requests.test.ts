@@ -131,11 +131,14 @@ describe('write and upkeep bodies', () => {
   });
 
   it('suggest by the text and by its pinyin forms', () => {
-    const doc = toSuggestDoc({ text: '青山体育公园', kind: 'project', ref: 'QSAA20200001', weight: 1.5, ...pinyinForms('青山体育公园') });
+    const doc = toSuggestDoc({ text: '青山体育公园', kind: 'project', ref: 'QSAA20200001', detail: '青山 · QSAA20200001', weight: 1.5, ...pinyinForms('青山体育公园') });
     expect(doc.complete_latin.input).toEqual(['qingshantiyugongyuan', 'qstygy']);
     expect(doc.complete_text).toEqual({ input: ['青山体育公园'], weight: 1500 });
+    expect(doc).toMatchObject({ ref: 'QSAA20200001', detail: '青山 · QSAA20200001' });
     const body: estypes.SearchRequest = suggestBody('Qing Shan', 10);
     expect(body.suggest).toMatchObject({ by_text: { prefix: 'Qing Shan' }, by_latin: { prefix: 'qingshan', completion: { field: 'complete_latin' } } });
+    // Skipping duplicates would keep one of several same-named projects.
+    expect(json(body.suggest)).not.toContain('skip_duplicates');
     const contains: estypes.SearchRequest = containsBody('体*育', 5);
     expect(json(contains.query)).toContain('"value":"*体\\\\*育*"');
   });

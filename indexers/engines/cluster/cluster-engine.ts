@@ -6,14 +6,14 @@
  * type's alias at once. Which generation is live is kept in `<prefix>-meta`, document `state`.
  */
 import type { estypes } from '@elastic/elasticsearch';
-import type { IndexedVersion, SearchEngine, SearchResult, SearchType, Suggestion } from '../search-engine.ts';
+import type { IndexedVersion, SearchEngine, SearchResult, SearchType } from '../search-engine.ts';
 import { SEARCH_TYPES } from '../search-engine.ts';
 import { docsIndexDefinition, metaIndexDefinition, suggestIndexDefinition } from './index-definitions.ts';
 import {
   containsBody, deleteAction, indexActions, resourceKey, searchBody, suggestBody, supersededBody, toEngineDoc, toSuggestDoc,
   versionsBody, type BulkLine, type EngineDoc, type HitSource,
 } from './search-bodies.ts';
-import { readSearch, readSuggest, readSuggestHits, readVersions } from './search-results.ts';
+import { readSearch, readSuggest, readSuggestHits, readVersions, type SuggestSource } from './search-results.ts';
 import { EngineError, type ClusterTransport, type Refresh } from './transport.ts';
 
 export interface ClusterEngineOptions {
@@ -220,33 +220,22 @@ export function createClusterEngine(t: ClusterTransport, opts: ClusterEngineOpti
       return readSearch(await read(() => t.search<HitSource>(readAliases, body)));
     },
 
-    async suggest(prefix, limit) {
-      const text = prefix.trim();
-      if (!text || limit <= 0) return [];
-      type S = Pick<Suggestion, 'text' | 'kind' | 'ref'>;
-      const found = readSuggest(await read(() => t.search<S>([suggestAlias], suggestBody(text, limit))), limit);
-      if (found.length >= limit || [...text].length < 2) return found;
-      // Then names that contain the text anywhere.
-      const more = readSuggestHits(await read(() => t.search<S>([suggestAlias], containsBody(text, limit))));
-      const seen = new Set(found.map((x) => `${x.kind}\u0000${x.text}`));
-      return [...found, ...more.filter((x) => !seen.has(`${x.kind}\u0000${x.text}`))].slice(0, limit);
+    async suggestPrefix(prefix, limit) {
+      return readSuggest(await read(() => t.search<SuggestSource>([suggestAlias], suggestBody(prefix, limit))), limit);
     },
 
-    async setSuggestions(all) {
-      // One entry per (kind, text), with the highest weight any source gave it.
-      const byKey = new Map<string, (typeof all)[number]>();
-      for (const term of all) {
-        const k = `${term.kind}\u0000${term.text}`;
-        const seen = byKey.get(k);
-        if (!seen || seen.weight < term.weight) byKey.set(k, term);
-      }
+    async suggestContaining(text, limit) {
+      return readSuggestHits(await read(() => t.search<SuggestSource>([suggestAlias], containsBody(text, limit))));
+    },
+
+    async setSuggestions(terms) {
       // A fresh index, filled, then swapped in: type-ahead never sees a half-built list.
       const s = await state();
       const n = s.suggest + 1;
       const building = `${suggestAlias}-next`;
       await t.deleteIndices([suggestIndex(n)]);
       await t.createIndex(suggestIndex(n), suggestIndexDefinition(), [building]);
-      const ops = [...byKey.values()].map((term): BulkOp => [{ index: { _index: building } }, toSuggestDoc(term)]);
+      const ops = terms.map((term): BulkOp => [{ index: { _index: building } }, toSuggestDoc(term)]);
       await sendBulk(ops, false);
       await t.refresh([suggestIndex(n)]);
       await t.updateAliases([

@@ -91,6 +91,8 @@ export function suggestIndexDefinition(): IndexDefinition {
         text: keyword,
         kind: keyword,
         ref: keyword,
+        /** Shown, never searched. */
+        detail: { type: 'keyword', index: false },
         pinyin: keyword,
         initials: keyword,
         weight: { type: 'float' },

@@ -6,7 +6,7 @@
  * document matches sets its score band, text relevance (saturated) and the prior order it within.
  */
 import type { estypes } from '@elastic/elasticsearch';
-import type { SearchDoc, SearchHit, SearchRequest, SearchType, Suggestion } from '../search-engine.ts';
+import type { SearchDoc, SearchHit, SearchRequest, SearchType, Suggestion, SuggestionTerm } from '../search-engine.ts';
 import { toStoredFields, type StoredFields } from '../stored-fields.ts';
 
 /** Counts are exact up to here (the cardinality aggregation's precision threshold), estimates beyond. */
@@ -214,7 +214,8 @@ export function searchBody(req: SearchRequest): SearchBody | null {
 export interface SuggestDoc {
   text: string;
   kind: Suggestion['kind'];
-  ref: string | null;
+  ref: string;
+  detail: string | null;
   pinyin: string;
   initials: string;
   weight: number;
@@ -223,13 +224,14 @@ export interface SuggestDoc {
   complete_latin: { input: string[]; weight: number };
 }
 
-export function toSuggestDoc(t: Suggestion & { pinyin: string; initials: string; weight: number }): SuggestDoc {
+export function toSuggestDoc(t: SuggestionTerm): SuggestDoc {
   // Completion weights are integers; ours are small reals.
   const weight = Math.max(0, Math.round(t.weight * 1000));
   return {
     text: t.text,
     kind: t.kind,
     ref: t.ref,
+    detail: t.detail,
     pinyin: t.pinyin,
     initials: t.initials,
     weight: t.weight,
@@ -239,13 +241,17 @@ export function toSuggestDoc(t: Suggestion & { pinyin: string; initials: string;
   };
 }
 
-export const SUGGEST_FIELDS: (keyof SuggestDoc)[] = ['text', 'kind', 'ref'];
+export const SUGGEST_FIELDS: (keyof SuggestDoc)[] = ['text', 'kind', 'ref', 'detail'];
 
-/** Names that start with the prefix, then names whose pinyin or initials do (completion suggesters). */
+/**
+ * Names that start with the prefix, then names whose pinyin or initials do (completion
+ * suggesters). No `skip_duplicates`: it drops entries by their text, and same-named projects
+ * are separate entries.
+ */
 export function suggestBody(prefix: string, limit: number): SearchBody {
   const latin = prefix.toLowerCase().replace(/\s+/g, '');
-  const suggest: estypes.SearchSuggester = { by_text: { prefix, completion: { field: 'complete_text', size: limit, skip_duplicates: true } } };
-  if (latin) suggest.by_latin = { prefix: latin, completion: { field: 'complete_latin', size: limit, skip_duplicates: true } };
+  const suggest: estypes.SearchSuggester = { by_text: { prefix, completion: { field: 'complete_text', size: limit } } };
+  if (latin) suggest.by_latin = { prefix: latin, completion: { field: 'complete_latin', size: limit } };
   return { size: 0, _source: SUGGEST_FIELDS, suggest };
 }
 
@@ -261,7 +267,7 @@ export function containsBody(text: string, limit: number): SearchBody {
         must_not: [{ prefix: { text: { value: text } } }],
       },
     },
-    sort: [{ weight: { order: 'desc' } }, { length: { order: 'asc' } }, { text: { order: 'asc' } }],
+    sort: [{ weight: { order: 'desc' } }, { length: { order: 'asc' } }, { text: { order: 'asc' } }, { ref: { order: 'asc' } }],
   };
 }
 

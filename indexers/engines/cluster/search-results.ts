@@ -47,17 +47,22 @@ function bestTier(matched: estypes.SearchHit['matched_queries']): Tier {
   return TIERS.find((t) => names.includes(t)) ?? 'chars';
 }
 
-type SuggestSource = Pick<Suggestion, 'text' | 'kind' | 'ref'>;
+/** As stored; indices written before entries had refs and details hold builders and places with a null ref. */
+export type SuggestSource = Pick<Suggestion, 'text' | 'kind'> & { ref: string | null; detail?: string | null };
 
-/** Completion options, the text's own prefix matches first, one entry per (kind, text). */
+// A builder's or a place's ref is its own name (as the PostgreSQL migration 20261201060000 sets it).
+const toSuggestion = (s: SuggestSource): Suggestion => ({ text: s.text, kind: s.kind, ref: s.ref ?? s.text, detail: s.detail ?? null });
+
+/** Completion options, the text's own prefix matches first; a document both suggesters found, once. */
 export function readSuggest(res: estypes.SearchResponse<SuggestSource>, limit: number): Suggestion[] {
   const out = new Map<string, Suggestion>();
   for (const name of ['by_text', 'by_latin']) {
     for (const entry of res.suggest?.[name] ?? []) {
       const options = Array.isArray(entry.options) ? entry.options : [entry.options];
-      for (const o of options) {
-        const s = (o as estypes.SearchCompletionSuggestOption<SuggestSource>)._source;
-        if (s && out.size < limit) out.set(`${s.kind}\u0000${s.text}`, { text: s.text, kind: s.kind, ref: s.ref ?? null });
+      for (const option of options) {
+        const o = option as estypes.SearchCompletionSuggestOption<SuggestSource>;
+        const id = `${o._index}/${o._id}`;
+        if (o._source && out.size < limit && !out.has(id)) out.set(id, toSuggestion(o._source));
       }
     }
   }
@@ -65,7 +70,7 @@ export function readSuggest(res: estypes.SearchResponse<SuggestSource>, limit: n
 }
 
 export function readSuggestHits(res: estypes.SearchResponse<SuggestSource>): Suggestion[] {
-  return res.hits.hits.flatMap((h) => (h._source ? [{ text: h._source.text, kind: h._source.kind, ref: h._source.ref ?? null }] : []));
+  return res.hits.hits.flatMap((h) => (h._source ? [toSuggestion(h._source)] : []));
 }
 
 interface VersionBucket {

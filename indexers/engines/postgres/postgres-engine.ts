@@ -37,6 +37,8 @@ const insertDocs = (db: Queryable, table: string, docs: SearchDoc[]) => insertRo
 
 type RecordRef = { type: SearchType; resourceId: string; version: number };
 
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 const refsJson = (records: RecordRef[]) =>
   JSON.stringify(records.map((r) => ({ type: r.type, resource_id: r.resourceId, version: r.version })));
 
@@ -114,44 +116,36 @@ export function createPostgresEngine(db: Db): SearchEngine {
 
     search: (req) => onLiveTable((table) => searchDocs(db, table, req)),
 
-    async suggest(prefix, limit) {
-      const text = prefix.trim();
-      if (!text) return [];
-      const like = `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      const latin = like.toLowerCase().replace(/\s+/g, '');
+    async suggestPrefix(prefix, limit) {
+      const like = `${escapeLike(prefix)}%`;
       const r = await db.query<Suggestion>(
-        `SELECT text, kind, ref FROM search_suggestions
+        `SELECT text, kind, ref, detail FROM search_suggestions
          WHERE text LIKE $1 OR pinyin LIKE $2 OR initials LIKE $2
-         ORDER BY (text LIKE $1) DESC, weight DESC, length(text), text LIMIT $3`,
-        [like, latin, limit],
+         ORDER BY (text LIKE $1) DESC, weight DESC, length(text), text, ref LIMIT $3`,
+        [like, like.toLowerCase().replace(/\s+/g, ''), limit],
       );
-      if (r.rows.length >= limit || [...text].length < 2) return r.rows;
-      // Then names that contain the text anywhere (a small table: a scan is cheap).
-      const more = await db.query<Suggestion>(
-        `SELECT text, kind, ref FROM search_suggestions WHERE text LIKE $1 AND NOT (text LIKE $2)
-         ORDER BY weight DESC, length(text), text LIMIT $3`,
-        [`%${like}`, like, limit - r.rows.length],
-      );
-      return [...r.rows, ...more.rows];
+      return r.rows;
     },
 
-    async setSuggestions(all) {
-      // One row per (kind, text), with the highest weight any source gave it.
-      const byKey = new Map<string, (typeof all)[number]>();
-      for (const t of all) {
-        const k = `${t.kind}\u0000${t.text}`;
-        const seen = byKey.get(k);
-        if (!seen || seen.weight < t.weight) byKey.set(k, t);
-      }
-      const terms = [...byKey.values()];
+    async suggestContaining(text, limit) {
+      // A small table: a scan is cheap.
+      const like = `${escapeLike(text)}%`;
+      const r = await db.query<Suggestion>(
+        `SELECT text, kind, ref, detail FROM search_suggestions WHERE text LIKE $1 AND NOT (text LIKE $2)
+         ORDER BY weight DESC, length(text), text, ref LIMIT $3`,
+        [`%${like}`, like, limit],
+      );
+      return r.rows;
+    },
+
+    async setSuggestions(terms) {
       await db.transaction(async (tx) => {
         await tx.query('DELETE FROM search_suggestions');
         for (let i = 0; i < terms.length; i += 5000) {
           await tx.query(
-            `INSERT INTO search_suggestions (text, kind, ref, pinyin, initials, weight)
-             SELECT text, kind, ref, pinyin, initials, weight
-             FROM jsonb_to_recordset($1::jsonb) AS r(text text, kind text, ref text, pinyin text, initials text, weight real)
-             ON CONFLICT (kind, text) DO NOTHING`,
+            `INSERT INTO search_suggestions (text, kind, ref, detail, pinyin, initials, weight)
+             SELECT text, kind, ref, detail, pinyin, initials, weight
+             FROM jsonb_to_recordset($1::jsonb) AS r(text text, kind text, ref text, detail text, pinyin text, initials text, weight real)`,
             [JSON.stringify(terms.slice(i, i + 5000))],
           );
         }
