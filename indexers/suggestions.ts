@@ -7,6 +7,7 @@ import { pinyin } from 'pinyin-pro';
 import type { Queryable } from '../services/db/db.ts';
 import type { Suggestion, SuggestionKind, SuggestionTerm } from './engines/search-engine.ts';
 import { lawShortNames } from './segment/dictionary.ts';
+import { suggestionSourceStore, type SuggestionSources } from './suggestion-source.store.ts';
 import { wuhanPlaces } from './segment/wuhan-places.ts';
 
 export type { SuggestionTerm };
@@ -43,19 +44,16 @@ export function uniqueTerms(terms: SuggestionTerm[]): SuggestionTerm[] {
  * date (the same title is reissued). Builders and places are their own ref.
  */
 export async function buildSuggestions(db: Queryable): Promise<SuggestionTerm[]> {
-  const [projects, builders, regulations] = await Promise.all([
-    db.query<{ name: string; project_no: string; district: string | null; n: number }>(
-      `SELECT p.name, p.project_no, p.district, coalesce(s.approvals + s.documents + s.meetings + s.petitions, 0) AS n
-       FROM projects p LEFT JOIN project_summaries s USING (project_no)`,
-    ),
-    db.query<{ name: string; n: number }>('SELECT builder AS name, count(*)::int AS n FROM projects WHERE builder IS NOT NULL GROUP BY builder'),
-    db.query<{ title: string; id: string; date: string | null }>('SELECT title, id, date::text AS date FROM regulations'),
-  ]);
+  return suggestionTerms(await suggestionSourceStore.load(db));
+}
+
+/** The terms of the sources (pure). */
+export function suggestionTerms({ projects, builders, regulations }: SuggestionSources): SuggestionTerm[] {
   return uniqueTerms([
-    ...projects.rows.map((p) => term(p.name, 'project', p.project_no, [p.district, p.project_no].filter(Boolean).join(' · '), 1 + Math.log1p(p.n))),
-    ...builders.rows.map((b) => term(b.name, 'builder', b.name, null, 1 + Math.log1p(b.n))),
+    ...projects.map((p) => term(p.name, 'project', p.project_no, [p.district, p.project_no].filter(Boolean).join(' · '), 1 + Math.log1p(p.n))),
+    ...builders.map((b) => term(b.name, 'builder', b.name, null, 1 + Math.log1p(b.n))),
     ...[...wuhanPlaces().districts, ...wuhanPlaces().streets].map((w) => term(w, 'place', w, null, 1)),
-    ...regulations.rows.flatMap((r) => [
+    ...regulations.flatMap((r) => [
       term(r.title, 'regulation', r.id, r.date, 1),
       ...lawShortNames(r.title).map((s) => term(s, 'regulation', r.id, r.title, 1.5)),
     ]),

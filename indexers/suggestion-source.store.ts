@@ -1,0 +1,26 @@
+/** What type-ahead terms are built from: projects with their activity, builders, regulations. Plain SQL. */
+import type { Queryable } from '../services/db/db.ts';
+
+export interface SuggestionSources {
+  /** Every project, with how many records it has collected (busier projects suggest first). */
+  projects: { name: string; project_no: string; district: string | null; n: number }[];
+  /** Every builder named by a project, with its number of projects. */
+  builders: { name: string; n: number }[];
+  regulations: { title: string; id: string; date: string | null }[];
+}
+
+async function load(db: Queryable): Promise<SuggestionSources> {
+  const [projects, builders, regulations] = await Promise.all([
+    db.query<SuggestionSources['projects'][number]>(
+      `SELECT p.name, p.project_no, p.district, coalesce(s.approvals + s.documents + s.meetings + s.petitions, 0) AS n
+       FROM projects p LEFT JOIN project_summaries s USING (project_no)`,
+    ),
+    db.query<SuggestionSources['builders'][number]>(
+      'SELECT builder AS name, count(*)::int AS n FROM projects WHERE builder IS NOT NULL GROUP BY builder',
+    ),
+    db.query<SuggestionSources['regulations'][number]>('SELECT title, id, date::text AS date FROM regulations'),
+  ]);
+  return { projects: projects.rows, builders: builders.rows, regulations: regulations.rows };
+}
+
+export const suggestionSourceStore = { load };
