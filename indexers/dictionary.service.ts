@@ -6,10 +6,17 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../services/db/db.ts';
 import { dictionaryStore } from './dictionary.store.ts';
+import { SEARCH_TYPES } from './engines/search-engine.ts';
 import { STATIC_DOMAIN_WORDS, wordsFromNames } from './segment/dictionary.ts';
 
+/**
+ * What else an index's documents depend on beside the words: the searchable types. A new type
+ * changes the version, so a store indexed before it is rebuilt when the hub starts.
+ */
+const INDEX_LAYOUT = `types:${SEARCH_TYPES.join(',')}`;
+
 export function dictionaryVersionOf(words: readonly string[]): string {
-  return createHash('sha1').update([...new Set(words)].sort().join('\n')).digest('hex').slice(0, 16);
+  return createHash('sha1').update(`${INDEX_LAYOUT}\n`).update([...new Set(words)].sort().join('\n')).digest('hex').slice(0, 16);
 }
 
 /** The words the data calls for now, and their version. */

@@ -4,7 +4,7 @@
  */
 import type { Queryable } from '../services/db/db.ts';
 import type {
-  ApprovalRecord, DocumentRecord, MeetingRecord, PetitionRecord, ProjectRecord, RegulationRecord,
+  ApprovalRecord, CreditRecord, DocumentRecord, MeetingRecord, PetitionRecord, ProjectRecord, RegulationRecord,
 } from '../services/resources/resource.schema.ts';
 import type { SearchType } from './engines/search-engine.ts';
 
@@ -35,6 +35,8 @@ export interface SourceRows {
   meeting: Pick<MeetingRecord, 'id' | 'title' | 'date' | 'kind' | 'text'> & Indexed;
   petition: Pick<PetitionRecord, 'id' | 'letter_no' | 'subject' | 'text' | 'received_at' | 'category' | 'status'> & Indexed;
   regulation: Pick<RegulationRecord, 'id' | 'title' | 'date' | 'region' | 'category' | 'text'> & Indexed;
+  /** A builder's credit record belongs to every project of that builder. */
+  credit: Pick<CreditRecord, 'id' | 'builder' | 'credit_code' | 'status' | 'reason' | 'date'> & Indexed;
 }
 
 export type SourceRow<T extends SearchType = SearchType> = SourceRows[T];
@@ -64,10 +66,15 @@ const SELECTS: Record<SearchType, string> = {
   petition: `SELECT x.id, x.version, x.letter_no, x.subject, x.body AS text, ${day('x.received_at')}, x.category, x.status,
                ${linkedProjects('petition', 'x')} AS projects FROM petitions x`,
   regulation: `SELECT x.id, x.version, x.title, x.date::text AS date, x.region, x.category, x.body AS text, '[]'::json AS projects FROM regulations x`,
+  credit: `SELECT x.id, x.version, x.builder, x.credit_code, x.status, x.reason, x.date::text AS date,
+             coalesce((SELECT json_agg(${PROJECT_JSON} ORDER BY p.project_no) FROM projects p
+               WHERE p.builder = x.builder OR (x.credit_code IS NOT NULL AND p.builder_credit_code = x.credit_code)), '[]') AS projects
+           FROM credit_records x`,
 };
 
 export const SOURCE_TABLES: Record<SearchType, string> = {
   project: 'projects', approval: 'approvals', document: 'documents', meeting: 'meetings', petition: 'petitions', regulation: 'regulations',
+  credit: 'credit_records',
 };
 
 /** The rows as the type's page: the one place where rows read from SQL take their type. */
@@ -109,12 +116,19 @@ export async function countRecords(db: Queryable, type: SearchType): Promise<num
   return r.rows[0]!.n;
 }
 
-/** The records linked to a project (whose search documents carry its name and keys). */
+/**
+ * The records whose search documents carry these projects' names and keys: those linked to them,
+ * their approvals, and the credit records of their builders (as the projects name them now; a
+ * builder a project no longer names keeps a stale key until its own record changes or a reindex).
+ */
 export async function linkedToProject(db: Queryable, projectNos: string[]): Promise<{ type: SearchType; id: string }[]> {
   if (projectNos.length === 0) return [];
   const r = await db.query<{ type: SearchType; id: string }>(
     `SELECT resource_type AS type, resource_id AS id FROM resource_links WHERE project_no = ANY($1::text[])
-     UNION SELECT 'approval', id FROM approvals WHERE project_no = ANY($1::text[])`,
+     UNION SELECT 'approval', id FROM approvals WHERE project_no = ANY($1::text[])
+     UNION SELECT 'credit', c.id FROM projects p JOIN credit_records c
+       ON c.builder = p.builder OR (c.credit_code IS NOT NULL AND c.credit_code = p.builder_credit_code)
+     WHERE p.project_no = ANY($1::text[])`,
     [projectNos],
   );
   return r.rows;

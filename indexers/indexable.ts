@@ -3,7 +3,7 @@
  * projects it belongs to. One small mapping per type, over the typed rows the index source
  * reads; everything after it is shared.
  */
-import { OPEN_PETITION_STATUSES, isOpenApproval } from '../services/resources/resource.schema.ts';
+import { OPEN_PETITION_STATUSES, isDishonest, isOpenApproval } from '../services/resources/resource.schema.ts';
 import type { SearchType } from './engines/search-engine.ts';
 import type { ProjectKey, SourceRows } from './index-source.store.ts';
 
@@ -83,6 +83,17 @@ export const TO_INDEXABLE: { [T in SearchType]: (r: SourceRows[T]) => Indexable 
     title: r.title, body: s(r.text),
     date: day(r.date), status: null, item: r.category || null, open: false,
     keys: [r.title],
+    projects: r.projects,
+  }),
+  // A 失信 record is in force against the builder: it ranks like an open case.
+  credit: (r) => ({
+    type: 'credit', id: r.id, version: r.version,
+    title: `${r.builder}（${r.status}）`,
+    body: lines(labelled('建设单位', r.builder), labelled('统一社会信用代码', r.credit_code), labelled('信用状况', r.status),
+      labelled('原因', r.reason), labelled('认定日期', r.date),
+      r.projects.length > 0 && `在建项目：${r.projects.map((p) => p.name).join('、')}`),
+    date: day(r.date), status: r.status, item: null, open: isDishonest(r.status),
+    keys: [r.credit_code, r.builder],
     projects: r.projects,
   }),
 };

@@ -15,7 +15,7 @@ import type { Segmenter } from './segment/segmenter.ts';
 export const PASSAGE_CHARS = 1500;
 
 const TYPE_WEIGHT: Record<SearchDoc['type'], number> = {
-  project: 1, approval: 0.8, document: 0.7, meeting: 0.6, petition: 0.6, regulation: 0.7,
+  project: 1, approval: 0.8, document: 0.7, meeting: 0.6, petition: 0.6, regulation: 0.7, credit: 0.6,
 };
 
 /** Splits text at line ends into pieces of at most about `max` characters. */

@@ -6,7 +6,7 @@
  * same interfaces, and the contract suite in tests/ runs against each one that is available.
  */
 
-export const SEARCH_TYPES = ['approval', 'document', 'meeting', 'petition', 'regulation', 'project'] as const;
+export const SEARCH_TYPES = ['approval', 'document', 'meeting', 'petition', 'regulation', 'project', 'credit'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 
 /** Documents already turned into an engine's write payload by its `encoder` module. */

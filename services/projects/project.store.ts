@@ -64,10 +64,40 @@ async function linkedResources(
   return r.rows;
 }
 
+export interface CreditRow {
+  id: string;
+  builder: string;
+  credit_code: string | null;
+  status: string;
+  reason: string | null;
+  date: string | null;
+}
+
+/** A builder's credit records, newest first, by its name or its credit code. */
+async function creditOfBuilder(db: Queryable, builder: string, creditCode: string | null): Promise<CreditRow[]> {
+  const r = await db.query<CreditRow>(
+    `SELECT id, builder, credit_code, status, reason, date::text AS date FROM credit_records
+     WHERE builder = $1 OR ($2::text IS NOT NULL AND credit_code = $2)
+     ORDER BY date DESC NULLS LAST, id LIMIT 100`,
+    [builder, creditCode],
+  );
+  return r.rows;
+}
+
+/** The other projects of a builder, newest first. */
+async function projectsOfBuilder(db: Queryable, builder: string, exceptNo: string): Promise<{ project_no: string; name: string; district: string | null }[]> {
+  const r = await db.query<{ project_no: string; name: string; district: string | null }>(
+    `SELECT project_no, name, district FROM projects WHERE builder = $1 AND project_no <> $2
+     ORDER BY created_at DESC NULLS LAST, project_no LIMIT 100`,
+    [builder, exceptNo],
+  );
+  return r.rows;
+}
+
 async function count(db: Queryable): Promise<number> {
   const r = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM projects');
   return r.rows[0]!.n;
 }
 
-export const projectStore = { findByNo, approvalsOf, linkedResources, count };
+export const projectStore = { findByNo, approvalsOf, linkedResources, creditOfBuilder, projectsOfBuilder, count };
 export type ProjectStore = typeof projectStore;

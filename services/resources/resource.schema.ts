@@ -80,6 +80,9 @@ export const APPROVAL_STATUSES = ['新增', '在办', '办结'] as const;
 /** An approval is open (still being handled) until it is 办结: the one place that says so. */
 export const CLOSED_APPROVAL_STATUS = '办结' satisfies (typeof APPROVAL_STATUSES)[number];
 export const isOpenApproval = (status: string | null | undefined): boolean => status !== CLOSED_APPROVAL_STATUS;
+/** A builder under a 失信 record: its applications are not accepted (the credit check's fact). */
+export const DISHONEST_CREDIT_STATUS = '失信';
+export const isDishonest = (status: string | null | undefined): boolean => status === DISHONEST_CREDIT_STATUS;
 /** Petitions still in hand; whatever else a petition's status says, it is closed. */
 export const OPEN_PETITION_STATUSES: ReadonlySet<string> = new Set(['受理', '办理中', '转办', '待受理']);
 

@@ -184,7 +184,13 @@ export function createClusterEngine(t: ClusterTransport, opts: ClusterEngineOpti
     name: t.name,
 
     async init() {
-      if (await readState()) return;
+      const s = await readState();
+      if (s) {
+        // A cluster indexed before a type became searchable gets that type's index now (creating an existing one is a no-op).
+        await createGeneration(s.generation, alias, false);
+        if (s.building) await createGeneration(s.building, nextAlias, true);
+        return;
+      }
       await t.createIndex(metaIndex, metaIndexDefinition());
       await createGeneration(1, alias, false);
       await t.createIndex(suggestIndex(1), suggestIndexDefinition(), [suggestAlias]);

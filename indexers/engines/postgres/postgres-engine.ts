@@ -83,8 +83,14 @@ export function createPostgresEngine(db: Db): SearchEngine {
     async init() {
       await db.transaction(async (tx) => {
         await tx.query('SELECT pg_advisory_xact_lock(7031222)');
-        const r = await tx.query('SELECT 1 FROM search_state WHERE id = 1');
-        if (r.rows.length > 0) return;
+        const r = await tx.query<{ generation: number; building: number | null }>('SELECT generation, building FROM search_state WHERE id = 1');
+        const s = r.rows[0];
+        if (s) {
+          // A store indexed before a type became searchable gets that type's partition now (it
+          // inherits the parent's indexes); a reindex, which the changed layout calls for, fills it.
+          for (const g of [s.generation, ...(s.building ? [s.building] : [])]) await createDocsTable(tx, g);
+          return;
+        }
         await createDocsTable(tx, 1, { lz4: await hasLz4(tx) });
         await createDocsIndexes(tx, 1);
         await tx.query('INSERT INTO search_state (id, generation) VALUES (1, 1)');
