@@ -8,6 +8,7 @@ COPY bin bin
 COPY services services
 COPY indexers indexers
 COPY mappings mappings
+COPY rules rules
 ENV PATH=/app/node_modules/.bin:$PATH
 EXPOSE 3000
 CMD ["npx", "planhub", "serve"]

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { STATUS_CODES } from 'node:http';
 import type { Readable } from 'node:stream';
 import { badRequest } from '../common/errors.ts';
 import { RESOURCE_TYPES, parseResourceType } from '../resources/resource.schema.ts';
@@ -6,11 +7,22 @@ import type { ImportService } from './import.service.ts';
 
 const NDJSON_TYPES = ['application/x-ndjson', 'application/jsonl', 'application/json-lines', 'text/plain'];
 
+/** The one error shape (server/error-handler.ts), documented here for this route's 4xx answers. */
+const errorProperties = {
+  statusCode: { type: 'integer' },
+  error: { type: 'string' },
+  message: { type: 'string' },
+  reqId: { type: 'string' },
+};
+
+/**
+ * The report sits beside the envelope, in the 200 as in the 422, so a client reads the counts
+ * and per-line errors the same way whether or not some lines were rejected.
+ */
 const reportSchema = {
   type: 'object',
   properties: {
-    statusCode: { type: 'integer' },
-    message: { type: 'string' },
+    ...errorProperties,
     type: { type: 'string' },
     lines: { type: 'integer' },
     accepted: { type: 'integer' },
@@ -37,7 +49,7 @@ export function importRoutes(deps: { imports: Pick<ImportService, 'importJsonl'>
         description: `请求体为 JSON Lines（Content-Type: application/x-ndjson）。类型：${RESOURCE_TYPES.join(', ')}。` +
           '错误行逐行报告，其余行照常导入；重复导入同一文件不产生变化。',
         params: { type: 'object', properties: { type: { type: 'string', enum: RESOURCE_TYPES } }, required: ['type'] },
-        response: { 200: reportSchema, 422: reportSchema },
+        response: { 200: reportSchema, 422: reportSchema, '4xx': { type: 'object', properties: errorProperties } },
       },
     }, async (req, reply) => {
       const type = parseResourceType(req.params.type);
@@ -50,7 +62,8 @@ export function importRoutes(deps: { imports: Pick<ImportService, 'importJsonl'>
       const message = report.rejected > 0
         ? `${report.rejected} of ${report.lines} lines were rejected; the other ${report.accepted} were imported`
         : `${report.accepted} records imported (${report.changed} changed)`;
-      return reply.status(statusCode).send({ statusCode, message, ...report });
+      const envelope = statusCode === 422 ? { statusCode, error: STATUS_CODES[422], message, reqId: req.id } : { statusCode, message, reqId: req.id };
+      return reply.status(statusCode).send({ ...report, ...envelope });
     });
   };
 }

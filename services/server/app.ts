@@ -9,7 +9,9 @@ import type { Db } from '../db/db.ts';
 import { importRoutes } from '../import/import.routes.ts';
 import { jobsRoutes } from '../jobs/jobs.routes.ts';
 import { projectRoutes } from '../projects/project.routes.ts';
+import { clientErrorHandler, createRequestIds, frameworkErrors, registerClosingGate } from './early-errors.ts';
 import { registerErrorHandler } from './error-handler.ts';
+import { registerInputGuard } from './input-guard.ts';
 import { healthRoutes } from './health.routes.ts';
 import { searchRoutes } from '../search/search.routes.ts';
 import type { SearchService } from '../search/search.service.ts';
@@ -22,6 +24,7 @@ export interface AppDeps extends Services {
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const nextReqId = createRequestIds();
   const app = Fastify({
     logger: {
       level: deps.logLevel ?? 'info',
@@ -32,8 +35,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 500 },
     // A misspelt parameter is an error to report, not something to drop silently.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    // Errors answered before a route runs keep the one error shape (early-errors.ts).
+    genReqId: nextReqId,
+    clientErrorHandler: clientErrorHandler(nextReqId),
+    frameworkErrors,
+    return503OnClosing: false,
   });
   registerErrorHandler(app);
+  registerInputGuard(app);
+  registerClosingGate(app);
   await app.register(swagger, {
     openapi: {
       info: { title: 'PlanHub API', description: '国土规划资源中心：导入、项目、任务', version: '0.1.0' },

@@ -3,10 +3,20 @@
  * deliberate errors say what was wrong; unexpected ones are logged and answered with a plain
  * 500 that leaks nothing of the internals.
  */
+import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError } from '../common/errors.ts';
 
-const REASONS: Record<number, string> = { 400: 'Bad Request', 404: 'Not Found', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity', 500: 'Internal Server Error' };
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  reqId: string;
+}
+
+/** The one error shape; `error` is the status's standard reason phrase. */
+export const errorBody = (statusCode: number, message: string, reqId: string): ErrorBody =>
+  ({ statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, reqId });
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
@@ -24,9 +34,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     } else {
       req.log.error({ err }, 'unhandled error');
     }
-    void reply.status(statusCode).send({ statusCode, error: REASONS[statusCode] ?? 'Error', message, reqId: req.id });
+    void reply.status(statusCode).send(errorBody(statusCode, message, req.id));
   });
   app.setNotFoundHandler((req, reply) => {
-    void reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${req.method} ${req.url.split('?')[0]}`, reqId: req.id });
+    void reply.status(404).send(errorBody(404, `no route ${req.method} ${req.url.split('?')[0]}`, req.id));
   });
 }

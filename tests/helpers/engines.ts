@@ -1,12 +1,12 @@
 /**
  * The search setups the shared suites run on: PostgreSQL (PGlite and the server) always, and
- * OpenSearch when one answers. CI starts one and sets TEST_SEARCH_URL, which makes it required:
- * then a missing engine fails the run instead of skipping it.
+ * OpenSearch when one answers. In CI, or when TEST_SEARCH_URL names a node, OpenSearch is
+ * required: then a missing engine fails the run instead of skipping (requirements.ts).
  */
-import { randomBytes } from 'node:crypto';
+import { OPENSEARCH_URL, REQUIRED_SEARCH_URL, type SearchSetup } from './opensearch.ts';
+import { IN_CI, needs } from './requirements.ts';
 
-export const REQUIRED_SEARCH_URL = process.env.TEST_SEARCH_URL;
-export const OPENSEARCH_URL = (REQUIRED_SEARCH_URL ?? process.env.SEARCH_URL ?? 'http://127.0.0.1:9200').replace(/\/$/, '');
+export { OPENSEARCH_URL, REQUIRED_SEARCH_URL, dropIndices, newIndexPrefix, type SearchSetup } from './opensearch.ts';
 
 async function answers(url: string): Promise<boolean> {
   try {
@@ -18,16 +18,12 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-export const openSearchAvailable = await answers(OPENSEARCH_URL);
-if (REQUIRED_SEARCH_URL && !openSearchAvailable) {
-  throw new Error(`TEST_SEARCH_URL=${REQUIRED_SEARCH_URL} is set but no OpenSearch answers there`);
-}
+export const openSearchAvailable = needs({
+  what: 'the OpenSearch runs of this file',
+  available: await answers(OPENSEARCH_URL),
+  why: `no OpenSearch answers at ${OPENSEARCH_URL}`,
+  how: 'run `npm run engine` and set TEST_SEARCH_URL=http://127.0.0.1:9200',
+  required: IN_CI || REQUIRED_SEARCH_URL !== undefined,
+});
 
-export type SearchSetup = 'pglite' | 'postgres' | 'opensearch';
 export const SEARCH_SETUPS: SearchSetup[] = ['pglite', 'postgres', ...(openSearchAvailable ? (['opensearch'] as const) : [])];
-
-export const newIndexPrefix = () => `planhub-test-${randomBytes(4).toString('hex')}`;
-
-export async function dropIndices(prefix: string): Promise<void> {
-  await fetch(`${OPENSEARCH_URL}/${prefix}-*`, { method: 'DELETE' });
-}

@@ -12,7 +12,7 @@ import { importJsonl } from './imports.ts';
 import { createInProcessRunner } from '../../services/jobs/in-process-runner.ts';
 import { openRuntime, type Runtime } from '../../services/runtime/runtime.ts';
 import { createServerDatabase } from './databases.ts';
-import { OPENSEARCH_URL, dropIndices, newIndexPrefix, type SearchSetup } from './engines.ts';
+import { OPENSEARCH_URL, dropIndices, newIndexPrefix, type SearchSetup } from './opensearch.ts';
 
 export interface SearchFixture {
   rt: Runtime;

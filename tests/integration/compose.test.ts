@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { CONFIG_VARIABLES, loadConfig } from '../../services/config/config.ts';
 import { buildProgram } from '../../services/cli/program.ts';
+import { filesUnder, parseDockerfile, runtimeModules } from '../helpers/dockerfile.ts';
 import { ROOT } from '../helpers/processes.ts';
 
 interface Service {
@@ -66,10 +67,20 @@ describe('docker-compose.yml', () => {
     expect(nodes.sort()).toEqual(['es1', 'es2', 'es3']);
   });
 
-  it('the Dockerfile copies what the CLI needs to start', () => {
-    const dockerfile = fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
-    for (const dir of ['bin', 'services', 'indexers']) expect(dockerfile).toMatch(new RegExp(`COPY ${dir} ${dir}`));
-    const imported = fs.readdirSync(path.join(ROOT, 'services', 'db', 'migrations'));
-    expect(imported.length).toBeGreaterThan(0);
+  it('the Dockerfile copies what the CLI needs at run time, where the CLI looks for it', async () => {
+    const image = parseDockerfile(fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8'), ROOT);
+    const code = await runtimeModules(ROOT, 'bin/planhub.js');
+    expect(code).toEqual(expect.arrayContaining(['bin/planhub.js', 'services/cli/main.ts', 'services/server/app.ts', 'indexers/segment.worker.ts']));
+    // Besides code, the CLI reads these by path: migrations, index mappings, the rules' tables.
+    const data = ['services/db/migrations', 'mappings', 'rules'].flatMap((dir) => filesUnder(ROOT, dir));
+    expect(data.filter((f) => f.endsWith('.sql')).length).toBeGreaterThan(0);
+    const needed = [...code, ...data, 'package.json', 'package-lock.json'];
+    // The paths resolve relative to each file, so the image must keep the repository's layout.
+    const misplaced = needed.filter((p) => image.pathOf(p) !== path.posix.join(image.root, p));
+    expect(misplaced.map((p) => `${p} → ${image.pathOf(p) ?? 'not copied'}`)).toEqual([]);
+    // `npm ci` needs the manifest and the lock file before it runs.
+    const npmCi = image.instructions.findIndex((i) => i.keyword === 'RUN' && /\bnpm ci\b/.test(i.args));
+    expect(npmCi).toBeGreaterThan(-1);
+    for (const f of ['package.json', 'package-lock.json']) expect(image.copiedAt(f)!).toBeLessThan(npmCi);
   });
 });

@@ -4,15 +4,13 @@
  * find that law first, and a 文号 written with other brackets must find its document first.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importJsonl } from '../helpers/imports.ts';
-import { ROOT } from '../helpers/processes.ts';
+import { corpusFile, needsCorpus } from '../helpers/requirements.ts';
 import { openHub, readJsonl } from '../helpers/search-fixture.ts';
 import type { Runtime } from '../../services/runtime/runtime.ts';
 
-const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
-const present = fs.existsSync(path.join(CORPUS, 'laws.jsonl'));
+const present = needsCorpus('search on the real corpus', ['laws.jsonl', 'gov-documents.jsonl']);
 
 /** A deterministic sample: every n-th item. */
 const sample = <T>(items: T[], n: number) => items.filter((_, i) => i % Math.max(1, Math.floor(items.length / n)) === 0).slice(0, n);
@@ -20,13 +18,13 @@ const sample = <T>(items: T[], n: number) => items.filter((_, i) => i % Math.max
 describe.skipIf(!present)('search on the real corpus (PostgreSQL server)', () => {
   let rt: Runtime;
   let close: () => Promise<void>;
-  const laws = present ? readJsonl<{ id: string; title: string }>(path.join(CORPUS, 'laws.jsonl')) : [];
-  const docs = present ? readJsonl<{ id: string; doc_no: string; title: string | null }>(path.join(CORPUS, 'gov-documents.jsonl')) : [];
+  const laws = present ? readJsonl<{ id: string; title: string }>(corpusFile('laws.jsonl')) : [];
+  const docs = present ? readJsonl<{ id: string; doc_no: string; title: string | null }>(corpusFile('gov-documents.jsonl')) : [];
 
   beforeAll(async () => {
     ({ rt, close } = await openHub('postgres'));
-    const regs = await importJsonl(rt.db, 'regulation', fs.createReadStream(path.join(CORPUS, 'laws.jsonl')));
-    const gov = await importJsonl(rt.db, 'document', fs.createReadStream(path.join(CORPUS, 'gov-documents.jsonl')));
+    const regs = await importJsonl(rt.db, 'regulation', fs.createReadStream(corpusFile('laws.jsonl')));
+    const gov = await importJsonl(rt.db, 'document', fs.createReadStream(corpusFile('gov-documents.jsonl')));
     expect(regs.rejected + gov.rejected).toBe(0);
     await rt.indexer.reindex();
   }, 900_000);

@@ -1,17 +1,16 @@
 /**
  * The segmenter on real law text (shared/corpus/laws.jsonl, read in place, never copied).
- * Skipped with a message when the corpus is not beside the project.
+ * Without the corpus: skipped with a line saying so, or failed in CI (requirements.ts).
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../indexers/segment/normalize.ts';
 import { createSegmenter } from '../../indexers/segment/segmenter.ts';
 import { toSimplified } from '../../indexers/segment/traditional.ts';
+import { corpusFile, needsCorpus } from '../helpers/requirements.ts';
 
-const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus/laws.jsonl');
-const present = fs.existsSync(CORPUS);
-if (!present) console.warn(`segment-corpus: skipped, no corpus at ${CORPUS}`);
+const CORPUS = corpusFile('laws.jsonl');
+const present = needsCorpus('the segmenter on laws.jsonl', ['laws.jsonl']);
 
 interface Law {
   title: string;
