@@ -14,6 +14,9 @@ export interface ProjectKey {
   name: string;
   district: string | null;
   builder: string | null;
+  /** Its sales name and other names (kept in the project's `extra`), so a record is found by any of them. */
+  estate?: string | null;
+  aliases?: string[] | null;
 }
 
 /** What every source row has beyond its record's own fields. */
@@ -28,7 +31,8 @@ interface Indexed {
  * and the projects it belongs to.
  */
 export interface SourceRows {
-  project: Pick<ProjectRecord, 'id' | 'project_no' | 'name' | 'builder' | 'address' | 'district' | 'project_type' | 'land_use' | 'scale_m2' | 'created_at'> & Indexed;
+  project: Pick<ProjectRecord, 'id' | 'project_no' | 'name' | 'builder' | 'address' | 'district' | 'project_type' | 'land_use' | 'scale_m2' | 'created_at' | 'estate_name'>
+    & { aliases: string[] | null } & Indexed;
   approval: Pick<ApprovalRecord, 'id' | 'project_no' | 'item' | 'status' | 'received_at' | 'closed_at' | 'office' | 'handler' | 'certificate_no'>
     & { step_names: string | null } & Indexed;
   document: Pick<DocumentRecord, 'id' | 'doc_no' | 'title' | 'date' | 'issuer' | 'text'> & Indexed;
@@ -44,7 +48,8 @@ export type SourceRow<T extends SearchType = SearchType> = SourceRows[T];
 /** A page of one type's rows, as a union so that checking `type` narrows `rows`. */
 export type SourcePage = { [T in SearchType]: { type: T; rows: SourceRows[T][] } }[SearchType];
 
-const PROJECT_JSON = `json_build_object('no', p.project_no, 'name', p.name, 'district', p.district, 'builder', p.builder)`;
+const PROJECT_JSON = `json_build_object('no', p.project_no, 'name', p.name, 'district', p.district, 'builder', p.builder,
+  'estate', p.extra->>'estate_name', 'aliases', p.extra->'aliases')`;
 
 /** Dates as the bureau's calendar day (UTC+8), as text: no Date objects, no host time zone. */
 const day = (col: string) => `to_char(${col} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS ${col.split('.').pop()}`;
@@ -55,7 +60,9 @@ const linkedProjects = (type: string, alias: string) => `coalesce((
 
 const SELECTS: Record<SearchType, string> = {
   project: `SELECT x.id, x.version, x.project_no, x.name, x.builder, x.address, x.district, x.project_type, x.land_use,
-              x.scale_m2, ${day('x.created_at')}, json_build_array(${PROJECT_JSON.replace(/p\./g, 'x.')}) AS projects FROM projects x`,
+              x.scale_m2, ${day('x.created_at')}, x.extra->>'estate_name' AS estate_name,
+              CASE WHEN jsonb_typeof(x.extra->'aliases') = 'array' THEN ARRAY(SELECT jsonb_array_elements_text(x.extra->'aliases')) END AS aliases,
+              json_build_array(${PROJECT_JSON.replace(/p\./g, 'x.')}) AS projects FROM projects x`,
   approval: `SELECT x.id, x.version, x.project_no, x.item, x.status, ${day('x.received_at')}, ${day('x.closed_at')}, x.office, x.handler,
                x.certificate_no,
                (SELECT string_agg(s.name, '、' ORDER BY s.seq) FROM approval_steps s WHERE s.approval_id = x.id) AS step_names,

@@ -37,11 +37,12 @@ export const TO_INDEXABLE: { [T in SearchType]: (r: SourceRows[T]) => Indexable 
   project: (r) => ({
     type: 'project', id: r.id, version: r.version,
     title: r.name,
-    body: lines(labelled('项目编号', r.project_no), labelled('建设单位', r.builder), labelled('项目位置', r.address),
+    body: lines(labelled('项目编号', r.project_no), labelled('楼盘名称', r.estate_name), labelled('又称', r.aliases?.join('、')),
+      labelled('建设单位', r.builder), labelled('项目位置', r.address),
       labelled('所在区', r.district), labelled('项目类型', r.project_type), labelled('用地性质', r.land_use),
       labelled('建设规模', r.scale_m2 || null, '平方米')),
     date: day(r.created_at), status: null, item: null, open: true,
-    keys: [r.project_no, r.name, r.builder],
+    keys: [r.project_no, r.name, r.builder, r.estate_name, ...(r.aliases ?? [])],
     projects: r.projects,
   }),
   approval: (r) => ({

@@ -55,11 +55,13 @@ export function toSearchDocs(x: Indexable, seg: Segmenter, now = new Date()): Se
   // Titles and passages are kept as written, for display; their tokens come from the normalized text.
   const title = normalizeText(x.title);
   const projectNames = x.projects.map((p) => p.name);
+  // A project's other names (sales name, aliases) find its records as its registered name does.
+  const otherNames = x.projects.flatMap((p) => [p.estate, ...(p.aliases ?? [])]).filter((n): n is string => Boolean(n));
   const keySet = new Set<string>();
-  for (const k of [...x.keys, ...x.projects.map((p) => p.no), ...projectNames]) if (k) keySet.add(normalizeKey(k));
+  for (const k of [...x.keys, ...x.projects.map((p) => p.no), ...projectNames, ...otherNames]) if (k) keySet.add(normalizeKey(k));
   if (x.type === 'regulation') for (const short of lawShortNames(title)) keySet.add(short);
   keySet.delete('');
-  const nameWords = seg.indexWords([title, ...projectNames].join('\n'));
+  const nameWords = seg.indexWords([title, ...projectNames, ...otherNames].join('\n'));
   const titleGrams = seg.grams(title);
   const passages = splitPassages(x.body);
   const base = {

@@ -102,6 +102,10 @@ export const projectSchema = z.looseObject({
   land_use: optShort,
   scale_m2: z.number().nonnegative('must not be negative').finite().nullish(),
   created_at: dateTime.nullish(),
+  /** The estate's sales name (楼盘名, `万科·湖畔里`), by which citizens and officers call it. */
+  estate_name: optShort,
+  /** Other names the project goes by: a short name, an old name, a 小区 name. */
+  aliases: z.array(short.min(1, 'must not be empty')).max(50, 'must list at most 50 names').optional(),
 });
 
 export const approvalStepSchema = z.looseObject({
