@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { SYNONYM_GROUPS, synonymPieces, synonymVariants } from '../../indexers/segment/synonyms.ts';
+
+describe('synonym table', () => {
+  it('gives every group a source and at least two distinct terms', () => {
+    for (const g of SYNONYM_GROUPS) {
+      expect(g.source.length, g.terms.join('/')).toBeGreaterThan(4);
+      expect(new Set(g.terms).size, g.terms.join('/')).toBe(g.terms.length);
+      expect(g.terms.length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it.each([
+    ['光谷公租房二期', '光谷公共租赁住房二期'],
+    ['光谷公租房二期', '光谷公租房2期'],
+    ['沌口污水厂', '沌口污水处理厂'],
+    ['某某变电站', '某某输变电工程'],
+    ['江夏妇幼', '江夏妇幼保健院'],
+    ['东湖高新某某小学', '东湖新技术开发区某某小学'],
+    ['还建房三期', '还建安置房三期'],
+  ])('expands %s to %s', (q, variant) => {
+    expect(synonymVariants(q, 10)).toContain(variant);
+  });
+
+  it('takes the longest term: 妇幼保健院 is not read as 妇幼 + 保健院', () => {
+    expect(synonymVariants('江夏区妇幼保健院', 10)).toEqual(['江夏区妇幼']);
+  });
+
+  it('leaves a query without synonyms alone, and bounds the variants', () => {
+    expect(synonymVariants('青山体育公园')).toEqual([]);
+    expect(synonymVariants('光谷公租房二期一标段还建房').length).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('synonym pieces', () => {
+  it('cuts a query into plain runs and spots with their alternatives', () => {
+    expect(synonymPieces('沌口污水厂扩建')).toEqual([['沌口'], ['污水厂', '污水处理厂'], ['扩建']]);
+    expect(synonymPieces('青山体育公园')).toEqual([['青山体育公园']]);
+  });
+});
