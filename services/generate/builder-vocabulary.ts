@@ -62,7 +62,7 @@ export const LOCAL_DEVELOPER_SUFFIXES = ['房地产开发有限公司', '置业�
 
 export const INDUSTRIES = [
   '光电科技', '汽车零部件', '生物医药', '电子信息', '精密机械', '食品', '新材料', '智能装备', '物流', '包装印刷',
-  '环保科技', '光纤通信', '医疗器械', '钢结构', '激光设备', '集成电路',
+  '环保科技', '光纤通信', '医疗器械', '钢结构', '激光设备', '集成电路', '生物科技', '生物技术',
 ];
 
 /** City-level bodies that build the city's public works. */

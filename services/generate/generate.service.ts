@@ -1,7 +1,8 @@
 /**
  * Writes a deterministic, realistic demo corpus for PlanHub: projects and everything keyed by
  * them, as JSON-lines files the importer accepts, plus ground-truth.jsonl saying which projects
- * each document, meeting and petition really concerns.
+ * each document, meeting and petition really concerns, and officer-queries.jsonl: queries typed
+ * the way officers name projects, with the projects each one means (officer-queries.ts).
  *
  * Projects are made in batches: each project's records are written as soon as it is made, and
  * only what spans projects (meetings, plan notices) waits for the end of its batch, so memory
@@ -26,6 +27,7 @@ import { creditRecords } from './credit-factory.ts';
 import { regulationCount, regulationRecord } from './regulation-factory.ts';
 import { DISTRICTS } from './wuhan-places.ts';
 import { openJsonl } from './jsonl-writer.ts';
+import { planOfficerQueries, writeOfficerQueries } from './officer-queries.ts';
 import type { JsonlWriter } from './jsonl-writer.ts';
 
 export interface GenerateOptions {
@@ -41,6 +43,8 @@ export interface GenerateResult {
   /** Resource type → number of records written. */
   counts: Record<string, number>;
   groundTruthPath: string;
+  /** officer-queries.jsonl: `{q, class, expected, source, source_name}` per line. */
+  officerQueriesPath: string;
 }
 
 /** The largest corpus: ids have six digits and busy district/type/year serials must stay ≤ 9999. */
@@ -50,6 +54,8 @@ const BATCH = 500;
 const PLAN_NOTICES = 0.04;
 const GENERAL_NOTICES = 0.04;
 const UNRELATED_PETITIONS = 0.12;
+/** Officer queries written (spread over the classes; fewer when a small corpus has too few sources). */
+export const OFFICER_QUERIES = 900;
 
 const TYPES: readonly ResourceType[] = ['project', 'approval', 'document', 'meeting', 'petition', 'credit', 'regulation'];
 
@@ -85,6 +91,8 @@ export async function generateCorpus(opts: GenerateOptions): Promise<GenerateRes
   const docId = () => `doc-${String(++serial.doc).padStart(7, '0')}`;
   const petitionId = () => `pet-${String(++serial.petition).padStart(7, '0')}`;
   const districts = weightedTable(DISTRICTS.map((d) => [d, d.weight] as const));
+  const officerQueries = planOfficerQueries(seed, OFFICER_QUERIES);
+  const officerQueriesPath = join(outDir, 'officer-queries.jsonl');
 
   const emit = async (type: 'document' | 'meeting' | 'petition', out: { record: { id: string }; truth: readonly string[] }) => {
     await writers[type].write(out.record);
@@ -105,7 +113,9 @@ export async function generateCorpus(opts: GenerateOptions): Promise<GenerateRes
         const p = createProject({ projects: total, builders, counters }, i, rng);
         batch.push(p);
         usedBuilders.add(p.builder.index);
-        await writers.project.write(projectRecord(p));
+        const record = projectRecord(p);
+        await writers.project.write(record);
+        officerQueries.offer(record);
         const approvals = createApprovals({ counters, officers }, p, rng);
         for (const a of approvals) await writers.approval.write(a.record);
         for (const d of projectDocuments(counters, p, approvals, rng, docId)) await emit('document', d);
@@ -136,6 +146,8 @@ export async function generateCorpus(opts: GenerateOptions): Promise<GenerateRes
     for (const c of creditRecords(seed, used)) await writers.credit.write(c);
 
     await Promise.all(all.map((w) => w.close()));
+    // A second pass over the written projects finds every project each query means.
+    await writeOfficerQueries(officerQueries, writers.project.path, officerQueriesPath);
   } catch (err) {
     for (const w of all) w.abort();
     throw err;
@@ -145,5 +157,6 @@ export async function generateCorpus(opts: GenerateOptions): Promise<GenerateRes
     files: Object.fromEntries(TYPES.map((t) => [t, writers[t].path])),
     counts: Object.fromEntries(TYPES.map((t) => [t, writers[t].count])),
     groundTruthPath: truth.path,
+    officerQueriesPath,
   };
 }

@@ -21,6 +21,10 @@ export interface ProjectDraft {
   id: string;
   projectNo: string;
   name: string;
+  /** The sales name of an estate filed under another name (福星惠誉·东湖城). */
+  estateName: string | null;
+  /** Other names on file (小区 name, an earlier sales name). */
+  aliases: readonly string[];
   looseNames: readonly string[];
   kind: ProjectKind;
   spec: KindSpec;
@@ -92,6 +96,8 @@ export function createProject(ctx: ProjectContext, index: number, rng: Rng): Pro
     id: `prj-${String(index + 1).padStart(6, '0')}`,
     projectNo: formatProjectNo({ districtCode, typeCode, year, serial }),
     name: naming.name,
+    estateName: naming.estateName ?? null,
+    aliases: naming.aliases ?? [],
     looseNames: naming.looseNames,
     kind,
     spec,
@@ -122,5 +128,8 @@ export function projectRecord(p: ProjectDraft): ProjectRecord {
     land_use: p.landUse,
     scale_m2: p.scaleM2,
     created_at: formatDateTime(p.createdMs),
+    // Only when the project has them (the projects table keeps them in its `extra` column).
+    ...(p.estateName ? { estate_name: p.estateName } : {}),
+    ...(p.aliases.length > 0 ? { aliases: [...p.aliases] } : {}),
   };
 }

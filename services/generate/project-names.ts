@@ -3,65 +3,18 @@
  * use for the same place ("福星东南岸", "东南岸那个工地"), which petitions draw from.
  */
 import type { Rng } from './rng.ts';
-import type { Builder } from './builder-pool.ts';
-import type { DistrictPlace } from './wuhan-places.ts';
 import { METRO_LINES, WATERWAYS } from './wuhan-places.ts';
-import type { ProjectKind } from './project-kinds.ts';
 import { chineseNumber } from './calendar.ts';
+import { brandNickname, districtLabel, districtPrefix } from './naming-context.ts';
+import type { NameContext, ProjectNaming } from './naming-context.ts';
+import { PHASES, PLOT_PARTS, estateName } from './estate-names.ts';
 
-export interface NameContext {
-  kind: ProjectKind;
-  district: DistrictPlace;
-  street: string;
-  roads: readonly [string, string];
-  landmark: string;
-  builder: Builder;
-  year: number;
-}
+export { districtLabel };
+export type { NameContext, ProjectNaming };
 
-export interface ProjectNaming {
-  name: string;
-  /**
-   * How people who live nearby refer to it: noun phrases that read well before "的工地" or
-   * "旁边", never its number.
-   */
-  looseNames: string[];
-  /** Set when the name decides the land use (a sewage plant is U21, not U11). */
-  landUse?: string;
-}
-
-const ESTATE_CORES = [
-  '东南岸', '城市花园', '金域华府', '翡翠公园', '江山如画', '御江台', '公园里', '星光天地', '水岸国际', '锦绣江南',
-  '中央公馆', '时代天街', '滨江苑', '悦府', '壹号院', '云璟', '观澜府', '森林城', '春风里', '国际社区', '紫郡', '璟园',
-  '天悦', '翰林府', '和府', '江悦', '书香门第', '蓝湾', '御府', '名都', '华庭', '花语城', '海棠湾', '未来城', '理想城',
-];
-const LANDMARK_SUFFIXES = ['壹号', '印象', '春晓', '花园', '华府', '公馆', '新城', '名邸', '御园', '湾', '府', '天地', '半岛', '里'];
-const PHASES: readonly string[] = ['', '', '', '一期', '二期', '二期', '三期', '四期', 'A地块', 'B地块', 'K2地块', 'C包'];
 const COMMERCIAL_SUFFIXES = ['中心', '广场', '国际广场', '天地', '大厦', '商业中心', '金融中心', '总部基地'];
 const SCHOOL_KINDS = ['小学', '小学', '初级中学', '九年一贯制学校', '幼儿园'];
 const ROAD_SUFFIXES = ['一路', '二路', '三路', '大道', '东路', '西路', '南路', '北路', '中路'];
-
-/** Districts as official titles write them. */
-export function districtLabel(d: DistrictPlace): string {
-  return d.short === '东湖' ? '东湖高新区' : d.full;
-}
-
-/** The short form of a brand people use: 福星惠誉 → 福星, 万科 → 万科. */
-function brandNickname(brand: string): string {
-  return brand.length >= 4 ? brand.slice(0, 2) : brand;
-}
-
-function estateName(c: NameContext, rng: Rng): ProjectNaming {
-  const core = rng.chance(0.6) ? rng.pick(ESTATE_CORES) : `${c.landmark}${rng.pick(LANDMARK_SUFFIXES)}`;
-  const brand = c.builder.roles.includes('developer') ? c.builder.brand : '';
-  const withBrand = rng.chance(0.85) ? brand : '';
-  const xiaoqu = rng.chance(0.25) ? '小区' : '';
-  const phase = rng.pick(PHASES);
-  const base = `${withBrand}${core}${xiaoqu}`;
-  const loose = [base, core, `${core}小区`];
-  if (brand) loose.push(`${brandNickname(brand)}${core}`, `${brand}的${core}`);
-  return { name: `${base}${phase}`, looseNames: loose };
-}
 
 function roadName(c: NameContext, rng: Rng): ProjectNaming {
   const [a, b] = c.roads;
@@ -96,20 +49,40 @@ function pipelineName(c: NameContext, rng: Rng): ProjectNaming {
   return { name: `${c.roads[0]}给水管网改造工程`, looseNames: [`${c.roads[0]}水管改造工程`, `${c.roads[0]}自来水管改造`], landUse: 'U11 供水用地' };
 }
 
+/** 还建房 for people whose homes made way, and 公租房 / 保障房 the district rents or sells cheaply. */
+function affordableHousingName(c: NameContext, rng: Rng): ProjectNaming {
+  const lm = c.landmark;
+  const roll = rng.next();
+  if (roll < 0.25) {
+    const where = c.district.short === '东湖' && rng.chance(0.5) ? '光谷' : lm;
+    const phase = rng.pick(['', '一期', '二期', '二期', '三期']);
+    return { name: `${where}公共租赁住房${phase}${rng.pick(['', '项目', '工程'])}`, looseNames: [`${where}公租房`, `${where}公租房小区`, `${lm}的公租房`] };
+  }
+  if (roll < 0.35) {
+    return { name: `${districtLabel(c.district)}${lm}保障性住房${rng.pick(['项目', '建设项目'])}`, looseNames: [`${lm}保障房`, `${lm}保障房小区`] };
+  }
+  const name = roll < 0.65
+    ? `${lm}村城中村改造还建房项目`
+    : `${lm}${rng.pick(['K1', 'K2', 'K3', 'P1', 'P2'])}地块还建房项目${rng.pick(['', '', '一期', '二期'])}`;
+  return { name, looseNames: [`${lm}还建房`, `${lm}村还建小区`, `${lm}还建楼`] };
+}
+
 /** Names for the remaining kinds, which need no sub-choices worth a function of their own. */
 export function nameProject(c: NameContext, rng: Rng): ProjectNaming {
   const { landmark: lm, district: d, street, roads } = c;
   switch (c.kind) {
     case 'residential':
       return estateName(c, rng);
-    case 'resettlement': {
-      const name = rng.chance(0.5)
-        ? `${lm}村城中村改造还建房项目`
-        : `${lm}${rng.pick(['K1', 'K2', 'K3', 'P1', 'P2'])}地块还建房项目${rng.pick(PHASES)}`;
-      return { name, looseNames: [`${lm}还建房`, `${lm}村还建小区`, `${lm}还建楼`] };
-    }
+    case 'resettlement':
+      return affordableHousingName(c, rng);
     case 'commercial': {
       const suffix = rng.pick(COMMERCIAL_SUFFIXES);
+      if (rng.chance(0.25)) {
+        // A complex filed plot by plot, each part its own project: 王家墩中心K2（地下空间）.
+        const complex = `${lm}${rng.pick(['城', '中心', '天地', '广场'])}`;
+        const part = rng.pick(PLOT_PARTS);
+        return { name: `${districtPrefix(d, lm)}${complex}${rng.pick(['K1', 'K2', 'K3', 'K5', 'A1', 'B2'])}（${part}）`, looseNames: [complex, `${complex}${part}`, `${complex}项目`] };
+      }
       return { name: `${c.builder.brand}${lm}${suffix}`, looseNames: [`${lm}${suffix}`, `${brandNickname(c.builder.brand)}${suffix}`, `${lm}${suffix}项目`] };
     }
     case 'school': {
@@ -120,9 +93,15 @@ export function nameProject(c: NameContext, rng: Rng): ProjectNaming {
       return { name, looseNames: [`${lm}${school}`, `新建的${lm}${school}`, `${lm}新学校`] };
     }
     case 'hospital': {
-      if (rng.chance(0.5)) {
+      const roll = rng.next();
+      if (roll < 0.35) {
         const hospital = `${districtLabel(d)}人民医院`;
         return { name: `${hospital}${rng.pick(['新院区', '门诊综合楼', '住院楼扩建工程', '医技楼'])}`, looseNames: [hospital, `${d.short}人民医院新院`, `${lm}医院`] };
+      }
+      if (roll < 0.6) {
+        const kind = rng.chance(0.75) ? '妇幼保健院' : '中医医院';
+        const hospital = `${districtLabel(d)}${kind}`;
+        return { name: `${hospital}${rng.pick(['新建工程', '新建工程', '门诊综合楼建设项目', '改扩建工程'])}`, looseNames: [hospital, `${d.short}${kind}`, `${lm}那边的医院`] };
       }
       return { name: `${street}社区卫生服务中心新建工程`, looseNames: [`${street}卫生服务中心`, `${street}卫生院`, `${lm}社区医院`] };
     }
@@ -132,9 +111,13 @@ export function nameProject(c: NameContext, rng: Rng): ProjectNaming {
     }
     case 'industrial': {
       const industry = c.builder.industry ?? '科技';
-      const name = rng.chance(0.6)
+      const roll = rng.next();
+      const name = roll < 0.5
         ? `${c.builder.brand}${industry}${rng.pick(['产业园', '生产基地', '研发中心'])}${rng.pick(['', '一期', '二期'])}`
-        : `${c.builder.brand}${industry}厂房扩建项目`;
+        : roll < 0.75
+          ? `${c.builder.brand}${industry}厂房扩建项目`
+          // Filed under the plot, so only the builder says whose it is.
+          : `${lm}${rng.pick(['', 'A1地块', 'B2地块', 'C3地块', 'K1地块'])}研发楼${rng.pick(['项目', '建设项目', '新建工程'])}`;
       return { name, looseNames: [`${c.builder.brand}的厂`, `${c.builder.brand}${industry}厂`, `${c.builder.brand}工厂`] };
     }
     case 'road':

@@ -10,7 +10,7 @@ import type { ResourceType } from '../../services/resources/resource.schema.ts';
 import { DISTRICT_CODES, PROJECT_TYPE_CODES, parseProjectNo } from '../../services/projects/project-no.ts';
 
 const PROJECTS = 300;
-const FILES = [...RESOURCE_TYPES.map((t) => `${t}s.jsonl`), 'ground-truth.jsonl'];
+const FILES = [...RESOURCE_TYPES.map((t) => `${t}s.jsonl`), 'ground-truth.jsonl', 'officer-queries.jsonl'];
 
 type Row = Record<string, any>;
 
