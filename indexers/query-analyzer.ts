@@ -14,11 +14,8 @@ export const MAX_QUERY_CHARS = 200;
 
 export function analyzeQuery(raw: string, seg: Segmenter): AnalyzedQuery {
   const normalized = normalizeText(raw).trim().slice(0, MAX_QUERY_CHARS);
-  const keys = new Set<string>([
-    ...extractProjectNos(normalized),
-    ...extractDocNos(normalized),
-    ...extractLetterNos(normalized),
-  ]);
+  const identifiers = [...new Set([...extractProjectNos(normalized), ...extractDocNos(normalized), ...extractLetterNos(normalized)])];
+  const keys = new Set<string>(identifiers);
   const whole = normalizeKey(normalized);
   if ([...whole].length >= 2 && /[\p{L}\p{N}]/u.test(whole)) keys.add(whole);
   // Each run of letters, digits or CJK characters is a phrase of its own bigrams.
@@ -28,5 +25,5 @@ export function analyzeQuery(raw: string, seg: Segmenter): AnalyzedQuery {
   // do not include it alone, so requiring it would lose the match. The longer runs carry the query.
   const long = runs.filter((run) => [...run].length > 1);
   const phrases = (long.length > 0 ? long : runs).map((run) => seg.grams(run)).filter((g) => g.length > 0);
-  return { raw, normalized, words: seg.queryWords(normalized), phrases, keys: [...keys] };
+  return { raw, normalized, words: seg.queryWords(normalized), phrases, keys: [...keys], identifiers };
 }

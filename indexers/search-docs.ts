@@ -41,7 +41,11 @@ export function splitPassages(text: string, max = PASSAGE_CHARS): string[] {
 /** Exact keys as a query would produce them: normalized, 文号 canonical, numbers uppercased. */
 export function normalizeKey(raw: string): string {
   const n = normalizeText(raw).trim();
-  return canonicalDocNo(n) ?? (extractProjectNos(n)[0] === n.toUpperCase() ? n.toUpperCase() : n);
+  // Only a 文号 written alone becomes that 文号: a title that cites one (关于贯彻国发〔2011〕20号…)
+  // stays a title, or its record would share the cited document's exact key and outrank it.
+  const docNo = canonicalDocNo(n);
+  if (docNo !== null && docNo === n) return docNo;
+  return extractProjectNos(n)[0] === n.toUpperCase() ? n.toUpperCase() : n;
 }
 
 /** A prior in [0, 1]: recent and open records first, at equal relevance. */

@@ -56,10 +56,13 @@ export interface AnalyzedQuery {
   /** The bigrams of each CJK/latin run of the query, in order: each run is a phrase. */
   phrases: string[][];
   keys: string[];
+  /** The identifiers in the query (文号, project and letter numbers), canonical: a subset of `keys`, highlighted whole. */
+  identifiers: string[];
 }
 
 export interface SearchFilters {
   type?: SearchType;
+  /** A district's short name (洪山); engines match every form documents hold it under (indexers/districts.ts). */
   district?: string;
   item?: string;
   status?: string;

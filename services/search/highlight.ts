@@ -3,13 +3,44 @@
  * rather than in an engine so every engine gives the same snippets; the text is HTML-escaped and
  * only our own <mark> tags remain.
  */
+import type { AnalyzedQuery } from '../../indexers/engines/search-engine.ts';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The terms to mark: the query's runs and its words, longest first so runs win over their parts. */
-export function highlightTerms(phraseRuns: string[], words: string[]): string[] {
-  return [...new Set([...phraseRuns, ...words].map((t) => t.trim()).filter((t) => t.length > 0 && !/^\p{P}+$/u.test(t)))]
-    .sort((a, b) => b.length - a.length);
+/** A text to mark (case-insensitively), or an identifier in any of the forms it is written in. */
+export type HighlightTerm = string | RegExp;
+
+const OPEN = '[〔\\[(（【〖［]';
+const CLOSE = '[〕\\])）】〗］]';
+
+/** An identifier as texts write it: 国发〔2011〕20号 also as 国发[2011] 20号 or 国发（2011）第20号. */
+function identifierPattern(id: string): RegExp {
+  const docNo = /^(.+)〔(\d{4})〕(\d+)号$/u.exec(id);
+  if (docNo) return new RegExp(`${escapeRegExp(docNo[1]!)}\\s*${OPEN}\\s*${docNo[2]}\\s*${CLOSE}\\s*(?:第\\s*)?${docNo[3]}\\s*号`, 'giu');
+  const letterNo = /^\[(\d{4})\](\d+)$/.exec(id);
+  if (letterNo) return new RegExp(`${OPEN}\\s*${letterNo[1]}\\s*${CLOSE}\\s*${letterNo[2]}(?!\\d)`, 'giu');
+  return new RegExp(escapeRegExp(id), 'giu');
+}
+
+const chars = (s: string) => [...s].length;
+
+/**
+ * What to mark: the query's identifiers whole (文号, project and letter numbers), the runs of
+ * letters and digits of the rest of the query, and its words there. A one-character word is
+ * marked only when the query has it alone: the 号 jieba cuts from 国发〔2011〕20号, or the 的 of a
+ * phrase, would mark every 文号 label and every 的 of the text.
+ */
+export function highlightTerms(query: Pick<AnalyzedQuery, 'normalized' | 'words' | 'identifiers'>): HighlightTerm[] {
+  const identifiers = query.identifiers.map(identifierPattern);
+  let rest = query.normalized;
+  for (const pattern of identifiers) rest = rest.replace(pattern, ' ');
+  const runs: string[] = rest.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const lowerRest = rest.toLowerCase();
+  const words = query.words.filter((w) => (chars(w) > 1 ? lowerRest.includes(w.toLowerCase()) : runs.includes(w)));
+  const texts = [...new Set([...runs, ...words].map((t) => t.trim()).filter((t) => t.length > 0 && !/^\p{P}+$/u.test(t)))];
+  // Longest first, so a run wins over the words inside it.
+  return [...identifiers, ...texts.sort((a, b) => b.length - a.length)];
 }
 
 interface Span {
@@ -17,27 +48,55 @@ interface Span {
   end: number;
 }
 
-function findSpans(text: string, terms: string[]): Span[] {
+/**
+ * A line's leading label (文号：, 审批事项：, 抄送：): PlanHub's own field names or a document's
+ * boilerplate, never what anyone searched for unless they searched for the whole label.
+ */
+const LABEL = /^\p{Script=Han}{2,8}[：:]/u;
+
+/** The text on one line, and where its labels are. */
+function flatten(text: string, withLabels: boolean): { flat: string; labels: Span[] } {
+  const labels: Span[] = [];
+  let flat = '';
+  for (const [i, line] of text.split(/\s*\n\s*/).entries()) {
+    if (i > 0) flat += ' ';
+    const label = withLabels ? LABEL.exec(line) : null;
+    if (label) labels.push({ start: flat.length, end: flat.length + label[0].length - 1 });
+    flat += line;
+  }
+  return { flat, labels };
+}
+
+function findSpans(text: string, terms: HighlightTerm[], labels: Span[]): Span[] {
   const lower = text.toLowerCase();
   const taken = new Uint8Array(text.length);
   const spans: Span[] = [];
+  const take = (start: number, end: number) => {
+    if (end <= start) return;
+    for (let k = start; k < end; k += 1) if (taken[k]) return;
+    // Inside a label only when the match is the whole label.
+    if (labels.some((l) => start < l.end && end > l.start && !(start <= l.start && end >= l.end))) return;
+    taken.fill(1, start, end);
+    spans.push({ start, end });
+  };
   for (const term of terms) {
-    const t = term.toLowerCase();
-    for (let i = lower.indexOf(t); i !== -1; i = lower.indexOf(t, i + t.length)) {
-      let free = true;
-      for (let k = i; k < i + t.length; k += 1) if (taken[k]) free = false;
-      if (!free) continue;
-      taken.fill(1, i, i + t.length);
-      spans.push({ start: i, end: i + t.length });
+    if (typeof term !== 'string') {
+      for (const m of text.matchAll(term)) take(m.index, m.index + m[0].length);
+      continue;
     }
+    const t = term.toLowerCase();
+    for (let i = lower.indexOf(t); i !== -1; i = lower.indexOf(t, i + 1)) take(i, i + t.length);
   }
   return spans.sort((a, b) => a.start - b.start);
 }
 
-/** A window of about `width` characters around the most matches, with matches in <mark>. */
-export function snippet(text: string, terms: string[], width = 120): string {
-  const flat = text.replace(/\s*\n\s*/g, ' ');
-  const spans = findSpans(flat, terms);
+/**
+ * A window of about `width` characters around the most matches, with matches in <mark>.
+ * `labels`: the text is a passage whose lines may start with a label (see LABEL); not a title.
+ */
+export function snippet(text: string, terms: HighlightTerm[], width = 120, labels = true): string {
+  const { flat, labels: labelSpans } = flatten(text, labels);
+  const spans = findSpans(flat, terms, labelSpans);
   let from = 0;
   if (spans.length > 0) {
     let best = 0;

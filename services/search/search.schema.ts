@@ -8,18 +8,24 @@ export const searchQuerystring = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    q: { type: 'string', maxLength: 1000, description: '检索词：项目名称、项目编号、文号（任意括号）、地名、建设单位或任意短语' },
+    q: {
+      type: 'string', maxLength: 1000,
+      description: '检索词：项目名称、项目编号、文号（任意括号）、地名、建设单位或任意短语。可不填：只给筛选条件（或 type）时，列出其选中的全部记录，按日期从新到旧；两者皆无时返回 400',
+    },
     type: { type: 'string', enum: [...SEARCH_TYPES], description: '资源类型（标签页）' },
-    district: { type: 'string', maxLength: 20, description: '区（如 洪山）' },
+    district: {
+      type: 'string', maxLength: 20,
+      description: '区，常用写法均可：洪山、洪山区、武汉市洪山区；东湖、东湖高新、东湖新技术开发区。采用的规范名称见响应的 filters.district；不认识的区返回 400，并列出可用的区',
+    },
     item: { type: 'string', maxLength: 50, description: '审批事项、会议类型、信访分类或法规类别' },
     status: { type: 'string', maxLength: 20, description: '状态（新增/在办/办结，或信访状态）' },
-    from: { type: 'string', format: 'date', description: '起始日期 YYYY-MM-DD' },
-    to: { type: 'string', format: 'date', description: '截止日期 YYYY-MM-DD' },
+    from: { type: 'string', format: 'date', description: '起始日期 YYYY-MM-DD（含）；晚于 to 时返回 400' },
+    to: { type: 'string', format: 'date', description: '截止日期 YYYY-MM-DD（含）' },
     project: { type: 'string', maxLength: 40, description: '只看某个项目（项目编号）' },
     page: { type: 'integer', minimum: 1, default: 1 },
     size: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 },
-    sort: { type: 'string', enum: ['relevance', 'date'], default: 'relevance' },
-    collapse: { type: 'boolean', default: false, description: '按项目折叠：每个项目只显示最相关的一条' },
+    sort: { type: 'string', enum: ['relevance', 'date'], default: 'relevance', description: '排序；无 q 的列表总按日期' },
+    collapse: { type: 'boolean', default: false, description: '按项目折叠：每个项目只显示最相关的一条；total 与 counts 仍计记录数（见 total_counts）' },
   },
 } as const;
 
@@ -50,13 +56,26 @@ const hit = {
   },
 } as const;
 
+/** The filters as applied: canonical (district=洪山区 → 洪山, project upper-cased), only those given. */
+const appliedFilters = {
+  type: 'object',
+  description: '实际采用的筛选条件（规范化后，只含给出的条件），如 district=洪山区 → {"district":"洪山"}',
+  properties: Object.fromEntries(['type', 'district', 'item', 'status', 'from', 'to', 'project'].map((k) => [k, { type: 'string' }])),
+} as const;
+
 export const searchResponse = {
   type: 'object',
   properties: {
     total: { type: 'integer', description: '全部类型的命中数（= counts 之和）' },
-    total_is_estimate: { type: 'boolean', description: '超过精确计数上限时为估计值' },
+    total_is_estimate: { type: 'boolean', description: '超过精确计数上限时为估计值（已计入筛选条件）' },
+    total_counts: {
+      type: 'string', enum: ['records'],
+      description: 'total 与 counts 所计的单位：记录数（每条审批、公文……计一次，长文的多个段落也只计一次）；collapse=true 时同样计记录，hits 则每个项目只列一条',
+    },
     took_ms: { type: 'number' },
-    counts: { type: 'object', additionalProperties: { type: 'integer' } },
+    counts: { type: 'object', additionalProperties: { type: 'integer' }, description: '各标签页（类型）的命中数，已计入筛选条件' },
+    filters: { ...appliedFilters },
+    sort: { type: 'string', enum: ['relevance', 'date'], description: '实际采用的排序：无 q 的列表为 date（从新到旧）' },
     page: { type: 'integer' },
     size: { type: 'integer' },
     hits: { type: 'array', items: hit },

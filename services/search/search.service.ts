@@ -4,6 +4,7 @@ import { analyzeQuery } from '../../indexers/query-analyzer.ts';
 import type { Segmenter } from '../../indexers/segment/segmenter.ts';
 import { badRequest } from '../common/errors.ts';
 import { highlightTerms, snippet } from './highlight.ts';
+import { canonicalFilters } from './search-filters.ts';
 import { MAX_RESULT_WINDOW, type SearchParams } from './search.schema.ts';
 import { createSuggestService } from './suggest.service.ts';
 
@@ -15,27 +16,28 @@ export function createSearchService(deps: { engine: SearchReader; segmenter: Seg
     if (page * size > MAX_RESULT_WINDOW) {
       throw badRequest(`page: only the first ${MAX_RESULT_WINDOW} results can be paged through; narrow the search with filters`);
     }
+    const filters = canonicalFilters(params);
     const raw = (params.q ?? '').trim();
-    if (!raw && !params.project) throw badRequest('q: the query is empty; type a project name, number, 文号 or phrase');
+    // Without a query, the filters (or a tab) make a listing, newest first; with neither, there is nothing to ask.
+    if (!raw && Object.keys(filters).length === 0) {
+      throw badRequest('q: the query is empty; type a project name, number, 文号 or phrase, or choose a filter (type, district, item, status, from, to, project)');
+    }
     const query = analyzeQuery(raw, deps.segmenter);
     if (raw && query.words.length === 0 && query.phrases.length === 0 && query.keys.length === 0) {
       throw badRequest('q: the query has no letters or digits to search for');
     }
-    const result = await deps.engine.search({
-      query,
-      filters: { type: params.type, district: params.district, item: params.item, status: params.status, from: params.from, to: params.to, project: params.project?.toUpperCase() },
-      offset: (page - 1) * size,
-      size,
-      sort: params.sort ?? 'relevance',
-      collapse: params.collapse ?? false,
-    });
-    const runs = query.normalized.match(/[\p{L}\p{N}]+/gu) ?? [];
-    const terms = highlightTerms(runs, query.words);
+    const sort = raw ? (params.sort ?? 'relevance') : 'date';
+    const result = await deps.engine.search({ query, filters, offset: (page - 1) * size, size, sort, collapse: params.collapse ?? false });
+    const terms = highlightTerms(query);
     return {
       total: result.total,
       total_is_estimate: result.totalIsEstimate,
+      // Records, also when hits are collapsed to one per project.
+      total_counts: 'records' as const,
       took_ms: Math.round((performance.now() - started) * 10) / 10,
       counts: result.counts,
+      filters,
+      sort,
       page,
       size,
       hits: result.hits.map((h) => ({
@@ -43,7 +45,7 @@ export function createSearchService(deps: { engine: SearchReader; segmenter: Seg
         type: h.type,
         title: h.title,
         snippet: snippet(h.body, terms),
-        title_html: snippet(h.title, terms, 200),
+        title_html: snippet(h.title, terms, 200, false),
         date: h.date,
         status: h.status,
         project_no: h.projectNos[0] ?? null,

@@ -56,12 +56,13 @@ describe('mappings/', () => {
 
 describe('search bodies', () => {
   it('ask for each tier by name, with the type as a post_filter so the tab counts cover every type', () => {
-    const body = asEsSearch(searchBody(request('青山体育公园 规划许可', { filters: { type: 'approval', district: '青山区', from: '2015-01-01' } })));
+    const body = asEsSearch(searchBody(request('青山体育公园 规划许可', { filters: { type: 'approval', district: '青山', from: '2015-01-01' } })));
     const text = json(body.query);
     for (const tier of ['"key"', '"title"', '"phrase"', '"words"', '"chars"']) expect(text).toContain(`"_name":${tier}`);
     expect(body.post_filter).toEqual({ term: { type: 'approval' } });
     expect(text).not.toContain('"approval"');
-    expect(text).toContain('{"term":{"districts":"青山区"}}');
+    // The district in every form documents hold it under.
+    expect(text).toContain('{"terms":{"districts":["青山","青山区"]}}');
     expect(text).toContain('{"range":{"date":{"gte":"2015-01-01"}}}');
     expect(body.aggs?.types).toMatchObject({ terms: { field: 'type' }, aggs: { records: { cardinality: { field: 'resource_key' } } } });
     expect(body.collapse).toEqual({ field: 'resource_key' });
@@ -81,6 +82,13 @@ describe('search bodies', () => {
     expect(json(body.query)).toContain('{"term":{"project_nos":"JAAA20160001"}}');
     expect(json(body.query)).toContain('"match_all":{}');
     expect(searchBody(request(''))).toBeNull();
+  });
+
+  it('list what filters select without terms: first passages, newest first, whatever the sort asked', () => {
+    const body = asEsSearch(searchBody(request('', { filters: { status: '在办' }, sort: 'relevance' })));
+    expect(json(body.query)).toContain('{"term":{"passage":0}}');
+    expect(body.sort).toEqual([{ date: { order: 'desc', missing: '_last' } }, { _score: { order: 'desc' } }, { prior: { order: 'desc' } }]);
+    expect(json(asEsSearch(searchBody(request('规划', { filters: { status: '在办' } }))).query)).not.toContain('"passage"');
   });
 
   it('keep query syntax as plain text', () => {

@@ -7,6 +7,8 @@
  */
 import type { estypes } from '@elastic/elasticsearch';
 import type { SearchDoc, SearchHit, SearchRequest, SearchType, Suggestion, SuggestionTerm } from '../search-engine.ts';
+import { districtForms } from '../../districts.ts';
+import { isListing } from '../listing.ts';
 import { toStoredFields, type StoredFields } from '../stored-fields.ts';
 
 /** Counts are exact up to here (the cardinality aggregation's precision threshold), estimates beyond. */
@@ -117,7 +119,7 @@ export type SearchBody = Pick<
 function filterClauses(req: SearchRequest): Query[] {
   const f = req.filters;
   const out: Query[] = [];
-  if (f.district) out.push({ term: { districts: f.district } });
+  if (f.district) out.push({ terms: { districts: districtForms(f.district) } });
   if (f.item) out.push({ term: { item: f.item } });
   if (f.status) out.push({ term: { status: f.status } });
   if (f.from || f.to) out.push({ range: { date: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lte: f.to } : {}) } } });
@@ -149,8 +151,8 @@ export function tierQueries(req: SearchRequest): { tier: Tier; query: Query }[] 
   }
   if (q.words.length) out.push({ tier: 'words', query: allOf(['name_words', 'body_words'], q.words) });
   if (grams.length) out.push({ tier: 'chars', query: allOf(['title_grams', 'body_grams'], grams) });
-  // No terms, one project: everything of that project (its 360 view), best first.
-  if (out.length === 0 && req.filters.project) out.push({ tier: 'words', query: { match_all: {} } });
+  // No terms but filters (a project's 360 view, a tab, 在办 in 洪山): everything they select, newest first.
+  if (out.length === 0 && isListing(req)) out.push({ tier: 'words', query: { match_all: {} } });
   return out;
 }
 
@@ -174,6 +176,9 @@ function relevance(req: SearchRequest): Query[] {
 export function searchBody(req: SearchRequest): SearchBody | null {
   const tiers = tierQueries(req);
   if (tiers.length === 0) return null;
+  const listing = isListing(req);
+  // A listing shows each record by its first passage (the start of its text), as on PostgreSQL.
+  const filter = listing ? [...filterClauses(req), { term: { passage: 0 } }] : filterClauses(req);
   const banded: Query = {
     dis_max: {
       queries: tiers.map(({ tier, query }) => ({ constant_score: { filter: query, boost: TIER_BASE[tier] + 1, _name: tier } })),
@@ -181,14 +186,14 @@ export function searchBody(req: SearchRequest): SearchBody | null {
   };
   const query: Query = {
     function_score: {
-      query: { bool: { filter: filterClauses(req), must: [banded], should: relevance(req) } },
+      query: { bool: { filter, must: [banded], should: relevance(req) } },
       functions: [{ field_value_factor: { field: 'prior', factor: 5, missing: 0 } }],
       score_mode: 'sum',
       boost_mode: 'sum',
     },
   };
   const sort: estypes.Sort =
-    req.sort === 'date'
+    req.sort === 'date' || listing
       ? [{ date: { order: 'desc', missing: '_last' } }, { _score: { order: 'desc' } }, { prior: { order: 'desc' } }]
       : [{ _score: { order: 'desc' } }, { prior: { order: 'desc' } }];
   return {

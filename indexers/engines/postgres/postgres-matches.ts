@@ -3,6 +3,7 @@
  * phrase in titles, the phrase in texts, all words, all characters) and the broad match counts
  * use. Pure builders: ./postgres-search.ts decides how each runs and ranks the results.
  */
+import { districtForms } from '../../districts.ts';
 import type { SearchHit, SearchRequest } from '../search-engine.ts';
 import { rarest, shareOfAll, type PartitionStats, type VectorColumn } from './table-stats.ts';
 import { andQuery, phrasesQuery } from './tsvector.ts';
@@ -18,24 +19,38 @@ export class Params {
   }
 }
 
-/** The filters other than type (a type is a partition). */
-export function filterSql(req: SearchRequest, p: Params): string {
+const and = (parts: string[]) => (parts.length ? ` AND ${parts.join(' AND ')}` : '');
+
+/** The date range, which the date index answers (a listing walks it). */
+export function dateSql(req: SearchRequest, p: Params): string {
   const f = req.filters;
   const parts: string[] = [];
-  if (f.district) parts.push(`districts @> ARRAY[${p.add(f.district)}]::text[]`);
-  if (f.item) parts.push(`item = ${p.add(f.item)}`);
-  if (f.status) parts.push(`status = ${p.add(f.status)}`);
   if (f.from) parts.push(`date >= ${p.add(f.from)}::date`);
   if (f.to) parts.push(`date <= ${p.add(f.to)}::date`);
+  return and(parts);
+}
+
+/** The filters on a record's own fields, which no index but the projects' GIN answers. */
+export function attributeSql(req: SearchRequest, p: Params): string {
+  const f = req.filters;
+  const parts: string[] = [];
+  if (f.district) parts.push(`districts && ${p.add(districtForms(f.district))}::text[]`);
+  if (f.item) parts.push(`item = ${p.add(f.item)}`);
+  if (f.status) parts.push(`status = ${p.add(f.status)}`);
   if (f.project) parts.push(`project_nos @> ARRAY[${p.add(f.project)}]::text[]`);
-  return parts.length ? ` AND ${parts.join(' AND ')}` : '';
+  return and(parts);
+}
+
+/** The filters other than type (a type is a partition). */
+export function filterSql(req: SearchRequest, p: Params): string {
+  return attributeSql(req, p) + dateSql(req, p);
 }
 
 export const hasFilters = (req: SearchRequest) => filterSql(req, new Params()) !== '';
 
 /** A condition over one column, its rank expression, and what the statistics know of it. */
 export interface Match {
-  column: VectorColumn | 'keys' | null;
+  column: VectorColumn | 'keys';
   lexemes: string[];
   /**
    * The condition and rank, with their parameters added to `p`. `narrow`, when given, is checked
@@ -96,10 +111,7 @@ export function tiers(req: SearchRequest): { tier: Tier; match: Match }[] {
   if (grams.length > 1 || (grams.length === 1 && !q.phrases.some((ph) => ph.length > 1))) {
     specs.push({ tier: 'chars', match: tsMatch('gram_tsv', andQuery(grams), grams) });
   }
-  if (specs.length === 0 && req.filters.project) {
-    // No terms, one project: everything of that project (its 360 view), best first.
-    specs.push({ tier: 'words', match: { column: null, lexemes: [], build: () => ({ where: 'true', rank: '0' }) } });
-  }
+  // A request without terms is a listing (./postgres-browse.ts), not a tier.
   return specs;
 }
 
@@ -114,13 +126,11 @@ export function broadMatch(req: SearchRequest): Match[] {
   if (q.keys.length) parts.push(keysMatch(q.keys));
   if (q.words.length) parts.push(tsMatch('body_tsv', andQuery(q.words), q.words));
   if (grams.length) parts.push(tsMatch('gram_tsv', andQuery(grams), grams));
-  if (parts.length === 0) parts.push({ column: null, lexemes: [], build: () => ({ where: req.filters.project ? 'true' : 'false', rank: '0' }) });
   return parts;
 }
 
 /** The share of a partition's rows a match may hold, as the statistics bound it (see shareOfAll). */
 export function shareOf(p: PartitionStats, m: Match): number {
   if (m.column === 'keys') return 0;
-  if (m.column === null) return 1;
   return shareOfAll(p, m.column, m.lexemes);
 }

@@ -6,18 +6,19 @@
  * page (see inTurn). A tier whose term is common in a partition walks that
  * partition's prior index; a rarer one takes its GIN matches, at most RARE_CANDIDATES of them.
  * Which is which comes from the ANALYZE statistics kept in memory (./table-stats.ts), not from a
- * round trip to the planner. Counts are exact up to a cap per type, and estimates beyond it,
- * flagged as such.
+ * round trip to the planner. Counts per tab are ./postgres-results.ts's; a request without
+ * terms is a listing (./postgres-browse.ts).
  */
-import type { Db, Queryable } from '../../../services/db/db.ts';
-import type { SearchHit, SearchRequest, SearchResult, SearchType } from '../search-engine.ts';
+import type { Db } from '../../../services/db/db.ts';
+import { isListing } from '../listing.ts';
+import type { SearchRequest, SearchResult } from '../search-engine.ts';
 import { SEARCH_TYPES } from '../search-engine.ts';
+import { filterStatsCache } from './filter-stats.ts';
+import { listDocs } from './postgres-browse.ts';
+import { Params, filterSql, hasFilters, shareOf, tiers, type Tier } from './postgres-matches.ts';
+import { countMatches, indexed, pageOf, type Row } from './postgres-results.ts';
 import { partitionOf } from './postgres-schema.ts';
-import { tableStatsCache, type PartitionStats } from './table-stats.ts';
-import { Params, broadMatch, filterSql, hasFilters, shareOf, tiers, type Tier } from './postgres-matches.ts';
-
-/** Exact counts stop here, per type; beyond it, counts are estimates. */
-export const COUNT_CAP = 1_000;
+import { tableStatsCache } from './table-stats.ts';
 
 /**
  * A tier whose term may be in more than this share of a partition (by the statistics' upper
@@ -51,36 +52,10 @@ const TRIM_KEEP = 3;
 const TIER_BASE: Record<Tier, number> = { key: 100, title: 60, phrase: 40, words: 20, chars: 0 };
 
 const statsOf = tableStatsCache();
-
-interface Row {
-  tier: Tier;
-  type: SearchType;
-  resource_id: string;
-  passage: number;
-  title: string;
-  body: string;
-  date: string | null;
-  status: string | null;
-  project_nos: string[];
-  project_names: string[];
-  prior: number;
-  rank: number;
-}
+const filterStatsOf = filterStatsCache();
 
 function score(r: Row): number {
   return TIER_BASE[r.tier] + 10 * Math.min(1, r.rank) + 5 * r.prior;
-}
-
-/**
- * Runs a read with sequential scans off: every condition here has an index, and a scan that
- * stops after k matches looks cheap to the planner where each row it passes costs a tsvector
- * unpacked, which its cost model leaves out.
- */
-function indexed<T>(db: Db, sql: string, values: unknown[]): Promise<T[]> {
-  return db.transaction(async (tx: Queryable) => {
-    await tx.query('SET LOCAL enable_seqscan = off');
-    return (await tx.query<T>(sql, values)).rows;
-  });
 }
 
 /**
@@ -102,14 +77,15 @@ function inTurn(tierSql: string[], opts: { needed: number; collapse?: boolean; g
 }
 
 export async function searchDocs(db: Db, table: string, req: SearchRequest): Promise<SearchResult> {
-  const specs = tiers(req);
-  if (specs.length === 0) return { total: 0, totalIsEstimate: false, counts: {}, hits: [] };
-  const stats = await statsOf(db, table);
-  // Every partition, even one the statistics call empty: they may be older than its rows.
-  const searched = req.filters.type ? [req.filters.type] : SEARCH_TYPES;
   // A filter can make a common term rare among the rows it keeps, so a walk could pass most of a
   // partition: filtered tiers always take their (bounded) index matches.
   const filtered = hasFilters(req);
+  const [stats, kept] = await Promise.all([statsOf(db, table), filtered || isListing(req) ? filterStatsOf(db, table) : null]);
+  if (isListing(req)) return listDocs(db, table, req, stats, kept!);
+  const specs = tiers(req);
+  if (specs.length === 0) return { total: 0, totalIsEstimate: false, counts: {}, hits: [] };
+  // Every partition, even one the statistics call empty: they may be older than its rows.
+  const searched = req.filters.type ? [req.filters.type] : SEARCH_TYPES;
   const p = new Params();
   const filters = filterSql(req, p);
   // Enough candidates for the page asked for, and some to spare for deduplication and collapsing.
@@ -126,7 +102,7 @@ export async function searchDocs(db: Db, table: string, req: SearchRequest): Pro
     .map(({ tier, match }) => {
       const { where, rank, narrow, rarest } = match.build(p);
       // The tier's vector travels with its candidates, so the rank (which unpacks it) is computed on the kept rows only.
-      const carried = match.column && match.column !== 'keys' ? `${columns}, ${match.column}` : columns;
+      const carried = match.column !== 'keys' ? `${columns}, ${match.column}` : columns;
       const offers = searched.map((type) => {
         const part = partitionOf(table, type);
         const share = shareOf(stats[type], match);
@@ -155,94 +131,7 @@ export async function searchDocs(db: Db, table: string, req: SearchRequest): Pro
     });
   const [rows, counted] = await Promise.all([
     indexed<Row>(db, inTurn(tierSql, { needed, collapse: req.collapse, gated: req.sort !== 'date' }), p.values),
-    countMatches(db, table, req, stats),
+    countMatches(db, table, req, stats, filtered ? kept : null),
   ]);
-
-  // The best row of each record (its best tier, its best passage).
-  const best = new Map<string, { row: Row; score: number }>();
-  for (const row of rows) {
-    const key = `${row.type}:${row.resource_id}`;
-    const s = score(row);
-    const seen = best.get(key);
-    if (!seen || s > seen.score) best.set(key, { row, score: s });
-  }
-  let ranked = [...best.values()];
-  ranked.sort((a, b) =>
-    req.sort === 'date' ? (b.row.date ?? '').localeCompare(a.row.date ?? '') || b.score - a.score : b.score - a.score,
-  );
-  if (req.collapse) {
-    const projects = new Set<string>();
-    ranked = ranked.filter(({ row }) => {
-      const first = row.project_nos[0];
-      if (!first) return true;
-      if (projects.has(first)) return false;
-      projects.add(first);
-      return true;
-    });
-  }
-  const hits: SearchHit[] = ranked.slice(req.offset, req.offset + req.size).map(({ row, score: s }) => ({
-    type: row.type,
-    id: row.resource_id,
-    passage: row.passage,
-    title: row.title,
-    body: row.body,
-    date: row.date,
-    status: row.status,
-    projectNos: row.project_nos,
-    projectNames: row.project_names,
-    score: Math.round(s * 1000) / 1000,
-    matched: row.tier,
-  }));
-  return { ...counted, hits };
-}
-
-/**
- * Per-type counts of matching records, for every tab whichever is shown. A type whose statistics say the
- * match is small is counted exactly, at most COUNT_CAP rows of it; a type where the match is
- * large, or whose count reaches the cap, gets an estimate, flagged as such: the larger of the
- * statistics' figure and the cap, in records. So a very common term costs no scan at all.
- */
-async function countMatches(
-  db: Db,
-  table: string,
-  req: SearchRequest,
-  stats: Record<SearchType, PartitionStats>,
-): Promise<Omit<SearchResult, 'hits'>> {
-  const alternatives = broadMatch(req);
-  const filtered = hasFilters(req);
-  const estimateOf = (type: SearchType) => {
-    const part = stats[type];
-    // The alternatives match largely the same rows (a text with the words has their characters).
-    return Math.max(...alternatives.map((m) => shareOf(part, m))) * part.rows;
-  };
-  const counts: Partial<Record<SearchType, number>> = {};
-  let totalIsEstimate = false;
-  const exact: SearchType[] = [];
-  for (const type of SEARCH_TYPES) {
-    const estimate = estimateOf(type);
-    // The estimate is an upper bound, often well above the truth: counting is tried up to four caps.
-    if (filtered || estimate <= COUNT_CAP * 4) exact.push(type);
-    else {
-      counts[type] = Math.round(estimate * stats[type].recordsPerRow);
-      totalIsEstimate = true;
-    }
-  }
-  if (exact.length > 0) {
-    const p = new Params();
-    const where = `(${alternatives.map((m) => m.build(p).where).join(' OR ')})${filterSql(req, p)}`;
-    const sql = exact
-      .map((type) => `(SELECT '${type}' AS type, count(DISTINCT resource_id)::int AS n, count(*)::int AS rows
-        FROM (SELECT resource_id FROM ${partitionOf(table, type)} WHERE ${where} LIMIT ${COUNT_CAP}) m)`)
-      .join(' UNION ALL ');
-    for (const x of await indexed<{ type: SearchType; n: number; rows: number }>(db, sql, p.values)) {
-      if (x.rows < COUNT_CAP) {
-        if (x.n > 0) counts[x.type] = x.n;
-        continue;
-      }
-      // At the cap: the statistics' figure when larger, in records as the counted rows suggest.
-      counts[x.type] = Math.round(Math.max(estimateOf(x.type), COUNT_CAP) * (x.n / x.rows));
-      totalIsEstimate = true;
-    }
-  }
-  return { total: Object.values(counts).reduce((a, b) => a + (b ?? 0), 0), totalIsEstimate, counts };
+  return { ...counted, hits: pageOf(rows, req, score, req.sort === 'date') };
 }

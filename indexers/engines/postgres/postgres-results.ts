@@ -1,0 +1,140 @@
+/**
+ * What searches (./postgres-search.ts) and listings (./postgres-browse.ts) share on PostgreSQL:
+ * reads with sequential scans off, the page of hits cut from their candidate rows, and the
+ * counts per tab: exact up to COUNT_CAP records per type, estimates beyond, flagged as such.
+ * Estimates come from the statistics in memory (./table-stats.ts, ./filter-stats.ts), so a
+ * common term or a broad listing costs no scan to count.
+ */
+import type { Db, Queryable } from '../../../services/db/db.ts';
+import type { SearchHit, SearchRequest, SearchResult, SearchType } from '../search-engine.ts';
+import { SEARCH_TYPES } from '../search-engine.ts';
+import { filterShare, type FilterStats } from './filter-stats.ts';
+import { Params, broadMatch, filterSql, shareOf, type Tier } from './postgres-matches.ts';
+import { partitionOf } from './postgres-schema.ts';
+import type { PartitionStats } from './table-stats.ts';
+
+/** Exact counts stop here, per type; beyond it, counts are estimates. */
+export const COUNT_CAP = 1_000;
+/** Below this estimate a type is counted (up to COUNT_CAP); statistics are an upper bound, often well above the truth. */
+export const COUNT_TRY = COUNT_CAP * 4;
+
+/**
+ * Runs a read with sequential scans off: every condition here has an index, and a scan that
+ * stops after k matches looks cheap to the planner where each row it passes costs a tsvector
+ * unpacked, which its cost model leaves out.
+ */
+export function indexed<T>(db: Db, sql: string, values: unknown[]): Promise<T[]> {
+  return db.transaction(async (tx: Queryable) => {
+    await tx.query('SET LOCAL enable_seqscan = off');
+    return (await tx.query<T>(sql, values)).rows;
+  });
+}
+
+/** A candidate row as the searches and listings select it. */
+export interface Row {
+  tier: Tier;
+  type: SearchType;
+  resource_id: string;
+  passage: number;
+  title: string;
+  body: string;
+  date: string | null;
+  status: string | null;
+  project_nos: string[];
+  project_names: string[];
+  prior: number;
+  rank: number;
+}
+
+/** The page asked for: each record once (its best-scored row), ranked or newest first, collapsed per project when asked. */
+export function pageOf(rows: Row[], req: SearchRequest, score: (r: Row) => number, byDate: boolean): SearchHit[] {
+  const best = new Map<string, { row: Row; score: number }>();
+  for (const row of rows) {
+    const key = `${row.type}:${row.resource_id}`;
+    const s = score(row);
+    const seen = best.get(key);
+    if (!seen || s > seen.score) best.set(key, { row, score: s });
+  }
+  let ranked = [...best.values()];
+  ranked.sort((a, b) => (byDate ? (b.row.date ?? '').localeCompare(a.row.date ?? '') || b.score - a.score : b.score - a.score));
+  if (req.collapse) {
+    const projects = new Set<string>();
+    ranked = ranked.filter(({ row }) => {
+      const first = row.project_nos[0];
+      if (!first) return true;
+      if (projects.has(first)) return false;
+      projects.add(first);
+      return true;
+    });
+  }
+  return ranked.slice(req.offset, req.offset + req.size).map(({ row, score: s }) => ({
+    type: row.type,
+    id: row.resource_id,
+    passage: row.passage,
+    title: row.title,
+    body: row.body,
+    date: row.date,
+    status: row.status,
+    projectNos: row.project_nos,
+    projectNames: row.project_names,
+    score: Math.round(s * 1000) / 1000,
+    matched: row.tier,
+  }));
+}
+
+export type Counts = Omit<SearchResult, 'hits'>;
+
+export const summed = (counts: Partial<Record<SearchType, number>>, totalIsEstimate: boolean): Counts =>
+  ({ total: Object.values(counts).reduce((a, b) => a + (b ?? 0), 0), totalIsEstimate, counts });
+
+/**
+ * Per-type counts of the records a search matches, for every tab whichever is shown. A type
+ * whose statistics say the match is small, or that is filtered (a filter can make a common term
+ * rare), is counted exactly, at most COUNT_CAP rows of it; a type where the match is large, or
+ * whose count reaches the cap, gets an estimate, flagged as such: the statistics' figure for
+ * the term, times the share of rows the filters keep, and never below the cap.
+ */
+export async function countMatches(
+  db: Db,
+  table: string,
+  req: SearchRequest,
+  stats: Record<SearchType, PartitionStats>,
+  kept: Record<SearchType, FilterStats> | null,
+): Promise<Counts> {
+  const alternatives = broadMatch(req);
+  const estimateOf = (type: SearchType) => {
+    const part = stats[type];
+    // The alternatives match largely the same rows (a text with the words has their characters).
+    const rows = Math.max(...alternatives.map((m) => shareOf(part, m))) * part.rows;
+    return kept ? rows * filterShare(kept[type], req.filters) : rows;
+  };
+  const counts: Partial<Record<SearchType, number>> = {};
+  let totalIsEstimate = false;
+  const exact: SearchType[] = [];
+  for (const type of SEARCH_TYPES) {
+    const estimate = estimateOf(type);
+    if (kept || estimate <= COUNT_TRY) exact.push(type);
+    else {
+      counts[type] = Math.round(estimate * stats[type].recordsPerRow);
+      totalIsEstimate = true;
+    }
+  }
+  if (exact.length > 0) {
+    const p = new Params();
+    const where = `(${alternatives.map((m) => m.build(p).where).join(' OR ')})${filterSql(req, p)}`;
+    const sql = exact
+      .map((type) => `(SELECT '${type}' AS type, count(DISTINCT resource_id)::int AS n, count(*)::int AS rows
+        FROM (SELECT resource_id FROM ${partitionOf(table, type)} WHERE ${where} LIMIT ${COUNT_CAP}) m)`)
+      .join(' UNION ALL ');
+    for (const x of await indexed<{ type: SearchType; n: number; rows: number }>(db, sql, p.values)) {
+      if (x.rows < COUNT_CAP) {
+        if (x.n > 0) counts[x.type] = x.n;
+        continue;
+      }
+      // At the cap: the statistics' figure when larger, in records as the counted rows suggest.
+      counts[x.type] = Math.round(Math.max(estimateOf(x.type), COUNT_CAP) * (x.n / x.rows));
+      totalIsEstimate = true;
+    }
+  }
+  return summed(counts, totalIsEstimate);
+}
