@@ -58,6 +58,12 @@ export interface AnalyzedQuery {
   keys: string[];
   /** The identifiers in the query (文号, project and letter numbers), canonical: a subset of `keys`, highlighted whole. */
   identifiers: string[];
+  /**
+   * The query's words with their synonyms: every group must match (AND); a group matches when
+   * one of its alternatives does (OR); an alternative is words that must all be there (AND).
+   * Plain words are groups of one alternative of one word: `[[['光谷']], [['公租房'], ['公共', '租赁', '住房']]]`.
+   */
+  wordGroups: string[][][];
 }
 
 export interface SearchFilters {
@@ -93,8 +99,13 @@ export interface SearchHit {
   projectNos: string[];
   projectNames: string[];
   score: number;
-  /** Why it matched best: an exact key, the title, a phrase in the text, words, or characters. */
-  matched: 'key' | 'title' | 'phrase' | 'words' | 'chars';
+  /**
+   * Why it matched best: an exact key, the title, a phrase in the text, words, characters, or
+   * (the fallback when no record holds every term) part of the query's word groups.
+   */
+  matched: 'key' | 'title' | 'phrase' | 'words' | 'chars' | 'partial';
+  /** For a partial match: the groups it lacks, each written as its first alternative. */
+  missing?: string[];
 }
 
 export interface SearchResult {

@@ -18,7 +18,7 @@ export type Tier = SearchHit['matched'];
 /** Best first: a hit's `matched` is the first of these among its matched queries. */
 export const TIERS: readonly Tier[] = ['key', 'title', 'phrase', 'words', 'chars'];
 /** The PostgreSQL engine's bands: a hit scores its best tier's base + up to 10 for text rank + 5 × prior. */
-export const TIER_BASE: Record<Tier, number> = { key: 100, title: 60, phrase: 40, words: 20, chars: 0 };
+export const TIER_BASE: Record<Tier, number> = { key: 100, title: 60, phrase: 40, words: 20, chars: 0, partial: -40 };
 
 /** The fields of a search document as the engine stores them. */
 export interface EngineDoc extends StoredFields {

@@ -49,7 +49,7 @@ const TRIM_SHARE = 0.05;
 const TRIM_KEEP = 3;
 
 /** How much each tier is worth; within a tier, text rank and the prior decide. */
-const TIER_BASE: Record<Tier, number> = { key: 100, title: 60, phrase: 40, words: 20, chars: 0 };
+const TIER_BASE: Record<Tier, number> = { key: 100, title: 60, phrase: 40, words: 20, chars: 0, partial: -40 };
 
 const statsOf = tableStatsCache();
 const filterStatsOf = filterStatsCache();
