@@ -1,6 +1,7 @@
 /**
  * Listings on PostgreSQL (see ../listing.ts): what the filters select, newest first, without
- * scanning a partition. A project's records come from the projects' GIN index. Otherwise each
+ * scanning a partition. A project's records come from the projects' GIN index, and a status or
+ * an item too rare for the walk below from its (status, date) or (item, date) index. Otherwise each
  * type walks its date index (within the dates asked for) and keeps the first passages the other
  * filters select, stopping as soon as it has the page; the walk is bounded by a window sized
  * from the statistics (./filter-stats.ts): about twice the rows the page needs at the filters'
@@ -39,7 +40,7 @@ interface Plan {
   type: SearchType;
   /** Records the filters select, by the statistics. */
   estimate: number;
-  /** Rows of the date index the listing may walk; 0 for a project's records (GIN). */
+  /** Rows of the date index the listing may walk; 0 when an index selects the records (project, or a rare status or item). */
   window: number;
   /** Whether the date range is walked whole to count it. */
   countWalk: boolean;
@@ -52,6 +53,9 @@ function plan(type: SearchType, req: SearchRequest, stats: TableStats, kept: Rec
   const share = filterShare(kept[type], attributes);
   const estimate = inRange * share * part.recordsPerRow;
   if (req.filters.project) return { type, estimate, window: 0, countWalk: false };
+  // A status or an item has an index of its own in date order: as fast as the walk when common,
+  // and it reaches every record when rare (the statistics' share is no guarantee either way).
+  if (req.filters.status || req.filters.item) return { type, estimate, window: 0, countWalk: false };
   const window = share <= 0 ? LIST_PROBE : Math.min(LIST_WALK_MAX, Math.max(LIST_WALK_MIN, Math.ceil((2 * take) / share)));
   return { type, estimate, window, countWalk: share > 0 && estimate <= COUNT_TRY && inRange <= COUNT_WALK };
 }
