@@ -2,8 +2,11 @@
 import type { Queryable } from '../services/db/db.ts';
 
 export interface SuggestionSources {
-  /** Every project, with how many records it has collected (busier projects suggest first). */
-  projects: { name: string; project_no: string; district: string | null; n: number }[];
+  /**
+   * Every project, with how many records it has collected (busier projects suggest first), and
+   * the other names it goes by: its sales name (楼盘名) and aliases, as the record gave them.
+   */
+  projects: { name: string; project_no: string; district: string | null; n: number; estate_name: string | null; aliases: string[] | null }[];
   /** Every builder named by a project, with its number of projects. */
   builders: { name: string; n: number }[];
   regulations: { title: string; id: string; date: string | null }[];
@@ -12,7 +15,10 @@ export interface SuggestionSources {
 async function load(db: Queryable): Promise<SuggestionSources> {
   const [projects, builders, regulations] = await Promise.all([
     db.query<SuggestionSources['projects'][number]>(
-      `SELECT p.name, p.project_no, p.district, coalesce(s.approvals + s.documents + s.meetings + s.petitions, 0) AS n
+      `SELECT p.name, p.project_no, p.district, coalesce(s.approvals + s.documents + s.meetings + s.petitions, 0) AS n,
+              p.extra->>'estate_name' AS estate_name,
+              CASE WHEN jsonb_typeof(p.extra->'aliases') = 'array'
+                   THEN ARRAY(SELECT jsonb_array_elements_text(p.extra->'aliases')) END AS aliases
        FROM projects p LEFT JOIN project_summaries s USING (project_no)`,
     ),
     db.query<SuggestionSources['builders'][number]>(

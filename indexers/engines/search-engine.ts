@@ -86,6 +86,11 @@ export interface SearchRequest {
   sort: 'relevance' | 'date';
   /** One hit per project (the best), for a project-by-project overview. */
   collapse: boolean;
+  /**
+   * The fallback tier (./partial-match.ts): when fewer records than the page needs
+   * match every term, those holding most of them fill it. On unless false.
+   */
+  partial?: boolean;
 }
 
 export interface SearchHit {
@@ -132,6 +137,12 @@ export interface Suggestion {
 export interface SuggestionTerm extends Suggestion {
   pinyin: string;
   initials: string;
+  /**
+   * The pinyin and the initials of the text from each of its inner words on (光谷小学新建工程 in
+   * a longer name: `guangguxiaoxue…`, `ggxx…`), so that a prefix typed from inside a name finds it;
+   * ranked below matches of the whole. None when absent.
+   */
+  wordKeys?: string[];
   weight: number;
 }
 
@@ -151,8 +162,9 @@ type RecordRef = { type: SearchType; resourceId: string; version: number };
 export interface SearchReader {
   search(req: SearchRequest): Promise<SearchResult>;
   /**
-   * Entries whose text, pinyin or initials start with `prefix`: those whose text does first, then
-   * by weight. Each stored entry at most once.
+   * Entries whose text, pinyin or initials start with `prefix`, or one of their word keys does:
+   * those whose text does first, then those whose pinyin or initials do, then the rest, each by
+   * weight. Each stored entry at most once.
    */
   suggestPrefix(prefix: string, limit: number): Promise<Suggestion[]>;
   /** Entries whose text contains `text` but does not start with it, by weight. */

@@ -29,16 +29,19 @@ const chars = (s: string) => [...s].length;
  * What to mark: the query's identifiers whole (文号, project and letter numbers), the runs of
  * letters and digits of the rest of the query, and its words there. A one-character word is
  * marked only when the query has it alone: the 号 jieba cuts from 国发〔2011〕20号, or the 的 of a
- * phrase, would mark every 文号 label and every 的 of the text.
+ * phrase, would mark every 文号 label and every 的 of the text. The alternatives of the query's
+ * synonyms are marked whole.
  */
-export function highlightTerms(query: Pick<AnalyzedQuery, 'normalized' | 'words' | 'identifiers'>): HighlightTerm[] {
+export function highlightTerms(query: Pick<AnalyzedQuery, 'normalized' | 'words' | 'identifiers'> & Partial<Pick<AnalyzedQuery, 'wordGroups'>>): HighlightTerm[] {
   const identifiers = query.identifiers.map(identifierPattern);
   let rest = query.normalized;
   for (const pattern of identifiers) rest = rest.replace(pattern, ' ');
   const runs: string[] = rest.match(/[\p{L}\p{N}]+/gu) ?? [];
   const lowerRest = rest.toLowerCase();
   const words = query.words.filter((w) => (chars(w) > 1 ? lowerRest.includes(w.toLowerCase()) : runs.includes(w)));
-  const texts = [...new Set([...runs, ...words].map((t) => t.trim()).filter((t) => t.length > 0 && !/^\p{P}+$/u.test(t)))];
+  // What a synonym of the query is written as in the text (公共租赁住房 for 公租房), whole.
+  const synonyms = (query.wordGroups ?? []).flatMap((g) => (g.length > 1 ? g.map((alt) => alt.join('')) : [])).filter((t) => chars(t) > 1);
+  const texts = [...new Set([...runs, ...words, ...synonyms].map((t) => t.trim()).filter((t) => t.length > 0 && !/^\p{P}+$/u.test(t)))];
   // Longest first, so a run wins over the words inside it.
   return [...identifiers, ...texts.sort((a, b) => b.length - a.length)];
 }

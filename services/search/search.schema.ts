@@ -52,7 +52,14 @@ const hit = {
     project_name: { type: ['string', 'null'] },
     project_nos: { type: 'array', items: { type: 'string' } },
     score: { type: 'number' },
-    matched: { type: 'string', enum: ['key', 'title', 'phrase', 'words', 'chars'] },
+    matched: {
+      type: 'string', enum: ['key', 'title', 'phrase', 'words', 'chars', 'partial'],
+      description: '命中方式：key 精确键（编号、文号、全名），title 标题短语，phrase 正文短语，words 全部词语（含同义词、简称），chars 全部字符；partial 部分匹配：没有记录包含全部检索词时，列出包含其大部分（按词的区分度加权）的记录，排在所有完全匹配之后',
+    },
+    missing: {
+      type: 'array', items: { type: 'string' },
+      description: '仅部分匹配（matched=partial）的结果才有：该记录缺少的检索词（同义词组以检索时的写法列出），供界面显示“缺少：…”',
+    },
   },
 } as const;
 
@@ -78,6 +85,10 @@ export const searchResponse = {
     sort: { type: 'string', enum: ['relevance', 'date'], description: '实际采用的排序：无 q 的列表为 date（从新到旧）' },
     page: { type: 'integer' },
     size: { type: 'integer' },
+    partial: {
+      type: 'boolean',
+      description: '本页结果全部为部分匹配（没有记录包含全部检索词）时为 true，界面可提示“没有完全匹配的结果，以下为部分匹配”。total 与 counts 只计完全匹配的记录',
+    },
     hits: { type: 'array', items: hit },
   },
 } as const;

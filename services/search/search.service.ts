@@ -8,7 +8,12 @@ import { canonicalFilters } from './search-filters.ts';
 import { MAX_RESULT_WINDOW, type SearchParams } from './search.schema.ts';
 import { createSuggestService } from './suggest.service.ts';
 
-export function createSearchService(deps: { engine: SearchReader; segmenter: Segmenter }) {
+/**
+ * `naming` (on by default): synonyms, abbreviations and loose keys in the query, and the partial
+ * tier when nothing matches every term (issue #10); off, the search as it was, for comparisons.
+ */
+export function createSearchService(deps: { engine: SearchReader; segmenter: Segmenter; naming?: boolean }) {
+  const naming = deps.naming ?? true;
   async function search(params: SearchParams) {
     const started = performance.now();
     const page = params.page ?? 1;
@@ -22,12 +27,14 @@ export function createSearchService(deps: { engine: SearchReader; segmenter: Seg
     if (!raw && Object.keys(filters).length === 0) {
       throw badRequest('q: the query is empty; type a project name, number, 文号 or phrase, or choose a filter (type, district, item, status, from, to, project)');
     }
-    const query = analyzeQuery(raw, deps.segmenter);
+    const query = analyzeQuery(raw, deps.segmenter, { naming });
     if (raw && query.words.length === 0 && query.phrases.length === 0 && query.keys.length === 0) {
       throw badRequest('q: the query has no letters or digits to search for');
     }
     const sort = raw ? (params.sort ?? 'relevance') : 'date';
-    const result = await deps.engine.search({ query, filters, offset: (page - 1) * size, size, sort, collapse: params.collapse ?? false });
+    const result = await deps.engine.search({
+      query, filters, offset: (page - 1) * size, size, sort, collapse: params.collapse ?? false, partial: naming,
+    });
     const terms = highlightTerms(query);
     return {
       total: result.total,
@@ -40,6 +47,8 @@ export function createSearchService(deps: { engine: SearchReader; segmenter: Seg
       sort,
       page,
       size,
+      // Nothing on this page matches every term: the UI says so (没有完全匹配的结果) and shows what each hit lacks.
+      partial: result.hits.length > 0 && result.hits.every((h) => h.matched === 'partial'),
       hits: result.hits.map((h) => ({
         id: h.id,
         type: h.type,
@@ -53,6 +62,7 @@ export function createSearchService(deps: { engine: SearchReader; segmenter: Seg
         project_nos: h.projectNos,
         score: h.score,
         matched: h.matched,
+        ...(h.matched === 'partial' ? { missing: h.missing ?? [] } : {}),
       })),
     };
   }

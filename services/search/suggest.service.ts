@@ -1,6 +1,7 @@
 /**
- * Type-ahead, the same on every engine: names that start with the text (or whose pinyin does),
- * then names that contain it, each entry once, each with an API path that opens what it names.
+ * Type-ahead, the same on every engine: names that start with the text (or whose pinyin does,
+ * from the start or from an inner word), then names that contain it, each entry once, each with
+ * an API path that opens what it names.
  */
 import type { SearchReader, Suggestion } from '../../indexers/engines/search-engine.ts';
 import { suggestionKey } from '../../indexers/suggestions.ts';

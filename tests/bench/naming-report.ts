@@ -13,7 +13,7 @@ export interface Scored {
   ms: number;
   /** Rank (1-based) among the distinct projects of the results of the first expected project; 0 when none is in the page. */
   rank: number;
-  /** How the first hit matched (key, title, phrase, words, chars), or 'none'. */
+  /** How the first hit matched (key, title, phrase, words, chars, or partial: the fallback), or 'none'. */
   tier: string;
 }
 
@@ -97,11 +97,16 @@ export function renderNaming(runs: NamingRun[]): string {
     ['resources', 'store', 'class', 'n', "today's behaviour: top-1 / top-3 / in 20", 'p50 / p95 ms', 'naming: top-1 / top-3 / in 20', 'p50 / p95 ms'],
     rows,
   );
+  // A first hit matched 'partial' means no record held every term: the fallback answered (issue #10).
   const tiers = table(
-    ['resources', 'store', 'system', 'first hit matched by: key / title / phrase / words / chars / none'],
+    ['resources', 'store', 'system', 'first hit matched by: key / title / phrase / words / chars / partial (fallback) / none', 'fallback: p50 / p95 ms'],
     runs.flatMap((r) => r.runs.map((x) => {
       const n = (t: string) => x.scored.filter((s) => s.tier === t).length;
-      return [sizeLabel(r.size), r.store, x.system, ['key', 'title', 'phrase', 'words', 'chars', 'none'].map(n).join(' / ')];
+      const fallback = x.scored.filter((s) => s.tier === 'partial').map((s) => s.ms).sort((a, b) => a - b);
+      return [
+        sizeLabel(r.size), r.store, x.system, ['key', 'title', 'phrase', 'words', 'chars', 'partial', 'none'].map(n).join(' / '),
+        `${ms(percentile(fallback, 50))} / ${ms(percentile(fallback, 95))}`,
+      ];
     })),
   );
   const notes = runs.map((r) => [

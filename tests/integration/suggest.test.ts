@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSuggestions, suggestionKey } from '../../indexers/suggestions.ts';
 import { importJsonl } from '../helpers/imports.ts';
+import { createInProcessRunner } from '../../services/jobs/in-process-runner.ts';
 import type { ResourceType } from '../../services/resources/resource.schema.ts';
 import type { Runtime } from '../../services/runtime/runtime.ts';
 import { buildApp } from '../../services/server/app.ts';
@@ -21,13 +22,32 @@ const SAME_NAME = [
   { id: 'p-jx', project_no: 'JXAA20200031', district: '江夏' },
   { id: 'p-hy', project_no: 'HYAA20210007', district: '汉阳' },
 ].map((p) => ({ ...p, name: '万科中央公馆', builder: BUILDER, address: `${p.district}区某路1号`, project_type: '房屋建筑' }));
+/**
+ * Names typed from an inner word (光谷小学, 同济), and an estate known by its sales name. The
+ * projects found only at an inner word are the busier ones, so that weight alone would put them first.
+ */
+const INNER = {
+  ggxx: { id: 'p-ggxx', project_no: 'WCAA20210001', name: '武昌区某某街光谷小学新建工程', district: '武昌' },
+  ggxxWhole: { id: 'p-ggxx-w', project_no: 'DHAA20220002', name: '光谷小学扩建工程', district: '东湖高新' },
+  tongjiWhole: { id: 'p-tj-w', project_no: 'DHAA20190003', name: '同济医院光谷院区二期', district: '东湖高新' },
+  tongjiInner: [
+    { id: 'p-tj-1', project_no: 'JHAA20200004', name: '华中科技大学同济医学院附属协和医院扩建工程', district: '江汉' },
+    { id: 'p-tj-2', project_no: 'QKAA20210005', name: '武汉同济医院门诊楼改造', district: '硚口' },
+  ],
+  estate: { id: 'p-hpl', project_no: 'HSAA20190031', name: '洪山区某某街道K1地块住宅项目', district: '洪山', estate_name: '某某·湖畔里', aliases: ['湖畔里小区'] },
+};
+const busy = (project_no: string, n: number) =>
+  Array.from({ length: n }, (_, i) => ({ id: `a-${project_no}-${i}`, project_no, item: '建设工程规划许可', status: '在办' }));
+
 const RECORDS: Partial<Record<ResourceType, object[]>> = {
   project: [
     ...SAME_NAME,
+    INNER.ggxx, INNER.ggxxWhole, INNER.tongjiWhole, ...INNER.tongjiInner, INNER.estate,
     { id: 'p-qs', project_no: 'QSAA20200001', name: '青山体育公园', builder: '武汉市青山区城市建设投资有限公司', district: '青山' },
     // Its pinyin starts with `loft` and its text holds `loft` further on: found by both lookups.
     { id: 'p-lf', project_no: 'JAAA20220005', name: 'Loft青年汇loft', district: '江岸' },
   ],
+  approval: [...busy(INNER.ggxx.project_no, 3), ...busy(INNER.tongjiInner[0]!.project_no, 3)],
   regulation: [{ id: 'reg-1', title: '中华人民共和国城乡规划法', date: '2019-04-23', category: '法律', text: '为了加强城乡规划管理，协调城乡空间布局，制定本法。' }],
 };
 
@@ -36,6 +56,10 @@ async function load(rt: Runtime): Promise<void> {
     const r = await importJsonl(rt.db, type, Readable.from([Buffer.from(rows.map((x) => JSON.stringify(x)).join('\n'))]));
     if (r.rejected > 0) throw new Error(`${type}: ${r.errors[0]?.message}`);
   }
+  // Project summaries (how busy each project is, the suggestions' weight) are a job's.
+  const runner = createInProcessRunner(rt.db, rt.registry, { idleMs: 3_600_000 });
+  await runner.drain();
+  await runner.stop();
   await rt.indexer.reindex();
 }
 
@@ -110,6 +134,39 @@ describe.each(SEARCH_SETUPS)('type-ahead on %s', (setup) => {
     const doc = JSON.parse(JSON.stringify(app.swagger()));
     const schema = doc.paths['/api/suggest'].get.responses['200'].content['application/json'].schema;
     expect(Object.keys(schema.properties.items.items.properties).sort()).toEqual(['detail', 'href', 'kind', 'ref', 'text']);
+  });
+
+  it('finds a name by the initials of an inner word, below names that start with them', async () => {
+    const found = (await suggest('ggxx')).filter((s) => s.kind === 'project');
+    expect(found.map((s) => s.ref)).toEqual([INNER.ggxxWhole.project_no, INNER.ggxx.project_no]);
+    expect(found[1]).toEqual({
+      text: INNER.ggxx.name, kind: 'project', ref: INNER.ggxx.project_no, detail: `武昌 · ${INNER.ggxx.project_no}`, href: `/api/projects/${INNER.ggxx.project_no}`,
+    });
+    // The whole name's initials still find it, first.
+    expect((await suggest('wcqmmjggxx'))[0]?.ref).toBe(INNER.ggxx.project_no);
+  });
+
+  it('finds every name holding a word by that word\'s full pinyin, names that start with it first', async () => {
+    const found = (await suggest('tongji')).filter((s) => s.kind === 'project');
+    expect(found[0]?.ref).toBe(INNER.tongjiWhole.project_no);
+    expect(found.map((s) => s.ref).sort()).toEqual([INNER.tongjiWhole, ...INNER.tongjiInner].map((p) => p.project_no).sort());
+    // And a word further in (医学院, after 同济).
+    expect((await suggest('yixueyuan')).map((s) => s.ref)).toContain(INNER.tongjiInner[0]!.project_no);
+  });
+
+  it('finds a project by the full pinyin of its sales name and of its aliases, and opens it', async () => {
+    const { project_no, name } = INNER.estate;
+    const found = await suggest('hupanli');
+    expect(found.map((s) => s.text).sort()).toEqual(['某某·湖畔里', '湖畔里小区'].sort());
+    for (const s of found) {
+      expect(s, s.text).toMatchObject({ kind: 'project', ref: project_no, detail: `${name} · ${project_no}`, href: `/api/projects/${project_no}` });
+      const res = await app.inject({ url: s.href });
+      expect(res.json().project.project_no).toBe(project_no);
+    }
+    // The alias starts with the text; the sales name holds it at a word.
+    expect(found[0]?.text).toBe('湖畔里小区');
+    expect((await suggest('mmhpl')).map((s) => s.text)).toEqual(['某某·湖畔里']);
+    expect((await suggest('moumouhupanli')).map((s) => s.text)).toEqual(['某某·湖畔里']);
   });
 
   it('builds each term once, with the highest weight any source gave it', async () => {

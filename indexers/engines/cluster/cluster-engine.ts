@@ -10,10 +10,11 @@ import type { IndexedVersion, SearchEngine, SearchResult, SearchType } from '../
 import { SEARCH_TYPES } from '../search-engine.ts';
 import { docsIndexDefinition, metaIndexDefinition, suggestIndexDefinition } from './index-definitions.ts';
 import {
-  containsBody, deleteAction, indexActions, resourceKey, searchBody, suggestBody, supersededBody, toEngineDoc, toSuggestDoc,
+  containsBody, deleteAction, indexActions, resourceKey, suggestBody, supersededBody, toEngineDoc, toSuggestDoc,
   versionsBody, type BulkLine, type EngineDoc, type HitSource,
 } from './search-bodies.ts';
-import { readSearch, readSuggest, readSuggestHits, readVersions, type SuggestSource } from './search-results.ts';
+import { searchInTiers } from './partial-search.ts';
+import { readSuggest, readSuggestHits, readVersions, type SuggestSource } from './search-results.ts';
 import { EngineError, type ClusterTransport, type Refresh } from './transport.ts';
 
 export interface ClusterEngineOptions {
@@ -221,9 +222,8 @@ export function createClusterEngine(t: ClusterTransport, opts: ClusterEngineOpti
     },
 
     async search(req): Promise<SearchResult> {
-      const body = searchBody(req);
-      if (!body) return { total: 0, totalIsEstimate: false, counts: {}, hits: [] };
-      return readSearch(await read(() => t.search<HitSource>(readAliases, body)));
+      // The complete tiers, then the partial tier when they left the page short (./partial-search.ts).
+      return searchInTiers(req, (body) => read(() => t.search<HitSource>(readAliases, body)));
     },
 
     async suggestPrefix(prefix, limit) {

@@ -95,6 +95,8 @@ export function suggestIndexDefinition(): IndexDefinition {
         detail: { type: 'keyword', index: false },
         pinyin: keyword,
         initials: keyword,
+        /** Pinyin and initials from each inner word on, for prefix queries (`ggxx` in 武昌区某某街光谷小学…). */
+        word_keys: keyword,
         weight: { type: 'float' },
         /** Characters in text: shorter names first at equal weight. */
         length: { type: 'integer' },

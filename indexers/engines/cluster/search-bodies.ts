@@ -2,8 +2,9 @@
  * The request bodies PlanHub sends to OpenSearch and Elasticsearch, built once for both: pure
  * functions, typed against the Elasticsearch client's `estypes` so the compiler checks every
  * request the Elasticsearch client would send. The query mirrors the PostgreSQL engine's tiers
- * (exact key, phrase in a title, phrase in the text, all words, all characters): the best tier a
+ * (exact key, phrase in a title, phrase in the text, all word groups, all characters): the best tier a
  * document matches sets its score band, text relevance (saturated) and the prior order it within.
+ * The partial tier, a request of its own when these leave the page short, is ./partial-search.ts's.
  */
 import type { estypes } from '@elastic/elasticsearch';
 import type { SearchDoc, SearchHit, SearchRequest, SearchType, Suggestion, SuggestionTerm } from '../search-engine.ts';
@@ -16,7 +17,7 @@ export const COUNT_CAP = 10_000;
 
 export type Tier = SearchHit['matched'];
 /** Best first: a hit's `matched` is the first of these among its matched queries. */
-export const TIERS: readonly Tier[] = ['key', 'title', 'phrase', 'words', 'chars'];
+export const TIERS: readonly Tier[] = ['key', 'title', 'phrase', 'words', 'chars', 'partial'];
 /** The PostgreSQL engine's bands: a hit scores its best tier's base + up to 10 for text rank + 5 × prior. */
 export const TIER_BASE: Record<Tier, number> = { key: 100, title: 60, phrase: 40, words: 20, chars: 0, partial: -40 };
 
@@ -32,7 +33,7 @@ export interface EngineDoc extends StoredFields {
 
 /** What a hit carries back (the token fields stay out of _source). */
 export type HitSource = Pick<EngineDoc, 'type' | 'resource_id' | 'passage' | 'title' | 'body' | 'date' | 'status' | 'project_nos' | 'project_names'>;
-const HIT_FIELDS: (keyof HitSource)[] = ['type', 'resource_id', 'passage', 'title', 'body', 'date', 'status', 'project_nos', 'project_names'];
+export const HIT_FIELDS: (keyof HitSource)[] = ['type', 'resource_id', 'passage', 'title', 'body', 'date', 'status', 'project_nos', 'project_names'];
 
 export const resourceKey = (type: SearchType, resourceId: string) => `${type}:${resourceId}`;
 
@@ -110,13 +111,13 @@ export function deleteAction(target: string, id: string, version: number): estyp
     : { delete: { _index: target, _id: id, version, version_type: 'external_gte' } };
 }
 
-type Query = estypes.QueryDslQueryContainer;
+export type Query = estypes.QueryDslQueryContainer;
 export type SearchBody = Pick<
   estypes.SearchRequest,
   'query' | 'post_filter' | 'aggs' | 'collapse' | 'sort' | 'from' | 'size' | '_source' | 'track_scores' | 'track_total_hits' | 'suggest' | 'search_after'
 >;
 
-function filterClauses(req: SearchRequest): Query[] {
+export function filterClauses(req: SearchRequest): Query[] {
   const f = req.filters;
   const out: Query[] = [];
   if (f.district) out.push({ terms: { districts: districtForms(f.district) } });
@@ -135,6 +136,16 @@ const allOf = (field: string | string[], tokens: string[]): Query => {
     : { multi_match: { query, fields: field, type: 'cross_fields', operator: 'and' } };
 };
 
+const WORD_FIELDS = ['name_words', 'body_words'];
+
+/** One word group (see AnalyzedQuery.wordGroups): any of its alternatives, each all its words, in the name or the text. */
+export function groupClause(group: string[][]): Query {
+  const alts = group.filter((alt) => alt.length > 0).map((alt) => allOf(WORD_FIELDS, alt));
+  return alts.length === 1 ? alts[0]! : { bool: { should: alts, minimum_should_match: 1 } };
+}
+
+const usableGroups = (groups: string[][][]) => groups.filter((g) => g.some((alt) => alt.length > 0));
+
 /** Each tier's matching condition, like the PostgreSQL engine's; empty when the query has no terms. */
 export function tierQueries(req: SearchRequest): { tier: Tier; query: Query }[] {
   const q = req.query;
@@ -149,7 +160,8 @@ export function tierQueries(req: SearchRequest): { tier: Tier; query: Query }[] 
       out.push({ tier: 'phrase', query: { bool: { filter: each } } });
     }
   }
-  if (q.words.length) out.push({ tier: 'words', query: allOf(['name_words', 'body_words'], q.words) });
+  const groups = usableGroups(q.wordGroups);
+  if (groups.length) out.push({ tier: 'words', query: { bool: { filter: groups.map(groupClause) } } });
   if (grams.length) out.push({ tier: 'chars', query: allOf(['title_grams', 'body_grams'], grams) });
   // No terms but filters (a project's 360 view, a tab, 在办 in 洪山): everything they select, newest first.
   if (out.length === 0 && isListing(req)) out.push({ tier: 'words', query: { match_all: {} } });
@@ -157,15 +169,25 @@ export function tierQueries(req: SearchRequest): { tier: Tier; query: Query }[] 
 }
 
 /** Text relevance within a band, saturated to [0, 10) so it never lifts a hit into the next band. */
-function relevance(req: SearchRequest): Query[] {
+export function relevance(req: SearchRequest): Query[] {
   const q = req.query;
   const grams = [...new Set(q.phrases.flat())].join(' ');
-  const words = [...new Set(q.words)].join(' ');
+  // Every word of every alternative: a synonym the text holds counts as the word typed.
+  const words = [...new Set(usableGroups(q.wordGroups).flat(2))].join(' ');
   const should: Query[] = [];
   if (words) should.push({ match: { name_words: { query: words, boost: 2 } } }, { match: { body_words: { query: words } } });
   if (grams) should.push({ match: { title_grams: { query: grams, boost: 2 } } }, { match: { body_grams: { query: grams } } });
   if (should.length === 0) return [];
   return [{ script_score: { query: { bool: { should } }, script: { source: '10 * _score / (_score + 10)' } } }];
+}
+
+/** The tiers as one query: a document scores its best tier's band (TIER_BASE + 1, all positive), named by its tier. */
+export function bandedQuery(tiers: { tier: Tier; query: Query }[]): Query {
+  return {
+    dis_max: {
+      queries: tiers.map(({ tier, query }) => ({ constant_score: { filter: query, boost: TIER_BASE[tier] + 1, _name: tier } })),
+    },
+  };
 }
 
 /**
@@ -179,11 +201,7 @@ export function searchBody(req: SearchRequest): SearchBody | null {
   const listing = isListing(req);
   // A listing shows each record by its first passage (the start of its text), as on PostgreSQL.
   const filter = listing ? [...filterClauses(req), { term: { passage: 0 } }] : filterClauses(req);
-  const banded: Query = {
-    dis_max: {
-      queries: tiers.map(({ tier, query }) => ({ constant_score: { filter: query, boost: TIER_BASE[tier] + 1, _name: tier } })),
-    },
-  };
+  const banded = bandedQuery(tiers);
   const query: Query = {
     function_score: {
       query: { bool: { filter, must: [banded], should: relevance(req) } },
@@ -223,6 +241,8 @@ export interface SuggestDoc {
   detail: string | null;
   pinyin: string;
   initials: string;
+  /** The pinyin forms from each inner word on: a prefix query's field, after the completions. */
+  word_keys: string[];
   weight: number;
   length: number;
   complete_text: { input: string[]; weight: number };
@@ -239,6 +259,7 @@ export function toSuggestDoc(t: SuggestionTerm): SuggestDoc {
     detail: t.detail,
     pinyin: t.pinyin,
     initials: t.initials,
+    word_keys: t.wordKeys ?? [],
     weight: t.weight,
     length: [...t.text].length,
     complete_text: { input: [t.text], weight },
@@ -250,14 +271,23 @@ export const SUGGEST_FIELDS: (keyof SuggestDoc)[] = ['text', 'kind', 'ref', 'det
 
 /**
  * Names that start with the prefix, then names whose pinyin or initials do (completion
- * suggesters). No `skip_duplicates`: it drops entries by their text, and same-named projects
- * are separate entries.
+ * suggesters), then names whose pinyin forms from an inner word do (the hits of a prefix query
+ * on `word_keys`: on an index built before that field, it matches nothing rather than failing as
+ * a completion on a missing field would). No `skip_duplicates`: it drops entries by their text,
+ * and same-named projects are separate entries.
  */
 export function suggestBody(prefix: string, limit: number): SearchBody {
   const latin = prefix.toLowerCase().replace(/\s+/g, '');
   const suggest: estypes.SearchSuggester = { by_text: { prefix, completion: { field: 'complete_text', size: limit } } };
-  if (latin) suggest.by_latin = { prefix: latin, completion: { field: 'complete_latin', size: limit } };
-  return { size: 0, _source: SUGGEST_FIELDS, suggest };
+  if (!latin) return { size: 0, _source: SUGGEST_FIELDS, suggest };
+  suggest.by_latin = { prefix: latin, completion: { field: 'complete_latin', size: limit } };
+  return {
+    size: limit,
+    _source: SUGGEST_FIELDS,
+    query: { prefix: { word_keys: { value: latin } } },
+    sort: [{ weight: { order: 'desc' } }, { length: { order: 'asc' } }, { text: { order: 'asc' } }, { ref: { order: 'asc' } }],
+    suggest,
+  };
 }
 
 /** Names that contain the text anywhere but do not start with it (a small index: a scan is cheap). */

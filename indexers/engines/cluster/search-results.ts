@@ -23,23 +23,29 @@ export function readSearch(res: estypes.SearchResponse<HitSource>): SearchResult
   }
   const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
   const hits = res.hits.hits.flatMap((h): SearchHit[] => {
-    const s = h._source;
-    if (!s) return [];
-    return [{
-      type: s.type,
-      id: s.resource_id,
-      passage: s.passage,
-      title: s.title,
-      body: s.body,
-      date: s.date,
-      status: s.status,
-      projectNos: s.project_nos,
-      projectNames: s.project_names,
-      score: Math.round((h._score ?? 0) * 1000) / 1000,
-      matched: bestTier(h.matched_queries),
-    }];
+    const hit = toHit(h, bestTier(h.matched_queries));
+    return hit ? [hit] : [];
   });
   return { total, totalIsEstimate, counts, hits };
+}
+
+/** A hit as PlanHub reads it, matched as given; null without its source. */
+export function toHit(h: estypes.SearchHit<HitSource>, matched: Tier): SearchHit | null {
+  const s = h._source;
+  if (!s) return null;
+  return {
+    type: s.type,
+    id: s.resource_id,
+    passage: s.passage,
+    title: s.title,
+    body: s.body,
+    date: s.date,
+    status: s.status,
+    projectNos: s.project_nos,
+    projectNames: s.project_names,
+    score: Math.round((h._score ?? 0) * 1000) / 1000,
+    matched,
+  };
 }
 
 function bestTier(matched: estypes.SearchHit['matched_queries']): Tier {
@@ -53,19 +59,26 @@ export type SuggestSource = Pick<Suggestion, 'text' | 'kind'> & { ref: string | 
 // A builder's or a place's ref is its own name (as the PostgreSQL migration 20261201060000 sets it).
 const toSuggestion = (s: SuggestSource): Suggestion => ({ text: s.text, kind: s.kind, ref: s.ref ?? s.text, detail: s.detail ?? null });
 
-/** Completion options, the text's own prefix matches first; a document both suggesters found, once. */
+/**
+ * Completion options, the text's own prefix matches first, then its pinyin forms'; then the hits
+ * (matches at an inner word). A document found more than once, at its first place.
+ */
 export function readSuggest(res: estypes.SearchResponse<SuggestSource>, limit: number): Suggestion[] {
   const out = new Map<string, Suggestion>();
+  const add = (index: string | undefined, id: string | null | undefined, source: SuggestSource | undefined) => {
+    const key = `${index}/${id}`;
+    if (source && out.size < limit && !out.has(key)) out.set(key, toSuggestion(source));
+  };
   for (const name of ['by_text', 'by_latin']) {
     for (const entry of res.suggest?.[name] ?? []) {
       const options = Array.isArray(entry.options) ? entry.options : [entry.options];
       for (const option of options) {
         const o = option as estypes.SearchCompletionSuggestOption<SuggestSource>;
-        const id = `${o._index}/${o._id}`;
-        if (o._source && out.size < limit && !out.has(id)) out.set(id, toSuggestion(o._source));
+        add(o._index, o._id, o._source);
       }
     }
   }
+  for (const h of res.hits?.hits ?? []) add(h._index, h._id, h._source);
   return [...out.values()];
 }
 

@@ -124,10 +124,19 @@ export function createPostgresEngine(db: Db): SearchEngine {
 
     async suggestPrefix(prefix, limit) {
       const like = `${escapeLike(prefix)}%`;
+      // Three tiers, each by its own index: the text, the whole's pinyin forms, an inner word's.
       const r = await db.query<Suggestion>(
-        `SELECT text, kind, ref, detail FROM search_suggestions
-         WHERE text LIKE $1 OR pinyin LIKE $2 OR initials LIKE $2
-         ORDER BY (text LIKE $1) DESC, weight DESC, length(text), text, ref LIMIT $3`,
+        `WITH found AS (
+           SELECT kind, text, ref, 0 AS tier FROM search_suggestions WHERE text LIKE $1
+           UNION ALL
+           SELECT kind, text, ref, 1 FROM search_suggestions WHERE pinyin LIKE $2 OR initials LIKE $2
+           UNION ALL
+           SELECT kind, text, ref, 2 FROM search_suggestion_keys WHERE key LIKE $2
+         )
+         SELECT s.text, s.kind, s.ref, s.detail
+         FROM (SELECT kind, text, ref, min(tier) AS tier FROM found GROUP BY kind, text, ref) f
+         JOIN search_suggestions s USING (kind, text, ref)
+         ORDER BY f.tier, s.weight DESC, length(s.text), s.text, s.ref LIMIT $3`,
         [like, like.toLowerCase().replace(/\s+/g, ''), limit],
       );
       return r.rows;
@@ -145,14 +154,23 @@ export function createPostgresEngine(db: Db): SearchEngine {
     },
 
     async setSuggestions(terms) {
+      const keys = terms.flatMap((t) => (t.wordKeys ?? []).map((key) => ({ kind: t.kind, text: t.text, ref: t.ref, key })));
       await db.transaction(async (tx) => {
+        await tx.query('DELETE FROM search_suggestion_keys');
         await tx.query('DELETE FROM search_suggestions');
         for (let i = 0; i < terms.length; i += 5000) {
           await tx.query(
             `INSERT INTO search_suggestions (text, kind, ref, detail, pinyin, initials, weight)
              SELECT text, kind, ref, detail, pinyin, initials, weight
              FROM jsonb_to_recordset($1::jsonb) AS r(text text, kind text, ref text, detail text, pinyin text, initials text, weight real)`,
-            [JSON.stringify(terms.slice(i, i + 5000))],
+            [JSON.stringify(terms.slice(i, i + 5000).map(({ wordKeys: _, ...t }) => t))],
+          );
+        }
+        for (let i = 0; i < keys.length; i += 20_000) {
+          await tx.query(
+            `INSERT INTO search_suggestion_keys (kind, text, ref, key)
+             SELECT kind, text, ref, key FROM jsonb_to_recordset($1::jsonb) AS r(kind text, text text, ref text, key text)`,
+            [JSON.stringify(keys.slice(i, i + 20_000))],
           );
         }
       });

@@ -1,12 +1,12 @@
 /**
  * What a query matches on PostgreSQL, as SQL conditions: the filters, the tiers (exact keys, the
- * phrase in titles, the phrase in texts, all words, all characters) and the broad match counts
+ * phrase in titles, the phrase in texts, all word groups, all characters) and the broad match counts
  * use. Pure builders: ./postgres-search.ts decides how each runs and ranks the results.
  */
 import { districtForms } from '../../districts.ts';
 import type { SearchHit, SearchRequest } from '../search-engine.ts';
 import { rarest, shareOfAll, type PartitionStats, type VectorColumn } from './table-stats.ts';
-import { andQuery, phrasesQuery } from './tsvector.ts';
+import { andQuery, groupsQuery, phrasesQuery } from './tsvector.ts';
 
 export type Tier = SearchHit['matched'];
 
@@ -52,6 +52,8 @@ export const hasFilters = (req: SearchRequest) => filterSql(req, new Params()) !
 export interface Match {
   column: VectorColumn | 'keys';
   lexemes: string[];
+  /** The share of a partition's rows it may hold, when not that of all its lexemes (word groups). */
+  share?: (stats: PartitionStats) => number;
   /**
    * The condition and rank, with their parameters added to `p`. `narrow`, when given, is checked
    * only on a bounded number of rows that meet `where` (a phrase among its bigrams' rows; see
@@ -69,6 +71,23 @@ const tsMatch = (column: VectorColumn, query: string, lexemes: string[], weights
     return { where: `${column} @@ ${x}::tsquery`, rank: `ts_rank(${weights ? `'${weights}', ` : ''}${column}, ${x}::tsquery)` };
   },
 });
+
+/**
+ * The share of a partition's rows that may hold a word group: the sum of its alternatives'
+ * (each bounded as shareOfAll bounds it), at most all of them.
+ */
+export function groupShare(p: PartitionStats, column: VectorColumn, group: readonly string[][]): number {
+  return Math.min(1, group.reduce((sum, alt) => sum + shareOfAll(p, column, alt), 0));
+}
+
+/** Every word group, each by any of its alternatives (see AnalyzedQuery.wordGroups), ranked with the name's words above the text's. */
+function groupsMatch(groups: string[][][]): Match {
+  return {
+    ...tsMatch('body_tsv', groupsQuery(groups), groups.flat(2), '{0.1,0.2,0.4,1.0}'),
+    // All groups: no more rows than the rarest group holds.
+    share: (p) => Math.min(...groups.map((g) => groupShare(p, 'body_tsv', g))),
+  };
+}
 
 /** Exact keys: a handful of rows at most, found through their GIN index. */
 const keysMatch = (keys: string[]): Match => ({
@@ -106,7 +125,7 @@ export function tiers(req: SearchRequest): { tier: Tier; match: Match }[] {
     specs.push({ tier: 'title', match: phraseMatch('title_tsv', q.phrases) });
     if (q.phrases.some((ph) => ph.length > 1)) specs.push({ tier: 'phrase', match: phraseMatch('gram_tsv', q.phrases) });
   }
-  if (q.words.length) specs.push({ tier: 'words', match: tsMatch('body_tsv', andQuery(q.words), q.words, '{0.1,0.2,0.4,1.0}') });
+  if (groupsQuery(q.wordGroups)) specs.push({ tier: 'words', match: groupsMatch(q.wordGroups) });
   // All characters in any order: differs from the phrase tier only when there is more than one bigram.
   if (grams.length > 1 || (grams.length === 1 && !q.phrases.some((ph) => ph.length > 1))) {
     specs.push({ tier: 'chars', match: tsMatch('gram_tsv', andQuery(grams), grams) });
@@ -124,7 +143,7 @@ export function broadMatch(req: SearchRequest): Match[] {
   const grams = q.phrases.flat();
   const parts: Match[] = [];
   if (q.keys.length) parts.push(keysMatch(q.keys));
-  if (q.words.length) parts.push(tsMatch('body_tsv', andQuery(q.words), q.words));
+  if (groupsQuery(q.wordGroups)) parts.push(groupsMatch(q.wordGroups));
   if (grams.length) parts.push(tsMatch('gram_tsv', andQuery(grams), grams));
   return parts;
 }
@@ -132,5 +151,5 @@ export function broadMatch(req: SearchRequest): Match[] {
 /** The share of a partition's rows a match may hold, as the statistics bound it (see shareOfAll). */
 export function shareOf(p: PartitionStats, m: Match): number {
   if (m.column === 'keys') return 0;
-  return shareOfAll(p, m.column, m.lexemes);
+  return m.share ? m.share(p) : shareOfAll(p, m.column, m.lexemes);
 }

@@ -8,6 +8,7 @@
 import type { Db, Queryable } from '../../../services/db/db.ts';
 import type { SearchHit, SearchRequest, SearchResult, SearchType } from '../search-engine.ts';
 import { SEARCH_TYPES } from '../search-engine.ts';
+import { missingOf } from '../partial-match.ts';
 import { filterShare, type FilterStats } from './filter-stats.ts';
 import { Params, broadMatch, filterSql, shareOf, type Tier } from './postgres-matches.ts';
 import { partitionOf } from './postgres-schema.ts';
@@ -44,10 +45,16 @@ export interface Row {
   project_names: string[];
   prior: number;
   rank: number;
+  /** The partial tier's: which word groups the row holds (in the query's order), and their share of its weight. */
+  groups?: boolean[] | null;
+  coverage?: number | null;
 }
 
-/** The page asked for: each record once (its best-scored row), ranked or newest first, collapsed per project when asked. */
-export function pageOf(rows: Row[], req: SearchRequest, score: (r: Row) => number, byDate: boolean): SearchHit[] {
+/**
+ * The page asked for: each record once (its best-scored row), ranked or newest first, collapsed
+ * per project when asked. A partial hit says which of `groups` (the partial tier's) it lacks.
+ */
+export function pageOf(rows: Row[], req: SearchRequest, score: (r: Row) => number, byDate: boolean, groups?: string[][][]): SearchHit[] {
   const best = new Map<string, { row: Row; score: number }>();
   for (const row of rows) {
     const key = `${row.type}:${row.resource_id}`;
@@ -79,6 +86,7 @@ export function pageOf(rows: Row[], req: SearchRequest, score: (r: Row) => numbe
     projectNames: row.project_names,
     score: Math.round(s * 1000) / 1000,
     matched: row.tier,
+    ...(row.tier === 'partial' && groups && row.groups ? { missing: missingOf(row.groups, groups) } : {}),
   }));
 }
 

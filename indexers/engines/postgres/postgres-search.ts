@@ -1,9 +1,9 @@
 /**
  * Search on PostgreSQL without ranking huge posting lists. The query runs as a few tiers (exact
- * keys, phrase in a title, phrase in the text, all words, all characters); each tier takes a
- * bounded number of candidates from every type's partition, the best by prior, and only the
+ * keys, phrase in a title, phrase in the text, all word groups, all characters); each tier takes
+ * a bounded number of candidates from every type's partition, the best by prior, and only the
  * union of candidates is ranked; a tier runs only while the ones before it have not filled the
- * page (see inTurn). A tier whose term is common in a partition walks that
+ * page (see inTurn), and so does the partial tier after them (./postgres-partial.ts). A tier whose term is common in a partition walks that
  * partition's prior index; a rarer one takes its GIN matches, at most RARE_CANDIDATES of them.
  * Which is which comes from the ANALYZE statistics kept in memory (./table-stats.ts), not from a
  * round trip to the planner. Counts per tab are ./postgres-results.ts's; a request without
@@ -11,11 +11,13 @@
  */
 import type { Db } from '../../../services/db/db.ts';
 import { isListing } from '../listing.ts';
+import { COVERAGE_SPAN, partialGroups } from '../partial-match.ts';
 import type { SearchRequest, SearchResult } from '../search-engine.ts';
 import { SEARCH_TYPES } from '../search-engine.ts';
 import { filterStatsCache } from './filter-stats.ts';
 import { listDocs } from './postgres-browse.ts';
 import { Params, filterSql, hasFilters, shareOf, tiers, type Tier } from './postgres-matches.ts';
+import { partialPlan, partialTierSql } from './postgres-partial.ts';
 import { countMatches, indexed, pageOf, type Row } from './postgres-results.ts';
 import { partitionOf } from './postgres-schema.ts';
 import { tableStatsCache } from './table-stats.ts';
@@ -55,7 +57,9 @@ const statsOf = tableStatsCache();
 const filterStatsOf = filterStatsCache();
 
 function score(r: Row): number {
-  return TIER_BASE[r.tier] + 10 * Math.min(1, r.rank) + 5 * r.prior;
+  // A partial match's band is its coverage's (../partial-match.ts): all of it below the chars tier.
+  const coverage = r.tier === 'partial' ? COVERAGE_SPAN * (r.coverage ?? 0) : 0;
+  return TIER_BASE[r.tier] + coverage + 10 * Math.min(1, r.rank) + 5 * r.prior;
 }
 
 /**
@@ -129,9 +133,25 @@ export async function searchDocs(db: Db, table: string, req: SearchRequest): Pro
       return `(SELECT '${tier}' AS tier, ${columns.replace('date', 'date::text AS date')}, ${rank} AS rank FROM (
         SELECT * FROM (${offers.join(' UNION ALL ')}) c ORDER BY ${order} LIMIT ${perTier}) kept)`;
     });
+  const groups = partialGroups(req);
+  const plan = groups ? partialPlan(groups, stats, searched) : null;
   const [rows, counted] = await Promise.all([
     indexed<Row>(db, inTurn(tierSql, { needed, collapse: req.collapse, gated: req.sort !== 'date' }), p.values),
     countMatches(db, table, req, stats, filtered ? kept : null),
   ]);
-  return { ...counted, hits: pageOf(rows, req, score, req.sort === 'date') };
+  // Last, the partial tier, as inTurn would gate it: only when the complete tiers left the page
+  // short. A statement of its own, so that the searches they fill (most) do not plan it: in the
+  // same statement it added a few milliseconds of planning to every search.
+  // Groups every row holds weigh nothing: with no weight at all, there is nothing to cover.
+  if (plan && plan.groups.length >= 2 && plan.weights.some((w) => w > 0)) {
+    const record = (r: Row) => (req.collapse && r.project_nos[0]) || `${r.type}:${r.resource_id}`;
+    if (new Set(rows.map(record)).size < needed) {
+      const pp = new Params();
+      const partialFilters = filterSql(req, pp);
+      rows.push(...(await indexed<Row>(db, partialTierSql(plan, table, searched, stats, pp, {
+        columns, order, filters: partialFilters, perType, perTier, walkShare: WALK_SHARE, walkRows: WALK_ROWS,
+      }), pp.values)));
+    }
+  }
+  return { ...counted, hits: pageOf(rows, req, score, req.sort === 'date', plan?.groups) };
 }

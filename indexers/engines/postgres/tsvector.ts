@@ -60,3 +60,14 @@ export function phraseQuery(tokens: readonly string[], weight?: Weight): string 
 export function phrasesQuery(phrases: readonly (readonly string[])[], weight?: Weight): string {
   return phrases.filter((p) => p.length > 0).map((p) => `(${phraseQuery(p, weight)})`).join(' & ');
 }
+
+/** One word group: any of its alternatives, each all of its words (`(a) | (b & c)`); empty string when none is usable. */
+export function groupQuery(alternatives: readonly (readonly string[])[]): string {
+  const alts = [...new Set(alternatives.map((alt) => andQuery(alt)).filter(Boolean))];
+  return alts.length === 1 ? alts[0]! : alts.map((a) => `(${a})`).join(' | ');
+}
+
+/** Every word group (see AnalyzedQuery.wordGroups): `(a) & (b | (c & d))`; empty string when none is usable. */
+export function groupsQuery(groups: readonly (readonly (readonly string[])[])[]): string {
+  return groups.map(groupQuery).filter(Boolean).map((g) => `(${g})`).join(' & ');
+}

@@ -1,0 +1,91 @@
+/**
+ * The partial tier on PostgreSQL (../partial-match.ts): the last of the tiers, so inTurn starts
+ * it only when the complete ones found fewer records than the page needs. Bounded like the
+ * others: each partition offers at most PARTIAL_CHECKS rows holding one of the query's rarest
+ * groups (by the ANALYZE statistics; their GIN matches when rare, a walk of the prior index when
+ * even the rarest is common, never the posting lists of common words in full), and only those
+ * rows are checked group by group (`body_tsv @@ group`, which unpacks each row's vector).
+ */
+import type { SearchType } from '../search-engine.ts';
+import { candidateGroups, MIN_COVERAGE, weightOf } from '../partial-match.ts';
+import { groupShare, Params } from './postgres-matches.ts';
+import { partitionOf } from './postgres-schema.ts';
+import type { PartitionStats } from './table-stats.ts';
+import { groupQuery } from './tsvector.ts';
+
+/**
+ * Rows per partition checked group by group, at most: each check unpacks the row's vector once
+ * per group (at 20k records, 150 long meeting passages took 8 ms), and the tier runs for most
+ * name searches (they find fewer records than a page).
+ */
+const PARTIAL_CHECKS = 100;
+/** Rows of a partition's prior index walked when even its rarest groups are common (a walk of 1,000 took 3–4 ms per partition). */
+const PARTIAL_WALK = 300;
+
+export interface PartialPlan {
+  groups: string[][][];
+  /** Each group's weight, from its share of the searched partitions' rows. */
+  weights: number[];
+}
+
+/** The weights of the groups, over every partition searched (their shares weighted by their rows). */
+export function partialPlan(groups: string[][][], stats: Record<SearchType, PartitionStats>, searched: readonly SearchType[]): PartialPlan {
+  const usable = groups.filter((g) => groupQuery(g) !== '');
+  const rows = searched.reduce((n, t) => n + stats[t].rows, 0);
+  const weights = usable.map((g) => {
+    const shares = searched.map((t) => groupShare(stats[t], 'body_tsv', g));
+    // Without row counts (never analyzed), each partition counts alike.
+    const share = rows > 0
+      ? searched.reduce((sum, t, i) => sum + shares[i]! * stats[t].rows, 0) / rows
+      : shares.reduce((a, b) => a + b, 0) / shares.length;
+    return weightOf(share);
+  });
+  return { groups: usable, weights };
+}
+
+export interface PartialSql {
+  columns: string;
+  order: string;
+  filters: string;
+  perType: number;
+  perTier: number;
+  walkShare: number;
+  walkRows: number;
+}
+
+/**
+ * The tier's statement: per partition, the candidates holding one of its rarest groups, each
+ * row's matched groups (`groups`, in plan order) and `coverage`, those below MIN_COVERAGE
+ * dropped, the best by coverage and prior kept.
+ */
+export function partialTierSql(plan: PartialPlan, table: string, searched: readonly SearchType[], stats: Record<SearchType, PartitionStats>, p: Params, s: PartialSql): string {
+  // Weights are our own numbers, written into the SQL, rounded as written.
+  const written = plan.weights.map((w) => w.toFixed(6));
+  const total = written.reduce((a, w) => a + Number(w), 0);
+  const queries = plan.groups.map((g) => p.add(groupQuery(g)));
+  const anyGroup = p.add(plan.groups.map((g) => `(${groupQuery(g)})`).join(' | '));
+  const matched = `ARRAY[${queries.map((q) => `body_tsv @@ ${q}::tsquery`).join(', ')}]`;
+  const coverage = written.map((w, i) => `${w} * (groups[${i + 1}])::int`).join(' + ');
+  const carried = `${s.columns}, body_tsv`;
+  const offers = searched.map((type) => {
+    const part = partitionOf(table, type);
+    const shares = plan.groups.map((g) => groupShare(stats[type], 'body_tsv', g));
+    const chosen = candidateGroups(plan.weights, shares);
+    const where = `body_tsv @@ ${p.add(chosen.map((i) => `(${groupQuery(plan.groups[i]!)})`).join(' | '))}::tsquery`;
+    const share = Math.min(1, chosen.reduce((sum, i) => sum + shares[i]!, 0));
+    // Even the rarest groups are common here: the best rows by prior that hold one, from a bounded
+    // walk (an OR's GIN matches would read their posting lists in full); filters are checked on
+    // the walked rows, so a narrow filter may leave few.
+    const candidates = share > s.walkShare
+      ? `SELECT ${carried} FROM (SELECT ${carried}, districts, item FROM ${part} ORDER BY ${s.order} LIMIT ${Math.min(s.walkRows, PARTIAL_WALK)}) w
+          WHERE ${where}${s.filters} LIMIT ${PARTIAL_CHECKS}`
+      : `SELECT ${carried} FROM ${part} WHERE ${where}${s.filters} LIMIT ${PARTIAL_CHECKS}`;
+    return `(SELECT * FROM (
+        SELECT g.*, ((${coverage}) / ${total.toFixed(6)})::float8 AS coverage FROM (SELECT c.*, ${matched} AS groups FROM (${candidates}) c) g) m
+      WHERE coverage >= ${MIN_COVERAGE - 1e-6} ORDER BY coverage DESC, prior DESC LIMIT ${s.perType})`;
+  });
+  return `(SELECT 'partial' AS tier, ${s.columns.replace('date', 'date::text AS date')},
+      ts_rank('{0.1,0.2,0.4,1.0}', body_tsv, ${anyGroup}::tsquery) AS rank, groups, coverage FROM (
+    SELECT * FROM (${offers.join(' UNION ALL ')}) c ORDER BY coverage DESC, prior DESC LIMIT ${s.perTier}) kept)`;
+}
+

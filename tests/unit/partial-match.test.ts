@@ -1,0 +1,47 @@
+/** The partial tier's arithmetic, the same on every engine, and the word groups as tsquery. */
+import { describe, expect, it } from 'vitest';
+import { analyzeQuery } from '../../indexers/query-analyzer.ts';
+import { candidateGroups, coverageOf, MIN_COVERAGE, missingOf, partialGroups, weightOf } from '../../indexers/engines/partial-match.ts';
+import type { SearchRequest } from '../../indexers/engines/search-engine.ts';
+import { groupsQuery } from '../../indexers/engines/postgres/tsvector.ts';
+import { createSegmenter } from '../../indexers/segment/segmenter.ts';
+
+const seg = createSegmenter([]);
+const request = (q: string, over: Partial<SearchRequest> = {}): SearchRequest =>
+  ({ query: analyzeQuery(q, seg), filters: {}, offset: 0, size: 20, sort: 'relevance', collapse: false, ...over });
+
+describe('partial matches', () => {
+  it('weighs a rare group above a common one, and a group nobody holds most', () => {
+    expect(weightOf(0.001)).toBeGreaterThan(weightOf(0.1));
+    expect(weightOf(0)).toBe(weightOf(1e-4));
+    expect(weightOf(1)).toBe(0);
+  });
+
+  it('takes the rarest groups until a record holding none of them could not reach the minimum coverage', () => {
+    const weights = [1, 5, 2, 0.5];
+    const chosen = candidateGroups(weights);
+    expect(chosen[0]).toBe(1);
+    const held = chosen.reduce((s, i) => s + weights[i]!, 0);
+    // A record lacking every chosen group covers less than the minimum.
+    expect(1 - held / weights.reduce((a, b) => a + b, 0)).toBeLessThan(MIN_COVERAGE);
+    expect(candidateGroups([1, 1, 1, 1, 1, 1, 1, 1]).length).toBe(3);
+  });
+
+  it('computes coverage and names the missing groups by their first alternative', () => {
+    expect(coverageOf([true, false], [3, 1])).toBe(0.75);
+    const groups = analyzeQuery('光谷公租房二期', seg).wordGroups;
+    expect(missingOf(groups.map((_, i) => i !== 1), groups)).toEqual(['公租房']);
+  });
+
+  it('applies to relevance searches of two groups or more, unless switched off', () => {
+    expect(partialGroups(request('南湖K2住宅'))).not.toBeNull();
+    expect(partialGroups(request('南湖'))).toBeNull();
+    expect(partialGroups(request('南湖K2住宅', { sort: 'date' }))).toBeNull();
+    expect(partialGroups(request('南湖K2住宅', { partial: false }))).toBeNull();
+  });
+
+  it('writes the groups as one tsquery: all groups, any alternative, all its words', () => {
+    expect(groupsQuery([[['光谷']], [['公', '租房'], ['公共', '租赁', '住房']]])).toBe("('光谷') & (('公' & '租房') | ('公共' & '租赁' & '住房'))");
+    expect(groupsQuery([])).toBe('');
+  });
+});
