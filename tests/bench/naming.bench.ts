@@ -17,13 +17,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { IMPORT_ORDER } from '../../services/cli/commands/import.command.ts';
 import { generateCorpus, type GenerateResult } from '../../services/generate/generate.service.ts';
 import type { OfficerQuery } from '../../services/generate/officer-queries.ts';
 import { createSearchService, type SearchService } from '../../services/search/search.service.ts';
 import type { Runtime } from '../../services/runtime/runtime.ts';
-import { importJsonl } from '../helpers/imports.ts';
 import { openHub, readJsonl } from '../helpers/search-fixture.ts';
+import { importAll, throttled } from './bench-corpus.ts';
 import { describeMachine } from './machine.ts';
 import { rankOf, readNamingRuns, renderNaming, type NamingRun, type Scored, type ServiceRun } from './naming-report.ts';
 
@@ -50,34 +49,11 @@ const RESULTS = path.join(import.meta.dirname, 'results');
 const started = performance.now();
 const log = (msg: string) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(5)} s] ${msg}\n`);
 
-/** Every 5 s at most. */
-function throttled(fn: (msg: string) => void) {
-  let last = 0;
-  return (msg: string) => {
-    if (performance.now() - last < 5000) return;
-    last = performance.now();
-    fn(msg);
-  };
-}
-
 /** Today's behaviour: the search service with the naming features of issue #10 switched off (no synonyms, loose keys or partial tier). */
 function todaysSearch(rt: Runtime): SearchService {
   return createSearchService({ engine: rt.engine, segmenter: rt.segmenter, naming: false });
 }
 const BASELINE_DISTINCT = true;
-
-async function importAll(rt: Runtime, corpus: GenerateResult): Promise<number> {
-  let n = 0;
-  const tick = throttled(log);
-  for (const type of IMPORT_ORDER) {
-    const r = await importJsonl(rt.db, type, fs.createReadStream(corpus.files[type]!, { highWaterMark: 1 << 20 }), {
-      onProgress: ({ lines }) => tick(`  import ${type}: ${lines.toLocaleString('en')} lines`),
-    });
-    if (r.rejected > 0) throw new Error(`${type}: ${r.rejected} lines rejected: ${r.errors[0]?.message}`);
-    n += r.accepted;
-  }
-  return n;
-}
 
 interface Miss { q: OfficerQuery; rank: number; top: string[] }
 
@@ -101,7 +77,7 @@ async function runStore(target: { projects: number; size: number }, store: 'serv
   try {
     log(`${target.size} on ${store}: importing`);
     let t = performance.now();
-    const records = await importAll(rt, corpus);
+    const records = await importAll(rt, corpus, log);
     const importSeconds = (performance.now() - t) / 1000;
     log(`  imported ${records} records in ${importSeconds.toFixed(0)} s; reindexing`);
     const tick = throttled(log);

@@ -17,13 +17,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { IMPORT_ORDER } from '../../services/cli/commands/import.command.ts';
 import { generateCorpus, type GenerateResult } from '../../services/generate/generate.service.ts';
 import { importJsonl } from '../helpers/imports.ts';
 import type { Db } from '../../services/db/db.ts';
 import type { Runtime } from '../../services/runtime/runtime.ts';
 import { docsTableSize } from '../../indexers/engines/postgres/postgres-schema.ts';
 import { openHub } from '../helpers/search-fixture.ts';
+import { importAll, throttled } from './bench-corpus.ts';
 import { describeMachine } from './machine.ts';
 import { explainSearch } from './search-explain.ts';
 import { render, readRuns, type StoreRun, type SystemRun, type Timed } from './search-report.ts';
@@ -59,28 +59,6 @@ const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const one = async <T>(db: Db, sql: string, params: unknown[] = []) => (await db.query<T>(sql, params)).rows[0]!;
 
 /** Every 5 s at most, so long phases show life without flooding the log. */
-function throttled(fn: (msg: string) => void) {
-  let last = 0;
-  return (msg: string) => {
-    if (performance.now() - last < 5000) return;
-    last = performance.now();
-    fn(msg);
-  };
-}
-
-async function importAll(rt: Runtime, corpus: GenerateResult): Promise<number> {
-  let n = 0;
-  const tick = throttled(log);
-  for (const type of IMPORT_ORDER) {
-    const r = await importJsonl(rt.db, type, fs.createReadStream(corpus.files[type]!, { highWaterMark: 1 << 20 }), {
-      onProgress: ({ lines }) => tick(`  import ${type}: ${lines.toLocaleString('en')} lines`),
-    });
-    if (r.rejected > 0) throw new Error(`${type}: ${r.rejected} lines rejected: ${r.errors[0]?.message}`);
-    n += r.accepted;
-  }
-  return n;
-}
-
 async function reindex(rt: Runtime): Promise<StoreRun['reindex']> {
   const t0 = performance.now();
   const phases: [string, number][] = [];
@@ -135,7 +113,7 @@ async function runStore(size: number, store: 'server' | 'pglite', corpus: Genera
   try {
     log(`${size} on ${store}: importing`);
     let t = clock();
-    const records = await importAll(rt, corpus);
+    const records = await importAll(rt, corpus, log);
     const importSeconds = t();
     log(`  imported ${records} records in ${importSeconds.toFixed(0)} s; reindexing`);
     const ri = await reindex(rt);
