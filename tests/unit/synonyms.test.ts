@@ -38,3 +38,13 @@ describe('synonym pieces', () => {
     expect(synonymPieces('青山体育公园')).toEqual([['青山体育公园']]);
   });
 });
+
+describe('school, transit and voltage abbreviations', () => {
+  it.each([
+    ['中法生态城初中', '中法生态城初级中学'],
+    ['轨交16号线汉南大道站', '轨道交通16号线汉南大道站'],
+    ['纸坊110kV变电站', '纸坊110千伏变电站'],
+  ])('expands %s to %s', (q, variant) => {
+    expect(synonymVariants(q, 10)).toContain(variant);
+  });
+});
