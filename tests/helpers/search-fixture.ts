@@ -13,6 +13,7 @@ import { createInProcessRunner } from '../../services/jobs/in-process-runner.ts'
 import { openRuntime, type Runtime } from '../../services/runtime/runtime.ts';
 import { createServerDatabase } from './databases.ts';
 import { OPENSEARCH_URL, dropIndices, newIndexPrefix, type SearchSetup } from './opensearch.ts';
+import { fromText, jsonl } from './streams.ts';
 
 export interface SearchFixture {
   rt: Runtime;
@@ -68,4 +69,20 @@ export async function searchFixture(setup: SearchSetup, projects = 150, seed = 1
 
 export function readJsonl<T = Record<string, unknown>>(file: string): T[] {
   return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);
+}
+
+/** A hub holding the given hand-written records, imported in the order given, with their jobs run. */
+export async function hubWith(
+  setup: SearchSetup,
+  records: Partial<Record<'project' | 'approval' | 'document' | 'petition', unknown[]>>,
+): Promise<{ rt: Runtime; close: () => Promise<void> }> {
+  const hub = await openHub(setup);
+  for (const [type, list] of Object.entries(records) as [keyof typeof records, unknown[]][]) {
+    const r = await importJsonl(hub.rt.db, type, fromText(jsonl(list)));
+    if (r.rejected > 0) throw new Error(`${type}: ${r.errors[0]?.message}`);
+  }
+  const runner = createInProcessRunner(hub.rt.db, hub.rt.registry, { idleMs: 3_600_000 });
+  await runner.drain();
+  await runner.stop();
+  return { rt: hub.rt, close: hub.close };
 }

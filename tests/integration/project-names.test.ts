@@ -6,10 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEARCH_SETUPS } from '../helpers/engines.ts';
 import { buildApproval, buildProject } from '../helpers/factories.ts';
-import { importJsonl } from '../helpers/imports.ts';
-import { openHub } from '../helpers/search-fixture.ts';
-import { fromText, jsonl } from '../helpers/streams.ts';
-import { createInProcessRunner } from '../../services/jobs/in-process-runner.ts';
+import { hubWith } from '../helpers/search-fixture.ts';
 import type { Runtime } from '../../services/runtime/runtime.ts';
 
 const lakeside = buildProject({
@@ -27,14 +24,7 @@ describe.each(SEARCH_SETUPS)('project names on %s', (setup) => {
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const hub = await openHub(setup);
-    rt = hub.rt;
-    close = hub.close;
-    await importJsonl(rt.db, 'project', fromText(jsonl([lakeside, other])));
-    await importJsonl(rt.db, 'approval', fromText(jsonl([buildApproval(lakeside.project_no, { id: 'apv-names-1' })])));
-    const runner = createInProcessRunner(rt.db, rt.registry, { idleMs: 3_600_000 });
-    await runner.drain();
-    await runner.stop();
+    ({ rt, close } = await hubWith(setup, { project: [lakeside, other], approval: [buildApproval(lakeside.project_no, { id: 'apv-names-1' })] }));
   }, 120_000);
   afterAll(() => close?.());
 

@@ -8,10 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEARCH_SETUPS } from '../helpers/engines.ts';
 import { buildApproval, buildProject } from '../helpers/factories.ts';
-import { importJsonl } from '../helpers/imports.ts';
-import { openHub } from '../helpers/search-fixture.ts';
-import { fromText, jsonl } from '../helpers/streams.ts';
-import { createInProcessRunner } from '../../services/jobs/in-process-runner.ts';
+import { hubWith } from '../helpers/search-fixture.ts';
 import { buildApp } from '../../services/server/app.ts';
 import type { Runtime } from '../../services/runtime/runtime.ts';
 
@@ -56,17 +53,10 @@ describe.each(SEARCH_SETUPS)('names as officers type them, and partial matches, 
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const hub = await openHub(setup);
-    rt = hub.rt;
-    close = hub.close;
-    await importJsonl(rt.db, 'project', fromText(jsonl(projects)));
-    await importJsonl(rt.db, 'approval', fromText(jsonl([
+    ({ rt, close } = await hubWith(setup, { project: projects, approval: [
       buildApproval(lakeside.project_no, { id: 'apv-part-1' }),
       buildApproval(lab.project_no, { id: 'apv-part-6', status: '在办' }),
-    ])));
-    const runner = createInProcessRunner(rt.db, rt.registry, { idleMs: 3_600_000 });
-    await runner.drain();
-    await runner.stop();
+    ] }));
     // What autovacuum does on the server sooner or later (PGlite has none): the partial tier
     // weighs each word by the statistics, as on any analyzed database.
     if (rt.config.searchEngine === 'postgres') {
