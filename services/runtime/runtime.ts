@@ -20,6 +20,7 @@ import { createIndexer, type Indexer } from '../../indexers/indexer.service.ts';
 import { searchIndexHandler } from '../../indexers/search-index.handler.ts';
 import { createSegmenter, type Segmenter } from '../../indexers/segment/segmenter.ts';
 import { createSearchService, type SearchService } from '../search/search.service.ts';
+import { createSuggestService, type SuggestService } from '../search/suggest.service.ts';
 import { createServices, type Services } from './services.ts';
 
 export interface Runtime extends Services {
@@ -30,6 +31,7 @@ export interface Runtime extends Services {
   segmenter: Segmenter;
   indexer: Indexer;
   search: SearchService;
+  suggest: SuggestService;
   close(): Promise<void>;
 }
 
@@ -91,6 +93,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     segmenter,
     indexer,
     search: createSearchService({ engine, segmenter }),
+    suggest: createSuggestService({ engine }),
     async close() {
       await engine.close();
       await db.close();

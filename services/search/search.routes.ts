@@ -1,8 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { searchQuerystring, searchResponse, suggestQuerystring, suggestResponse, type SearchParams } from './search.schema.ts';
 import type { SearchService } from './search.service.ts';
+import type { SuggestService } from './suggest.service.ts';
 
-export function searchRoutes(deps: { search: SearchService }): FastifyPluginAsync {
+export function searchRoutes(deps: { search: Pick<SearchService, 'search'>; suggest: Pick<SuggestService, 'suggest'> }): FastifyPluginAsync {
   return async (app) => {
     app.get<{ Querystring: SearchParams }>('/api/search', {
       schema: {
@@ -25,6 +26,6 @@ export function searchRoutes(deps: { search: SearchService }): FastifyPluginAsyn
         querystring: suggestQuerystring,
         response: { 200: suggestResponse },
       },
-    }, async (req) => deps.search.suggest(req.query.q, req.query.size));
+    }, async (req) => deps.suggest.suggest(req.query.q, req.query.size));
   };
 }

@@ -1,4 +1,4 @@
-/** Search and type-ahead: checks the request, analyzes the query, asks the engine, cuts snippets. */
+/** Search: checks the request, analyzes the query, asks the engine, cuts snippets. */
 import type { SearchReader } from '../../indexers/engines/search-engine.ts';
 import { analyzeQuery } from '../../indexers/query-analyzer.ts';
 import type { Segmenter } from '../../indexers/segment/segmenter.ts';
@@ -6,7 +6,6 @@ import { badRequest } from '../common/errors.ts';
 import { highlightTerms, snippet } from './highlight.ts';
 import { canonicalFilters } from './search-filters.ts';
 import { MAX_RESULT_WINDOW, type SearchParams } from './search.schema.ts';
-import { createSuggestService } from './suggest.service.ts';
 
 /**
  * `naming` (on by default): synonyms, abbreviations and loose keys in the query, and the partial
@@ -67,10 +66,7 @@ export function createSearchService(deps: { engine: SearchReader; segmenter: Seg
     };
   }
 
-  /** Type-ahead (./suggest.service.ts), here until the app takes the suggest service itself. */
-  const { suggest } = createSuggestService(deps);
-
-  return { search, suggest };
+  return { search };
 }
 
 export type SearchService = ReturnType<typeof createSearchService>;

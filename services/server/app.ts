@@ -15,11 +15,13 @@ import { registerInputGuard } from './input-guard.ts';
 import { healthRoutes } from './health.routes.ts';
 import { searchRoutes } from '../search/search.routes.ts';
 import type { SearchService } from '../search/search.service.ts';
+import type { SuggestService } from '../search/suggest.service.ts';
 import type { Services } from '../runtime/services.ts';
 
 export interface AppDeps extends Services {
   db: Db;
   search: SearchService;
+  suggest: SuggestService;
   logLevel?: string;
 }
 

@@ -6,6 +6,7 @@ import { buildApp } from '../../services/server/app.ts';
 import { createPostgresEngine } from '../../indexers/engines/postgres/postgres-engine.ts';
 import { createSegmenter } from '../../indexers/segment/segmenter.ts';
 import { createSearchService } from '../../services/search/search.service.ts';
+import { createSuggestService } from '../../services/search/suggest.service.ts';
 import { DB_KINDS, createTestDb, type TestDb } from '../helpers/databases.ts';
 import { buildApproval, buildPetition, buildProject } from '../helpers/factories.ts';
 import { jsonl } from '../helpers/streams.ts';
@@ -19,7 +20,7 @@ describe.each(DB_KINDS)('HTTP API on %s', (kind) => {
     const engine = createPostgresEngine(t.db);
     await engine.init();
     app = await buildApp({
-      db: t.db, ...createServices(t.db), search: createSearchService({ engine, segmenter: createSegmenter() }), logLevel: 'silent',
+      db: t.db, ...createServices(t.db), search: createSearchService({ engine, segmenter: createSegmenter() }), suggest: createSuggestService({ engine }), logLevel: 'silent',
     });
   });
   afterAll(async () => {

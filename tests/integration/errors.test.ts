@@ -13,6 +13,7 @@ import { createPostgresEngine } from '../../indexers/engines/postgres/postgres-e
 import { createSegmenter } from '../../indexers/segment/segmenter.ts';
 import { createServices } from '../../services/runtime/services.ts';
 import { createSearchService } from '../../services/search/search.service.ts';
+import { createSuggestService } from '../../services/search/suggest.service.ts';
 import { buildApp } from '../../services/server/app.ts';
 import { DB_KINDS, createTestDb, type DbKind, type TestDb } from '../helpers/databases.ts';
 import { buildProject } from '../helpers/factories.ts';
@@ -23,7 +24,7 @@ async function openApp(kind: DbKind): Promise<{ app: FastifyInstance; t: TestDb 
   const engine = createPostgresEngine(t.db);
   await engine.init();
   const app = await buildApp({
-    db: t.db, ...createServices(t.db), search: createSearchService({ engine, segmenter: createSegmenter() }), logLevel: 'silent',
+    db: t.db, ...createServices(t.db), search: createSearchService({ engine, segmenter: createSegmenter() }), suggest: createSuggestService({ engine }), logLevel: 'silent',
   });
   return { app, t };
 }

@@ -22,6 +22,7 @@ import type { Db } from '../../services/db/db.ts';
 import { generateCorpus, type GenerateResult } from '../../services/generate/generate.service.ts';
 import { importJsonl } from '../helpers/imports.ts';
 import { createSearchService, type SearchService } from '../../services/search/search.service.ts';
+import { createSuggestService } from '../../services/search/suggest.service.ts';
 import type { SearchParams } from '../../services/search/search.schema.ts';
 import { createTestDb, type TestDb } from '../helpers/databases.ts';
 import { readJsonl } from '../helpers/search-fixture.ts';
@@ -138,7 +139,7 @@ describe.skipIf(!available)(title, () => {
     it('suggests by prefix, pinyin and initials, and by a name it contains', async () => {
       const t = (text: string, kind: 'project' | 'place', weight: number) => ({ text, kind, ref: text, detail: null, weight, ...pinyinForms(text) });
       await engine.setSuggestions(uniqueTerms([t('青山体育公园', 'project', 2), t('青山区', 'place', 1), t('东湖青山苑', 'project', 1), t('青山体育公园', 'project', 1)]));
-      const texts = async (q: string) => (await service.suggest(q, 10)).items.map((s) => s.text);
+      const texts = async (q: string) => (await createSuggestService({ engine }).suggest(q, 10)).items.map((s) => s.text);
       expect(await texts('青山')).toEqual(['青山体育公园', '青山区', '东湖青山苑']);
       expect(await texts('qingshan')).toEqual(['青山体育公园', '青山区']);
       expect(await texts('qstygy')).toEqual(['青山体育公园']);

@@ -147,7 +147,7 @@ describe.each(SEARCH_SETUPS)('search contract on %s', (kind) => {
     const { pinyinForms } = await import('../../indexers/suggestions.ts');
     const forms = pinyinForms(p.name);
     for (const q of [p.name.slice(0, 2), forms.pinyin.slice(0, 8), forms.initials]) {
-      const s = await f.rt.search.suggest(q, 20);
+      const s = await f.rt.suggest.suggest(q, 20);
       expect(s.items.map((i) => i.text), q).toContain(p.name);
     }
   });

@@ -67,7 +67,7 @@ describe.each(SEARCH_SETUPS)('type-ahead on %s', (setup) => {
   let rt: Runtime;
   let close: () => Promise<void>;
   let app: FastifyInstance;
-  const suggest = async (q: string, size = 10) => (await rt.search.suggest(q, size)).items;
+  const suggest = async (q: string, size = 10) => (await rt.suggest.suggest(q, size)).items;
 
   beforeAll(async () => {
     ({ rt, close } = await openHub(setup));

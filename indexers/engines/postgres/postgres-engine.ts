@@ -6,7 +6,7 @@
 import os from 'node:os';
 import type { Db, Queryable } from '../../../services/db/db.ts';
 import type { IndexedVersion, SearchDoc, SearchEngine, SearchType, Suggestion } from '../search-engine.ts';
-import { DOC_COLUMNS, DOC_RECORD_TYPES, buildDocsIndexes, createDocsIndexes, createDocsTable, docsTable, dropDocsTable, hasLz4, partitionOf } from './postgres-schema.ts';
+import { DOC_COLUMNS, DOC_RECORD_TYPES, buildDocsIndexes, createDocsIndexes, createDocsTable, createMissingPartitions, docsTable, dropDocsTable, hasLz4, partitionOf } from './postgres-schema.ts';
 import { searchDocs } from './postgres-search.ts';
 import { encode, type TypeRows } from './postgres-rows.ts';
 
@@ -88,7 +88,7 @@ export function createPostgresEngine(db: Db): SearchEngine {
         if (s) {
           // A store indexed before a type became searchable gets that type's partition now (it
           // inherits the parent's indexes); a reindex, which the changed layout calls for, fills it.
-          for (const g of [s.generation, ...(s.building ? [s.building] : [])]) await createDocsTable(tx, g);
+          for (const g of [s.generation, ...(s.building ? [s.building] : [])]) await createMissingPartitions(tx, g);
           return;
         }
         await createDocsTable(tx, 1, { lz4: await hasLz4(tx) });

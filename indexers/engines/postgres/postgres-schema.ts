@@ -32,12 +32,23 @@ export async function hasLz4(db: Queryable): Promise<boolean> {
   return r.rows[0]?.lz4 ?? false;
 }
 
+const partitionsSql = (generation: number) => SEARCH_TYPES.map((type) =>
+  `CREATE TABLE IF NOT EXISTS ${partitionOf(docsTable(generation), type)} PARTITION OF ${docsTable(generation)} FOR VALUES IN ('${type}');`);
+
+/**
+ * The partitions of a generation made before a type became searchable; each inherits the
+ * parent's indexes. Nothing else is touched (no lock on the live table beyond the new partition's).
+ */
+export async function createMissingPartitions(db: Queryable, generation: number): Promise<void> {
+  await db.exec(partitionsSql(generation).join('\n'));
+}
+
 export async function createDocsTable(db: Queryable, generation: number, opts: { lz4?: boolean } = {}): Promise<void> {
   const t = docsTable(generation);
   const lz4 = opts.lz4
     ? `ALTER TABLE ${t} ${['title_tsv', 'body_tsv', 'gram_tsv', 'body'].map((c) => `ALTER COLUMN ${c} SET COMPRESSION lz4`).join(', ')};`
     : '';
-  const partitions = SEARCH_TYPES.map((type) => `CREATE TABLE IF NOT EXISTS ${partitionOf(t, type)} PARTITION OF ${t} FOR VALUES IN ('${type}');`);
+  const partitions = partitionsSql(generation);
   await db.exec(`CREATE TABLE IF NOT EXISTS ${t} (
     doc_id        text NOT NULL,
     type          text NOT NULL,
