@@ -12,6 +12,7 @@ import { looseKeys } from './segment/loose-keys.ts';
 import { normalizeText } from './segment/normalize.ts';
 import type { Segmenter } from './segment/segmenter.ts';
 import { synonymPieces, synonymVariants } from './segment/synonyms.ts';
+import { gramAlternatives, MAX_GRAM_GROUPS } from './engines/word-grams.ts';
 
 /** Queries longer than this are cut (a pasted page is not a better query than its start). */
 export const MAX_QUERY_CHARS = 200;
@@ -77,5 +78,9 @@ export function analyzeQuery(raw: string, seg: Segmenter, opts: AnalyzeOptions =
   const long = runs.filter((run) => [...run].length > 1);
   const phrases = (long.length > 0 ? long : runs).map((run) => runGrams(run, seg)).filter((g) => g.length > 0);
   const words = seg.queryWords(normalized);
-  return { raw, normalized, words, phrases, keys: [...keys], identifiers, wordGroups: wordGroupsOf(normalized, seg, naming) };
+  const wordGroups = wordGroupsOf(normalized, seg, naming);
+  return {
+    raw, normalized, words, phrases, keys: [...keys], identifiers, wordGroups,
+    ...(naming && wordGroups.length <= MAX_GRAM_GROUPS ? { gramGroups: wordGroups.map(gramAlternatives) } : {}),
+  };
 }

@@ -64,6 +64,13 @@ export interface AnalyzedQuery {
    * Plain words are groups of one alternative of one word: `[[['光谷']], [['公租房'], ['公共', '租赁', '住房']]]`.
    */
   wordGroups: string[][][];
+  /**
+   * The word groups again, each alternative as its words' bigrams (./word-grams.ts), one entry per
+   * group (`[]` for a group of lone characters). When present, the characters tier requires these
+   * rather than every bigram of the query, so words spread over a name, its builder and its
+   * address, or cut differently there, still match. Absent: every bigram (the plain analysis).
+   */
+  gramGroups?: string[][][];
 }
 
 export interface SearchFilters {

@@ -14,6 +14,7 @@ export interface SynonymGroup {
 const POLICY = '国家及湖北省住房保障政策文件的通行简称（如住建部《公共租赁住房管理办法》）';
 const WUHAN = '武汉本地用语（武汉市政府及区政府公开文件、新闻报道中的叫法）';
 const WORKS = '工程项目名称的常见省略（项目立项名称与日常叫法的对照）';
+const BUILDERS = '建设单位的通行简称（单位登记名称与公文、新闻中的叫法对照）';
 
 export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
   { terms: ['公共租赁住房', '公租房'], source: POLICY },
@@ -31,8 +32,16 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
   { terms: ['初级中学', '初中'], source: `${WORKS}：学校立项名“××初级中学”，通称“初中”` },
   { terms: ['千伏', 'kV', 'KV', 'kv'], source: `${WORKS}：电压等级写作“110千伏”或“110kV”` },
   { terms: ['人民防空', '人防'], source: POLICY },
+  { terms: ['中医医院', '中医院'], source: `${WORKS}：医院登记名“××中医医院”，通称“中医院”` },
+  // Builders are called by their short names: the district's 城投, the 测绘院, the 市政集团.
+  { terms: ['城市建设投资', '城投'], source: `${BUILDERS}：各级“城市建设投资开发（集团）有限公司”通称“城投”` },
+  { terms: ['测绘研究院', '测绘院'], source: `${BUILDERS}：武汉市测绘研究院，通称“测绘院”` },
+  { terms: ['规划研究院', '规划院'], source: `${BUILDERS}：规划设计研究院、规划研究院通称“规划院”` },
+  { terms: ['设计研究院', '设计院'], source: `${BUILDERS}：各设计研究院通称“设计院”` },
+  { terms: ['市政建设集团', '市政集团'], source: `${BUILDERS}：武汉市市政建设集团，通称“市政集团”` },
+  { terms: ['园林和林业局', '园林局'], source: `${BUILDERS}：武汉市园林和林业局，通称“园林局”` },
   { terms: ['立交桥', '立交'], source: WORKS },
-  { terms: ['东湖新技术开发区', '东湖高新区', '东湖高新', '光谷'], source: `${WUHAN}：武汉东湖新技术开发区，通称“东湖高新”“光谷”` },
+  { terms: ['东湖新技术开发区', '东湖高新区', '东湖高新', '高新区', '光谷'], source: `${WUHAN}：武汉东湖新技术开发区，通称“东湖高新”“高新区”“光谷”` },
   { terms: ['武汉经济技术开发区', '武汉经开区', '经开区'], source: WUHAN },
   { terms: ['长江新区', '长江新城'], source: `${WUHAN}：2017 年规划时称长江新城，2024 年设长江新区` },
   // Phases and sections written in figures or in Chinese numerals.

@@ -1,9 +1,10 @@
 /** Search: checks the request, analyzes the query, asks the engine, cuts snippets. */
-import type { SearchReader } from '../../indexers/engines/search-engine.ts';
+import type { AnalyzedQuery, SearchHit, SearchReader } from '../../indexers/engines/search-engine.ts';
 import { analyzeQuery } from '../../indexers/query-analyzer.ts';
 import type { Segmenter } from '../../indexers/segment/segmenter.ts';
 import { badRequest } from '../common/errors.ts';
-import { highlightTerms, snippet } from './highlight.ts';
+import { highlightTerms, snippet, type HighlightTerm } from './highlight.ts';
+import { projectIndexOf } from './hit-project.ts';
 import { canonicalFilters } from './search-filters.ts';
 import { MAX_RESULT_WINDOW, type SearchParams } from './search.schema.ts';
 
@@ -11,6 +12,26 @@ import { MAX_RESULT_WINDOW, type SearchParams } from './search.schema.ts';
  * `naming` (on by default): synonyms, abbreviations and loose keys in the query, and the partial
  * tier when nothing matches every term (issue #10); off, the search as it was, for comparisons.
  */
+/** A hit as the API sends it: its snippet, and (with `naming`) the project it is about for this query (./hit-project.ts). */
+function hitView(h: SearchHit, query: AnalyzedQuery, terms: HighlightTerm[], naming: boolean) {
+  const shown = naming ? projectIndexOf(h.projectNames, query) : 0;
+  return {
+    id: h.id,
+    type: h.type,
+    title: h.title,
+    snippet: snippet(h.body, terms),
+    title_html: snippet(h.title, terms, 200, false),
+    date: h.date,
+    status: h.status,
+    project_no: h.projectNos[shown] ?? null,
+    project_name: h.projectNames[shown] ?? null,
+    project_nos: h.projectNos,
+    score: h.score,
+    matched: h.matched,
+    ...(h.matched === 'partial' ? { missing: h.missing ?? [] } : {}),
+  };
+}
+
 export function createSearchService(deps: { engine: SearchReader; segmenter: Segmenter; naming?: boolean }) {
   const naming = deps.naming ?? true;
   async function search(params: SearchParams) {
@@ -48,21 +69,7 @@ export function createSearchService(deps: { engine: SearchReader; segmenter: Seg
       size,
       // Nothing on this page matches every term: the UI says so (没有完全匹配的结果) and shows what each hit lacks.
       partial: result.hits.length > 0 && result.hits.every((h) => h.matched === 'partial'),
-      hits: result.hits.map((h) => ({
-        id: h.id,
-        type: h.type,
-        title: h.title,
-        snippet: snippet(h.body, terms),
-        title_html: snippet(h.title, terms, 200, false),
-        date: h.date,
-        status: h.status,
-        project_no: h.projectNos[0] ?? null,
-        project_name: h.projectNames[0] ?? null,
-        project_nos: h.projectNos,
-        score: h.score,
-        matched: h.matched,
-        ...(h.matched === 'partial' ? { missing: h.missing ?? [] } : {}),
-      })),
+      hits: result.hits.map((h) => hitView(h, query, terms, naming)),
     };
   }
 

@@ -16,7 +16,7 @@ import { isListing } from '../listing.ts';
 import { candidateGroups, COVERAGE_SPAN, MIN_COVERAGE, missingOf, partialGroups, weightOf } from '../partial-match.ts';
 import type { SearchHit, SearchRequest, SearchResult } from '../search-engine.ts';
 import {
-  bandedQuery, filterClauses, groupClause, HIT_FIELDS, relevance, searchBody, tierQueries, TIER_BASE,
+  bandedQuery, filterClauses, heldClause, HIT_FIELDS, relevance, searchBody, tierQueries, TIER_BASE,
   type HitSource, type Query, type SearchBody,
 } from './search-bodies.ts';
 import { readSearch, toHit } from './search-results.ts';
@@ -31,7 +31,7 @@ export function groupCountsBody(req: SearchRequest, groups: string[][][]): Searc
     size: 0,
     track_total_hits: true,
     query: { bool: { filter: typeFilter(req) } },
-    aggs: { groups: { filters: { filters: Object.fromEntries(groups.map((g, i) => [`g${i}`, groupClause(g)])) } } },
+    aggs: { groups: { filters: { filters: Object.fromEntries(groups.map((g, i) => [`g${i}`, heldClause(g, Boolean(req.query.gramGroups))])) } } },
   };
 }
 
@@ -50,8 +50,9 @@ export function groupWeights(res: estypes.SearchResponse<unknown>, groups: strin
  */
 export function partialBody(req: SearchRequest, groups: string[][][], weights: number[], from: number, size: number): SearchBody {
   const total = weights.reduce((a, b) => a + b, 0);
-  const rare = candidateGroups(weights).map((i) => groupClause(groups[i]!));
-  const named = groups.map((g, i): Query => ({ constant_score: { filter: groupClause(g), boost: weights[i]!, _name: `g${i}` } }));
+  const byGrams = Boolean(req.query.gramGroups);
+  const rare = candidateGroups(weights).map((i) => heldClause(groups[i]!, byGrams));
+  const named = groups.map((g, i): Query => ({ constant_score: { filter: heldClause(g, byGrams), boost: weights[i]!, _name: `g${i}` } }));
   const coverage: Query = {
     function_score: {
       query: { bool: { should: named, minimum_should_match: 1 } },

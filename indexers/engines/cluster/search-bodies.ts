@@ -11,6 +11,7 @@ import type { SearchDoc, SearchHit, SearchRequest, SearchType, Suggestion, Sugge
 import { districtForms } from '../../districts.ts';
 import { isListing } from '../listing.ts';
 import { toStoredFields, type StoredFields } from '../stored-fields.ts';
+import { gramAlternatives } from '../word-grams.ts';
 
 /** Counts are exact up to here (the cardinality aggregation's precision threshold), estimates beyond. */
 export const COUNT_CAP = 10_000;
@@ -146,6 +147,28 @@ export function groupClause(group: string[][]): Query {
 
 const usableGroups = (groups: string[][][]) => groups.filter((g) => g.some((alt) => alt.length > 0));
 
+const GRAM_FIELDS = ['title_grams', 'body_grams'];
+
+/** One word group by its words' bigrams (../word-grams.ts): any alternative, each all its bigrams, in the title or the text. */
+function gramGroupClause(alternatives: string[][]): Query {
+  const alts = alternatives.map((alt) => allOf(GRAM_FIELDS, alt));
+  return alts.length === 1 ? alts[0]! : { bool: { should: alts, minimum_should_match: 1 } };
+}
+
+/** A word group held by a document: by its words, or by their bigrams where the text was cut differently (the partial tier's test). */
+export function heldClause(group: string[][], byGrams: boolean): Query {
+  const grams = byGrams ? gramAlternatives(group) : [];
+  return grams.length ? { bool: { should: [groupClause(group), gramGroupClause(grams)], minimum_should_match: 1 } } : groupClause(group);
+}
+
+/** The characters tier: every word group by its bigrams when the analysis has them, else every bigram of the query. */
+function charsQuery(q: SearchRequest['query']): Query | null {
+  const gramGroups = (q.gramGroups ?? []).filter((g) => g.length > 0);
+  if (gramGroups.length) return { bool: { filter: gramGroups.map(gramGroupClause) } };
+  const grams = q.phrases.flat();
+  return grams.length ? allOf(GRAM_FIELDS, grams) : null;
+}
+
 /** Each tier's matching condition, like the PostgreSQL engine's; empty when the query has no terms. */
 export function tierQueries(req: SearchRequest): { tier: Tier; query: Query }[] {
   const q = req.query;
@@ -162,7 +185,8 @@ export function tierQueries(req: SearchRequest): { tier: Tier; query: Query }[] 
   }
   const groups = usableGroups(q.wordGroups);
   if (groups.length) out.push({ tier: 'words', query: { bool: { filter: groups.map(groupClause) } } });
-  if (grams.length) out.push({ tier: 'chars', query: allOf(['title_grams', 'body_grams'], grams) });
+  const chars = charsQuery(q);
+  if (chars) out.push({ tier: 'chars', query: chars });
   // No terms but filters (a project's 360 view, a tab, 在办 in 洪山): everything they select, newest first.
   if (out.length === 0 && isListing(req)) out.push({ tier: 'words', query: { match_all: {} } });
   return out;

@@ -89,6 +89,24 @@ function groupsMatch(groups: string[][][]): Match {
   };
 }
 
+/** Every word group by its words' bigrams (AnalyzedQuery.gramGroups), in any field and order. */
+function gramGroupsMatch(gramGroups: string[][][]): Match {
+  const groups = gramGroups.filter((g) => g.length > 0);
+  return {
+    ...tsMatch('gram_tsv', groupsQuery(groups), groups.flat(2)),
+    share: (p) => Math.min(...groups.map((g) => groupShare(p, 'gram_tsv', g))),
+  };
+}
+
+/** The characters tier: every word group by its bigrams when the analysis has them, else every bigram of the query. */
+function charsMatch(q: SearchRequest['query']): Match | null {
+  const grams = q.phrases.flat();
+  if (q.gramGroups?.some((g) => g.length > 0)) return gramGroupsMatch(q.gramGroups);
+  // All characters in any order: differs from the phrase tier only when there is more than one bigram.
+  if (grams.length > 1 || (grams.length === 1 && !q.phrases.some((ph) => ph.length > 1))) return tsMatch('gram_tsv', andQuery(grams), grams);
+  return null;
+}
+
 /** Exact keys: a handful of rows at most, found through their GIN index. */
 const keysMatch = (keys: string[]): Match => ({
   column: 'keys',
@@ -126,10 +144,8 @@ export function tiers(req: SearchRequest): { tier: Tier; match: Match }[] {
     if (q.phrases.some((ph) => ph.length > 1)) specs.push({ tier: 'phrase', match: phraseMatch('gram_tsv', q.phrases) });
   }
   if (groupsQuery(q.wordGroups)) specs.push({ tier: 'words', match: groupsMatch(q.wordGroups) });
-  // All characters in any order: differs from the phrase tier only when there is more than one bigram.
-  if (grams.length > 1 || (grams.length === 1 && !q.phrases.some((ph) => ph.length > 1))) {
-    specs.push({ tier: 'chars', match: tsMatch('gram_tsv', andQuery(grams), grams) });
-  }
+  const chars = charsMatch(q);
+  if (chars) specs.push({ tier: 'chars', match: chars });
   // A request without terms is a listing (./postgres-browse.ts), not a tier.
   return specs;
 }
@@ -144,7 +160,9 @@ export function broadMatch(req: SearchRequest): Match[] {
   const parts: Match[] = [];
   if (q.keys.length) parts.push(keysMatch(q.keys));
   if (groupsQuery(q.wordGroups)) parts.push(groupsMatch(q.wordGroups));
-  if (grams.length) parts.push(tsMatch('gram_tsv', andQuery(grams), grams));
+  const chars = charsMatch(q);
+  if (chars) parts.push(chars);
+  else if (grams.length) parts.push(tsMatch('gram_tsv', andQuery(grams), grams));
   return parts;
 }
 

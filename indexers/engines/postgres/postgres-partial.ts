@@ -2,7 +2,7 @@
  * The partial tier on PostgreSQL (../partial-match.ts): the last of the tiers, so inTurn starts
  * it only when the complete ones found fewer records than the page needs. Bounded like the
  * others: each partition offers at most PARTIAL_CHECKS rows holding one of the query's rarest
- * groups (by the ANALYZE statistics; their GIN matches when rare, a walk of the prior index when
+ * groups (by its words or their bigrams; by the ANALYZE statistics; their GIN matches when rare, a walk of the prior index when
  * even the rarest is common, never the posting lists of common words in full), and only those
  * rows are checked group by group (`body_tsv @@ group`, which unpacks each row's vector).
  */
@@ -12,6 +12,21 @@ import { groupShare, Params } from './postgres-matches.ts';
 import { partitionOf } from './postgres-schema.ts';
 import type { PartitionStats } from './table-stats.ts';
 import { groupQuery } from './tsvector.ts';
+import { gramAlternatives } from '../word-grams.ts';
+
+/** A group held by a row: by its words, or by their bigrams (../word-grams.ts) where jieba cut the text differently. */
+function heldSql(group: string[][], p: Params, byGrams: boolean): string {
+  const words = `body_tsv @@ ${p.add(groupQuery(group))}::tsquery`;
+  const grams = byGrams ? groupQuery(gramAlternatives(group)) : '';
+  return grams ? `(${words} OR gram_tsv @@ ${p.add(grams)}::tsquery)` : words;
+}
+
+/** Rows holding any of the groups, by words or bigrams. */
+function anyHeldSql(groups: string[][][], p: Params, byGrams: boolean): string {
+  const words = `body_tsv @@ ${p.add(groups.map((g) => `(${groupQuery(g)})`).join(' | '))}::tsquery`;
+  const grams = byGrams ? groups.map((g) => groupQuery(gramAlternatives(g))).filter(Boolean) : [];
+  return grams.length ? `(${words} OR gram_tsv @@ ${p.add(grams.map((g) => `(${g})`).join(' | '))}::tsquery)` : words;
+}
 
 /**
  * Rows per partition checked group by group, at most: each check unpacks the row's vector once
@@ -26,10 +41,12 @@ export interface PartialPlan {
   groups: string[][][];
   /** Each group's weight, from its share of the searched partitions' rows. */
   weights: number[];
+  /** Groups are also held by their words' bigrams (when the analysis has them: AnalyzedQuery.gramGroups). */
+  byGrams: boolean;
 }
 
 /** The weights of the groups, over every partition searched (their shares weighted by their rows). */
-export function partialPlan(groups: string[][][], stats: Record<SearchType, PartitionStats>, searched: readonly SearchType[]): PartialPlan {
+export function partialPlan(groups: string[][][], stats: Record<SearchType, PartitionStats>, searched: readonly SearchType[], byGrams = false): PartialPlan {
   const usable = groups.filter((g) => groupQuery(g) !== '');
   const rows = searched.reduce((n, t) => n + stats[t].rows, 0);
   const weights = usable.map((g) => {
@@ -40,7 +57,7 @@ export function partialPlan(groups: string[][][], stats: Record<SearchType, Part
       : shares.reduce((a, b) => a + b, 0) / shares.length;
     return weightOf(share);
   });
-  return { groups: usable, weights };
+  return { groups: usable, weights, byGrams };
 }
 
 export interface PartialSql {
@@ -62,16 +79,15 @@ export function partialTierSql(plan: PartialPlan, table: string, searched: reado
   // Weights are our own numbers, written into the SQL, rounded as written.
   const written = plan.weights.map((w) => w.toFixed(6));
   const total = written.reduce((a, w) => a + Number(w), 0);
-  const queries = plan.groups.map((g) => p.add(groupQuery(g)));
   const anyGroup = p.add(plan.groups.map((g) => `(${groupQuery(g)})`).join(' | '));
-  const matched = `ARRAY[${queries.map((q) => `body_tsv @@ ${q}::tsquery`).join(', ')}]`;
+  const matched = `ARRAY[${plan.groups.map((g) => heldSql(g, p, plan.byGrams)).join(', ')}]`;
   const coverage = written.map((w, i) => `${w} * (groups[${i + 1}])::int`).join(' + ');
-  const carried = `${s.columns}, body_tsv`;
+  const carried = `${s.columns}, body_tsv, gram_tsv`;
   const offers = searched.map((type) => {
     const part = partitionOf(table, type);
     const shares = plan.groups.map((g) => groupShare(stats[type], 'body_tsv', g));
     const chosen = candidateGroups(plan.weights, shares);
-    const where = `body_tsv @@ ${p.add(chosen.map((i) => `(${groupQuery(plan.groups[i]!)})`).join(' | '))}::tsquery`;
+    const where = anyHeldSql(chosen.map((i) => plan.groups[i]!), p, plan.byGrams);
     const share = Math.min(1, chosen.reduce((sum, i) => sum + shares[i]!, 0));
     // Even the rarest groups are common here: the best rows by prior that hold one, from a bounded
     // walk (an OR's GIN matches would read their posting lists in full); filters are checked on

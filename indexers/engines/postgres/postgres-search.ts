@@ -134,7 +134,7 @@ export async function searchDocs(db: Db, table: string, req: SearchRequest): Pro
         SELECT * FROM (${offers.join(' UNION ALL ')}) c ORDER BY ${order} LIMIT ${perTier}) kept)`;
     });
   const groups = partialGroups(req);
-  const plan = groups ? partialPlan(groups, stats, searched) : null;
+  const plan = groups ? partialPlan(groups, stats, searched, Boolean(req.query.gramGroups)) : null;
   const [rows, counted] = await Promise.all([
     indexed<Row>(db, inTurn(tierSql, { needed, collapse: req.collapse, gated: req.sort !== 'date' }), p.values),
     countMatches(db, table, req, stats, filtered ? kept : null),
