@@ -91,3 +91,16 @@ export function toRow(spec: TableSpec, record: Record<string, unknown>, contentH
   row.extra = extra;
   return row;
 }
+
+/**
+ * The record a stored row stands for, the inverse of `toRow`: columns under their import names
+ * (`body` back to `text`), then the fields kept in `extra`. Child fields are not in the row.
+ */
+export function fromRow(spec: TableSpec, row: Record<string, unknown>): Record<string, unknown> {
+  const fieldOf = new Map(Object.entries(spec.renamed).map(([field, column]) => [column, field]));
+  const record: Record<string, unknown> = { id: row.id };
+  for (const c of spec.columns) record[fieldOf.get(c.name) ?? c.name] = row[c.name] ?? null;
+  const extra = (row.extra ?? {}) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(extra)) if (!(key in record)) record[key] = value;
+  return record;
+}

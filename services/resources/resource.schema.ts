@@ -18,6 +18,8 @@ const id = z
   .min(1, 'must not be empty')
   .max(200, 'must be at most 200 characters')
   .regex(/^[^\s\p{Cc}]+$/u, 'must not contain spaces or control characters');
+/** What a record's id must be, on import and wherever an id arrives from outside. */
+export const recordIdSchema = id;
 
 const short = z.string().trim().max(SHORT, `must be at most ${SHORT} characters`);
 const optShort = short.nullish();

@@ -10,12 +10,15 @@ import { projectNumbering } from '../projects/project-no.service.ts';
 import { projectStore } from '../projects/project.store.ts';
 import { projectSummaryStore } from '../projects/project-summary.store.ts';
 import { createProjectService } from '../projects/project.service.ts';
+import { createReadingService } from '../reading/reading.service.ts';
+import { readingStore } from '../reading/reading.store.ts';
 import { resourceStore } from '../resources/resource.store.ts';
 
 export function createServices(db: Db) {
   return {
     imports: createImportService({ db, resources: resourceStore, outbox: outboxStore, audit: auditStore, projectNos: projectNumbering }),
     projects: createProjectService({ db, projects: projectStore, summaries: projectSummaryStore }),
+    reading: createReadingService({ db, reading: readingStore, resources: resourceStore }),
   };
 }
 

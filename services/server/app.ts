@@ -9,6 +9,7 @@ import type { Db } from '../db/db.ts';
 import { importRoutes } from '../import/import.routes.ts';
 import { jobsRoutes } from '../jobs/jobs.routes.ts';
 import { projectRoutes } from '../projects/project.routes.ts';
+import { readingRoutes } from '../reading/reading.routes.ts';
 import { clientErrorHandler, createRequestIds, frameworkErrors, registerClosingGate } from './early-errors.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { registerInputGuard } from './input-guard.ts';
@@ -53,6 +54,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'search', description: '检索与输入提示' },
         { name: 'import', description: '数据导入' },
         { name: 'projects', description: '项目' },
+        { name: 'reading', description: '资源阅读' },
         { name: 'jobs', description: '后台任务与死信' },
         { name: 'system', description: '运行状态' },
       ],
@@ -63,6 +65,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(searchRoutes(deps));
   await app.register(importRoutes(deps));
   await app.register(projectRoutes(deps));
+  await app.register(readingRoutes(deps));
   await app.register(jobsRoutes(deps));
   return app;
 }

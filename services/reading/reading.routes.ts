@@ -1,0 +1,18 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { readingRouteSchema } from './reading.schema.ts';
+import { READING_TYPES, type ReadingService, type ReadingType } from './reading.service.ts';
+
+/** The path segment of each type's pages, as the web app links them. */
+const PATHS: Record<ReadingType, string> = {
+  approval: 'approvals', document: 'documents', meeting: 'meetings', petition: 'petitions', regulation: 'regulations', credit: 'credits',
+};
+
+export function readingRoutes(deps: { reading: Pick<ReadingService, 'read'> }): FastifyPluginAsync {
+  return async (app) => {
+    for (const type of READING_TYPES) {
+      app.get<{ Params: { id: string } }>(`/api/${PATHS[type]}/:id`, {
+        schema: readingRouteSchema(type),
+      }, async (req) => deps.reading.read(type, req.params.id));
+    }
+  };
+}
