@@ -2,6 +2,7 @@
 import type { Queryable } from '../db/db.ts';
 import { TABLES, type Column } from '../resources/resource-tables.ts';
 import type { ResourceType } from '../resources/resource.schema.ts';
+import type { StepRow } from '../resources/resource.store.ts';
 
 /**
  * Timestamps as ISO strings in UTC (the form the import stores them from) and dates as
@@ -23,16 +24,8 @@ async function findRow(db: Queryable, type: ResourceType, id: string): Promise<R
   return r.rows[0] ?? null;
 }
 
-export interface StoredStep {
-  name: string;
-  stage: string | null;
-  office: string | null;
-  handler: string | null;
-  limit_days: number | null;
-  started_at: string | null;
-  finished_at: string | null;
-  extra: Record<string, unknown>;
-}
+/** A step as the import wrote it (resource.store.ts), without its keys. */
+export type StoredStep = Omit<StepRow, 'approval_id' | 'seq'>;
 
 /** An approval's steps, in their order. */
 async function stepsOf(db: Queryable, approvalId: string): Promise<StoredStep[]> {

@@ -15,7 +15,7 @@ import type { OfficerQuery } from '../../services/generate/officer-queries.ts';
 import { openRuntime } from '../../services/runtime/runtime.ts';
 import { createSearchService } from '../../services/search/search.service.ts';
 import { readJsonl } from '../helpers/search-fixture.ts';
-import { describeMachine, percentile, table } from './machine.ts';
+import { describeMachine, percentile as percentileOfSorted, table } from './machine.ts';
 import { rankOf } from './naming-report.ts';
 
 const { values } = parseArgs({
@@ -30,6 +30,7 @@ if (!values.database || !values.queries) {
   console.error('--database (an indexed PlanHub database) and --queries (its officer-queries.jsonl) are required');
   process.exit(2);
 }
+const percentile = (xs: number[], p: number) => percentileOfSorted([...xs].sort((a, b) => a - b), p);
 const queries = readJsonl<OfficerQuery>(values.queries).slice(0, Number(values.limit));
 const rt = await openRuntime(loadConfig({ DATABASE_URL: values.database }));
 try {
@@ -39,6 +40,7 @@ try {
   ] as const;
   const byClass = new Map<string, { n: number; top1: number[]; top3: number[]; ms: number[][] }>();
   const missed: string[] = [];
+  const slow: [number, string][] = [];
   for (const q of queries) {
     const c = byClass.get(q.class) ?? { n: 0, top1: [0, 0], top3: [0, 0], ms: [[], []] };
     byClass.set(q.class, c);
@@ -46,7 +48,9 @@ try {
     for (const [k, [system, s]] of systems.entries()) {
       const t0 = performance.now();
       const r = await s.search({ q: q.q, size: 20 });
-      c.ms[k]!.push(performance.now() - t0);
+      const ms = performance.now() - t0;
+      c.ms[k]!.push(ms);
+      if (system === 'naming') slow.push([ms, `${q.class}\t${q.q}\t${r.hits[0]?.matched ?? 'none'}`]);
       const rank = rankOf(r.hits, q.expected);
       if (rank === 1) c.top1[k]! += 1;
       if (rank >= 1 && rank <= 3) c.top3[k]! += 1;
@@ -70,6 +74,7 @@ try {
   console.log(describeMachine());
   console.log(table(['class', 'n', 'today top-1 / top-3', 'naming top-1 / top-3', 'naming p50 / p95 ms'], rows));
   if (missed.length) console.log(`\n${missed.join('\n')}`);
+  if (values.misses) console.log(`\nslowest:\n${slow.sort((a, b) => b[0] - a[0]).slice(0, 15).map(([ms, q]) => `${ms.toFixed(1)} ms\t${q}`).join('\n')}`);
 } finally {
   await rt.close();
 }

@@ -5,13 +5,14 @@
  * on PGlite.
  *
  *   node tests/bench/naming.bench.ts [--sizes 100000,1000000] [--projects N,…] [--stores server,pglite]
- *     [--queries 450] [--tab all|project]
+ *     [--queries 450] [--tab all|project] [--keep]
  *
  * --sizes counts resources, as search.bench.ts does (a corpus of N/9.6 projects); --projects
  * counts projects instead (1M projects are about 9.6M records: more than this machine's disk
  * holds on PGlite, and hours of import and reindex). --tab project searches the 项目 tab only.
  * Progress goes to stderr. Results are merged into tests/bench/results/naming.md; the queries
- * that missed the top 3 go to tests/bench/results/naming-misses-<size>-<store>.md.
+ * that missed the top 3 go to tests/bench/results/naming-misses-<size>-<store>.md. --keep leaves
+ * the server's database in place (its URL is logged) for tests/bench/naming-probe.ts.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -33,6 +34,7 @@ const { values } = parseArgs({
     stores: { type: 'string', default: 'server,pglite' },
     queries: { type: 'string', default: '450' },
     tab: { type: 'string', default: 'all' },
+    keep: { type: 'boolean', default: false },
   },
 });
 /** Records the generator writes per project (all seven types), about, on seed 7. */
@@ -113,7 +115,10 @@ async function runStore(target: { projects: number; size: number }, store: 'serv
       misses,
     };
   } finally {
-    await hub.close();
+    if (values.keep && store === 'server') {
+      await rt.close();
+      log(`  kept: ${rt.config.databaseUrl} (probe it with tests/bench/naming-probe.ts)`);
+    } else await hub.close();
   }
 }
 
