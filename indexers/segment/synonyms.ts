@@ -16,6 +16,14 @@ const WUHAN = '武汉本地用语（武汉市政府及区政府公开文件、�
 const WORKS = '工程项目名称的常见省略（项目立项名称与日常叫法的对照）';
 const BUILDERS = '建设单位的通行简称（单位登记名称与公文、新闻中的叫法对照）';
 
+/** 一 … 二十一, as lines and phases are numbered in Chinese. */
+const CN_NUMERALS = (() => {
+  const digits = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
+  const below10 = digits;
+  const teens = ['十', ...digits.map((d) => `十${d}`)];
+  return [...below10, ...teens, '二十', '二十一'];
+})();
+
 export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
   { terms: ['公共租赁住房', '公租房'], source: POLICY },
   { terms: ['保障性住房', '保障房'], source: POLICY },
@@ -48,6 +56,11 @@ export const SYNONYM_GROUPS: readonly SynonymGroup[] = [
   ...['一', '二', '三', '四', '五', '六', '七', '八', '九'].map((cn, i) => ({
     terms: [`${cn}期`, `${i + 1}期`],
     source: `${WORKS}：分期写法（一期 / 1期）`,
+  })),
+  // Metro lines: 地铁三号线 for 轨道交通3号线 (Wuhan runs lines 1–21, several more planned).
+  ...CN_NUMERALS.slice(0, 21).map((cn, i) => ({
+    terms: [`${i + 1}号线`, `${cn}号线`],
+    source: `${WUHAN}：线路写法（3号线 / 三号线）`,
   })),
   ...['一', '二', '三', '四', '五', '六'].map((cn, i) => ({
     terms: [`${cn}标段`, `${i + 1}标段`, `${i + 1}标`],

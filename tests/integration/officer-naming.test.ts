@@ -40,7 +40,15 @@ const basement = buildProject({
   id: 'prj-on-7', project_no: 'QSAA20200031', name: '青山区钢都花园城K1（地下空间）', district: '青山',
   builder: '武汉某某钢城置业有限公司', address: '青山区钢都花园街道和平大道以北',
 });
-const projects = [hospital, village, plot, plotNeighbour, road, tunnel, basement];
+const station = buildProject({
+  id: 'prj-on-8', project_no: 'WCSZ20150002', name: '武汉市轨道交通8号线徐家棚站', district: '武昌',
+  builder: '武汉地铁集团有限公司', address: '武昌区徐家棚街道和平大道与徐东大街交汇处', project_type: '市政交通',
+});
+const otherLine = buildProject({
+  id: 'prj-on-9', project_no: 'WCSZ20150003', name: '武汉市轨道交通5号线徐家棚站', district: '武昌',
+  builder: '武汉地铁集团有限公司', address: '武昌区徐家棚街道和平大道', project_type: '市政交通',
+});
+const projects = [hospital, village, plot, plotNeighbour, road, tunnel, basement, station, otherLine];
 
 // The district's road works approved at one meeting: a record of three projects.
 const minutes = {
@@ -80,6 +88,7 @@ describe.each(SEARCH_SETUPS)('projects as officers name them, on %s', (setup) =>
     ['a fragment of a bracketed road section', '沙湖港路友谊大道段', road],
     ['a builder’s short name and a road', '武昌城投沙湖港路', road],
     ['管廊 for 综合管廊', '中北路管廊', tunnel],
+    ['地铁 and a line in Chinese numerals', '地铁八号线徐家棚站', station],
     ['a fragment of a bracketed part', '钢都花园城地下空间', basement],
     // jieba cuts a fragment otherwise than the name it comes from: its words are not the name's words.
     ['a fragment starting inside a word', '泗港村还建房', village],
@@ -94,9 +103,9 @@ describe.each(SEARCH_SETUPS)('projects as officers name them, on %s', (setup) =>
     expect(found.matched.get(project.project_no), q).not.toBe('partial');
   });
 
-  it('tells K3 from K5: the other plot is not above it', async () => {
-    const found = await projectsFound('汉正街K3号地块');
-    expect(found[0]).toBe(plot.project_no);
+  it('tells K3 from K5, and line 8 from line 5: the other one is not above it', async () => {
+    expect((await projectsFound('汉正街K3号地块'))[0]).toBe(plot.project_no);
+    expect((await projectsFound('地铁八号线徐家棚站'))[0]).toBe(station.project_no);
   });
 
   it('shows a record of several projects under the one the query names', async () => {

@@ -18,12 +18,20 @@ describe('synonym table', () => {
     ['江夏妇幼', '江夏妇幼保健院'],
     ['东湖高新某某小学', '东湖新技术开发区某某小学'],
     ['还建房三期', '还建安置房三期'],
+    ['三号线徐家棚站', '3号线徐家棚站'],
+    ['11号线', '十一号线'],
+    ['二十一号线', '21号线'],
   ])('expands %s to %s', (q, variant) => {
     expect(synonymVariants(q, 10)).toContain(variant);
   });
 
   it('takes the longest term: 妇幼保健院 is not read as 妇幼 + 保健院', () => {
     expect(synonymVariants('江夏区妇幼保健院', 10)).toEqual(['江夏区妇幼']);
+  });
+
+  it('reads 11号线 and 十一号线 whole, never as 1号线 or 一号线 inside them', () => {
+    expect(synonymVariants('11号线', 10)).not.toContain('1一号线');
+    expect(synonymVariants('十一号线', 10)).not.toContain('十1号线');
   });
 
   it('leaves a query without synonyms alone, and bounds the variants', () => {
