@@ -5,6 +5,7 @@ import type { Segmenter } from '../../indexers/segment/segmenter.ts';
 import { badRequest } from '../common/errors.ts';
 import { highlightTerms, snippet, type HighlightTerm } from './highlight.ts';
 import { projectIndexOf } from './hit-project.ts';
+import { byTitleCoherence } from './title-coherence.ts';
 import { canonicalFilters } from './search-filters.ts';
 import { MAX_RESULT_WINDOW, type SearchParams } from './search.schema.ts';
 
@@ -69,7 +70,7 @@ export function createSearchService(deps: { engine: SearchReader; segmenter: Seg
       size,
       // Nothing on this page matches every term: the UI says so (没有完全匹配的结果) and shows what each hit lacks.
       partial: result.hits.length > 0 && result.hits.every((h) => h.matched === 'partial'),
-      hits: result.hits.map((h) => hitView(h, query, terms, naming)),
+      hits: (naming && sort === 'relevance' ? byTitleCoherence(result.hits, query) : result.hits).map((h) => hitView(h, query, terms, naming)),
     };
   }
 
