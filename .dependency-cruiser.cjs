@@ -36,6 +36,13 @@ module.exports = {
       to: { path: '^web/' },
     },
     {
+      name: 'web-over-http-only',
+      severity: 'error',
+      comment: 'web/ reads the services over HTTP (same origin, /api), never by importing them.',
+      from: { path: '^web/' },
+      to: { path: '^(services|indexers|rules|bin)/' },
+    },
+    {
       name: 'rules-are-pure',
       severity: 'error',
       comment: 'rules/ are data and pure functions: they import nothing of the app.',
@@ -87,11 +94,12 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '[.]test[.]ts$|^tests/' },
+    // web/.next is Next's build output; next-env.d.ts is written by Next for its types.
+    exclude: { path: '[.]test[.]tsx?$|^tests/|^web/[.]next/|^web/next-env[.]d[.]ts$' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {
-      extensions: ['.ts', '.js', '.json'],
+      extensions: ['.ts', '.tsx', '.js', '.json'],
       exportsFields: ['exports'],
       conditionNames: ['import', 'require', 'node', 'default', 'types'],
     },

@@ -66,14 +66,16 @@ export function buildProgram(): Command {
 
   program
     .command('serve')
-    .description('start the API (and, without REDIS_URL, the job runner) on PORT')
-    .action(async () => runServe(loadConfig()));
+    .description('serve the web app and the API (and, without REDIS_URL, the job runner) on PORT; builds the web app first when it is missing or older than web/')
+    .option('--no-web', 'serve the API only (no web app, no build)')
+    .action(async (opts: { web: boolean }) => runServe(loadConfig(), opts));
 
   program
     .command('start')
     .description('serve with demo data: migrate, generate and import a demo corpus if the store is empty, then serve')
     .option('--projects <n>', 'projects in the demo corpus', positiveInt('--projects'), 2000)
-    .action(async (opts: { projects: number }) => runStart(loadConfig(), opts));
+    .option('--no-web', 'serve the API only (no web app, no build)')
+    .action(async (opts: { projects: number; web: boolean }) => runStart(loadConfig(), opts));
 
   program
     .command('worker')

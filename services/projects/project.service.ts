@@ -3,15 +3,28 @@ import type { Queryable } from '../db/db.ts';
 import { notFound } from '../common/errors.ts';
 import { parseProjectNo } from './project-no.ts';
 import { isDishonest } from '../resources/resource.schema.ts';
-import type { ProjectRow, ProjectStore } from './project.store.ts';
+import { stepDeadline } from '../reading/step-deadline.ts';
+import type { ApprovalRow, ProjectRow, ProjectStore } from './project.store.ts';
 import type { ProjectSummaryStore } from './project-summary.store.ts';
 
 export function createProjectService(deps: {
   db: Queryable;
-  projects: Pick<ProjectStore, 'findByNo' | 'approvalsOf' | 'linkedResources' | 'creditOfBuilder' | 'projectsOfBuilder'>;
+  projects: Pick<ProjectStore, 'findByNo' | 'approvalsOf' | 'linkedResources' | 'creditOfBuilder' | 'projectsOfBuilder' | 'briefsOf'>;
   summaries: Pick<ProjectSummaryStore, 'get'>;
+  /** The clock open steps are judged by. */
+  now?: () => Date;
 }) {
   const { db, projects, summaries } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  /** A number as stored: project numbers upper-cased, anything else as given. */
+  const canonicalNo = (input: string) => (parseProjectNo(input) ? input.trim().toUpperCase() : input.trim());
+
+  /** Each step with its due day and whether it ran over, by the same rule as the approval's reading page. */
+  function withDeadlines(approvals: ApprovalRow[]) {
+    const clock = now();
+    return approvals.map((a) => ({ ...a, steps: a.steps.map((step) => ({ ...step, ...stepDeadline(step, clock) })) }));
+  }
 
   /** The builder's credit standing (its latest record decides) and its other projects. */
   async function builderOf(project: ProjectRow) {
@@ -33,7 +46,7 @@ export function createProjectService(deps: {
 
   /** The project, its summary, its approvals with their steps, the resources linked to it, and its builder's standing. */
   async function getProject(projectNoInput: string) {
-    const projectNo = parseProjectNo(projectNoInput) ? projectNoInput.trim().toUpperCase() : projectNoInput.trim();
+    const projectNo = canonicalNo(projectNoInput);
     const project = await projects.findByNo(db, projectNo);
     if (!project) throw notFound(`no project numbered "${projectNo}"`);
     const [approvals, resources, summary, builder] = await Promise.all([
@@ -42,10 +55,16 @@ export function createProjectService(deps: {
       summaries.get(db, projectNo),
       builderOf(project),
     ]);
-    return { project, summary, approvals, resources, builder };
+    return { project, summary, approvals: withDeadlines(approvals), resources, builder };
   }
 
-  return { getProject };
+  /** Name, builder and address of each project numbered, for result cards; unknown numbers are left out. */
+  async function getBriefs(projectNos: string[]) {
+    const items = await projects.briefsOf(db, [...new Set(projectNos.map(canonicalNo))]);
+    return { items };
+  }
+
+  return { getProject, getBriefs };
 }
 
 export type ProjectService = ReturnType<typeof createProjectService>;

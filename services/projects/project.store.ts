@@ -57,7 +57,7 @@ async function linkedResources(
 ): Promise<{ resource_type: string; resource_id: string; method: string; score: number }[]> {
   const r = await db.query<{ resource_type: string; resource_id: string; method: string; score: number }>(
     `SELECT resource_type, resource_id, method, score FROM resource_links
-     WHERE project_no = $1 AND status = 'confirmed' AND resource_type <> 'approval'
+     WHERE project_no = $1 AND status IN ('confirmed', 'auto') AND resource_type <> 'approval'
      ORDER BY resource_type, resource_id LIMIT 1000`,
     [projectNo],
   );
@@ -94,10 +94,29 @@ async function projectsOfBuilder(db: Queryable, builder: string, exceptNo: strin
   return r.rows;
 }
 
+export interface ProjectBrief {
+  project_no: string;
+  name: string;
+  builder: string | null;
+  address: string | null;
+  district: string | null;
+}
+
+/** What a result card shows of each project (builder, address), for a page of numbers at once. */
+async function briefsOf(db: Queryable, projectNos: string[]): Promise<ProjectBrief[]> {
+  if (projectNos.length === 0) return [];
+  const r = await db.query<ProjectBrief>(
+    `SELECT project_no, name, builder, address, district FROM projects
+     WHERE project_no = ANY($1::text[]) ORDER BY project_no`,
+    [projectNos],
+  );
+  return r.rows;
+}
+
 async function count(db: Queryable): Promise<number> {
   const r = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM projects');
   return r.rows[0]!.n;
 }
 
-export const projectStore = { findByNo, approvalsOf, linkedResources, creditOfBuilder, projectsOfBuilder, count };
+export const projectStore = { findByNo, approvalsOf, linkedResources, creditOfBuilder, projectsOfBuilder, briefsOf, count };
 export type ProjectStore = typeof projectStore;

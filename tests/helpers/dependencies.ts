@@ -10,7 +10,7 @@ import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
 import { ROOT } from './processes.ts';
 
 /** The folders of the app whose imports the rules govern (tests may import anything). */
-export const APP_FOLDERS = ['services', 'indexers', 'rules', 'bin'];
+export const APP_FOLDERS = ['services', 'indexers', 'rules', 'bin', 'web'];
 
 export interface Violation {
   rule: string;

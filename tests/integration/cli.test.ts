@@ -72,7 +72,7 @@ describe('planhub CLI', () => {
     expect(rc.out).toMatch(/found 0 missing, 0 stale, 0 extra/);
 
     const port = String(3900 + Math.floor(Math.random() * 90));
-    const server = startCli(['serve'], { ...env, PORT: port });
+    const server = startCli(['serve', '--no-web'], { ...env, PORT: port });
     try {
       const url = `http://127.0.0.1:${port}`;
       let res: Response | undefined;

@@ -25,6 +25,8 @@ const FIXTURE: Record<string, string[]> = {
   'services/search/web-view.ts': ['../../web/page.ts'], // nothing-imports-web
   'services/search/typo.ts': ['./missing.ts'], // no-unresolvable
   'web/page.ts': [],
+  'web/features/search/search-page.tsx': ['../../../services/search/search.schema.ts', '../../page.ts'], // web-over-http-only (the first)
+  'services/search/search.schema.ts': [],
   'rules/intake.ts': ['../services/common/errors.ts'], // rules-are-pure
   'services/common/errors.ts': [],
   'services/db/db.ts': [],
@@ -65,6 +67,7 @@ describe('the import check', () => {
       'services/search/a.service.ts → services/search/b.service.ts (no-circular): services/search/a.service.ts → services/search/b.service.ts → services/search/a.service.ts',
       'services/search/typo.ts → ./missing.ts (no-unresolvable)',
       'services/search/web-view.ts → web/page.ts (nothing-imports-web)',
+      'web/features/search/search-page.tsx → services/search/search.schema.ts (web-over-http-only)',
     ]);
   }, 60_000);
 });

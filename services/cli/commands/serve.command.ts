@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Config } from '../../config/config.ts';
 import { projectStore } from '../../projects/project.store.ts';
 import { buildApp } from '../../server/app.ts';
+import { mountWebApp, openWebApp, ownOrigin, webAppPresent, type WebApp } from '../../server/web-app.ts';
 import { openRuntime, startJobs, type Runtime } from '../../runtime/runtime.ts';
 import { runGenerate } from './generate.command.ts';
 import { importFile, planImport, printReport } from './import.command.ts';
@@ -11,8 +12,24 @@ import { runReindexWith } from './search.command.ts';
 
 const DEMO_SEED = 2017;
 
-async function serve(rt: Runtime): Promise<void> {
+export interface ServeOptions {
+  /** Serve the web app (web/) beside the API; false for the API alone. */
+  web: boolean;
+}
+
+/** The web app, built first when missing or stale; null when not wanted or not in this checkout. */
+async function openWeb(config: Config, opts: ServeOptions): Promise<WebApp | null> {
+  if (!opts.web) return null;
+  if (!webAppPresent()) {
+    console.log('web app: web/ is not in this installation; serving the API only');
+    return null;
+  }
+  return openWebApp({ apiOrigin: ownOrigin(config.host, config.port), say: (line) => console.log(line) });
+}
+
+async function serve(rt: Runtime, web: WebApp | null): Promise<void> {
   const app = await buildApp({ ...rt, logLevel: rt.config.logLevel });
+  if (web) mountWebApp(app, web);
   // With Redis, jobs belong to `planhub worker`; without it they run here, beside the API.
   const jobs = rt.config.redisUrl ? null : startJobs(rt, (m) => app.log.warn(m));
   let closing = false;
@@ -28,7 +45,7 @@ async function serve(rt: Runtime): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: rt.config.port, host: rt.config.host });
-  console.log(`PlanHub on http://${rt.config.host}:${rt.config.port}  (API docs: /docs, store: ${rt.db.kind}, jobs: ${rt.config.redisUrl ? 'BullMQ workers' : 'in-process'})`);
+  console.log(`PlanHub on http://${rt.config.host}:${rt.config.port}  (${web ? 'web app: /, ' : ''}API docs: /docs, store: ${rt.db.kind}, jobs: ${rt.config.redisUrl ? 'BullMQ workers' : 'in-process'})`);
   // Searches go on against the live generation while a new one is built beside it.
   void rt.indexer
     .reindexIfDictionaryChanged()
@@ -36,11 +53,15 @@ async function serve(rt: Runtime): Promise<void> {
     .catch((err: Error) => app.log.error({ err }, 'reindex for the domain dictionary failed'));
 }
 
-export async function runServe(config: Config): Promise<void> {
-  await serve(await openRuntime(config));
+export async function runServe(config: Config, opts: ServeOptions): Promise<void> {
+  const web = await openWeb(config, opts);
+  await serve(await openRuntime(config), web);
 }
 
-export async function runStart(config: Config, opts: { projects: number }): Promise<void> {
+export async function runStart(config: Config, opts: ServeOptions & { projects: number }): Promise<void> {
+  // The web build (a child process) runs while the demo corpus is generated and imported.
+  const webReady = openWeb(config, opts);
+  webReady.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled"
   const rt = await openRuntime(config);
   if ((await projectStore.count(rt.db)) === 0) {
     const dir = path.join(config.dataDir, 'demo');
@@ -51,5 +72,12 @@ export async function runStart(config: Config, opts: { projects: number }): Prom
     for (const { file, type } of planImport([], { dir })) printReport(file, await importFile(rt.imports, file, type));
     await runReindexWith(rt);
   }
-  await serve(rt);
+  let web: WebApp | null;
+  try {
+    web = await webReady;
+  } catch (err) {
+    await rt.close();
+    throw err;
+  }
+  await serve(rt, web);
 }

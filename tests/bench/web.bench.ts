@@ -1,0 +1,125 @@
+/**
+ * The web app's speed and weight as a person sees them, in real Chromium against a running hub
+ * (`npm start` first): for the search page and a project's 360 view, the time to the first
+ * results (rendered on the server, so shown before any JavaScript runs), to interactive (React
+ * hydrated: `html[data-hydrated]`, set by web/app/providers.tsx), and the JavaScript the first
+ * load downloads, gzipped. A measurement, not a test: it prints the figures and writes them to
+ * tests/bench/results/web.md.
+ *
+ *   node tests/bench/web.bench.ts [--url http://127.0.0.1:3000] [--query 青山] [--project NO] [--runs 5]
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.ts';
+import { describeMachine } from './machine.ts';
+
+const { values } = parseArgs({
+  options: {
+    url: { type: 'string', default: 'http://127.0.0.1:3000' },
+    query: { type: 'string', default: '青山' },
+    project: { type: 'string' },
+    runs: { type: 'string', default: '5' },
+  },
+});
+const base = values.url!.replace(/\/$/, '');
+const runs = Number(values.runs);
+
+interface Sample {
+  ttfb: number;
+  firstResults: number;
+  interactive: number;
+  jsFiles: number;
+  jsBytes: number;
+  jsGzip: number;
+}
+
+/** One cold load (fresh context: nothing cached in the browser) of a page until `ready` shows. */
+async function load(browser: Browser, url: string, ready: string): Promise<Sample> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const scripts: Promise<Buffer>[] = [];
+  page.on('response', (res) => {
+    if (res.request().resourceType() === 'script' && res.ok()) scripts.push(res.body());
+  });
+  const started = Date.now();
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.locator(ready).first().waitFor({ timeout: 30_000 });
+  const firstResults = Date.now() - started;
+  await page.locator('html[data-hydrated]').waitFor({ timeout: 30_000 });
+  const interactive = Date.now() - started;
+  const nav = (await page.evaluate('JSON.stringify(performance.getEntriesByType("navigation")[0])')) as string;
+  const timing = JSON.parse(nav) as { responseStart: number };
+  const bodies = await Promise.all(scripts);
+  await context.close();
+  return {
+    ttfb: timing.responseStart,
+    firstResults,
+    interactive,
+    jsFiles: bodies.length,
+    jsBytes: bodies.reduce((n, b) => n + b.length, 0),
+    jsGzip: bodies.reduce((n, b) => n + gzipSync(b).length, 0),
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const kb = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
+
+async function projectToShow(): Promise<{ no: string; resources: number }> {
+  if (values.project) {
+    const r = (await (await fetch(`${base}/api/search?project=${encodeURIComponent(values.project)}&size=1`)).json()) as { total: number };
+    return { no: values.project, resources: r.total };
+  }
+  // The project with the most records among the query's projects.
+  const hits = (await (await fetch(`${base}/api/search?q=${encodeURIComponent(values.query!)}&type=project&size=20`)).json()) as { hits: { project_no: string }[] };
+  let best = { no: '', resources: -1 };
+  for (const h of hits.hits) {
+    const r = (await (await fetch(`${base}/api/search?project=${encodeURIComponent(h.project_no)}&size=1`)).json()) as { total: number };
+    if (r.total > best.resources) best = { no: h.project_no, resources: r.total };
+  }
+  if (!best.no) throw new Error(`no project found for "${values.query}"; pass --project`);
+  return best;
+}
+
+const health = await fetch(`${base}/api/health`).catch(() => undefined);
+if (!health?.ok) {
+  console.error(`no hub answers at ${base}; start one with \`npm start\` (or pass --url)`);
+  process.exit(1);
+}
+const project = await projectToShow();
+const pages = [
+  { name: `搜索 /search?q=${values.query}`, url: `${base}/search?q=${encodeURIComponent(values.query!)}`, ready: 'article.ph-card', budget: 1000 },
+  { name: `360 view /projects/${project.no} (${project.resources} records)`, url: `${base}/projects/${project.no}`, ready: '.ph-step-table, .ph-stage, .ant-empty', budget: 1500 },
+];
+
+const browser = await launchChromium();
+const rows: string[] = [];
+try {
+  for (const p of pages) {
+    await load(browser, p.url, p.ready); // warm the server and its caches
+    const samples: Sample[] = [];
+    for (let i = 0; i < runs; i += 1) samples.push(await load(browser, p.url, p.ready));
+    const first = median(samples.map((s) => s.firstResults));
+    const row = `| ${p.name} | ${median(samples.map((s) => s.ttfb)).toFixed(0)} ms | ${first} ms (budget ${p.budget}: ${first <= p.budget ? 'met' : 'not met'}) | ${median(samples.map((s) => s.interactive))} ms | ${samples[0]!.jsFiles} files, ${kb(samples[0]!.jsBytes)} (${kb(samples[0]!.jsGzip)} gzipped) |`;
+    rows.push(row);
+    console.log(row);
+  }
+} finally {
+  await browser.close();
+}
+
+const report = [
+  `# Web app: time to results and first-load JavaScript`,
+  '',
+  `${new Date().toISOString().slice(0, 10)}, ${describeMachine()}; hub at ${base}, server warm, browser cache cold, median of ${runs} loads.`,
+  '',
+  '| page | first byte | first results | interactive (hydrated) | JavaScript on first load |',
+  '|---|---|---|---|---|',
+  ...rows,
+  '',
+].join('\n');
+const out = path.join(import.meta.dirname, 'results', 'web.md');
+fs.writeFileSync(out, report);
+console.log(`\nwritten to ${path.relative(process.cwd(), out)}`);

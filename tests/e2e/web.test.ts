@@ -1,0 +1,263 @@
+/**
+ * The web app in real Chromium against the real hub: `planhub serve` on the embedded store
+ * (PGlite in a temp folder) with a small generated corpus and the hand-written records of
+ * web-corpus.ts. `serve` builds the web app first when the build is missing or stale, as on a
+ * fresh clone. Each page is checked with axe (no serious or critical violation) and saved as a
+ * screenshot under test-output/screenshots/.
+ */
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IMPORT_ORDER } from '../../services/cli/commands/import.command.ts';
+import { launchChromium, needsChromium, screenshot, seriousViolations } from '../helpers/browser.ts';
+import { startCli, waitFor, type Child } from '../helpers/processes.ts';
+import { CORPUS, OTHER, SHOWCASE } from './web-corpus.ts';
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function run(args: string[], env: Record<string, string>): Promise<void> {
+  const child = startCli(args, env);
+  const code = await child.exited;
+  if (code !== 0) throw new Error(`planhub ${args.join(' ')} exited ${code}:\n${child.output()}`);
+}
+
+describe.runIf(needsChromium('the web app in Chromium (tests/e2e/web.test.ts)'))('the web app in Chromium', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planhub-web-'));
+  const env = { PLANHUB_DATA_DIR: path.join(dir, 'data') };
+  let hub: Child;
+  let base: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const hand = path.join(dir, 'hand');
+    fs.mkdirSync(hand);
+    for (const [name, records] of Object.entries(CORPUS)) {
+      fs.writeFileSync(path.join(hand, `${name}.jsonl`), records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    }
+    const generated = path.join(dir, 'generated');
+    await run(['generate', '--projects', '30', '--seed', '7', '--out', generated], env);
+    const files = IMPORT_ORDER.flatMap((type) => [generated, hand].map((d) => path.join(d, `${type}s.jsonl`))).filter((f) => fs.existsSync(f));
+    await run(['import', ...files], env);
+    // Type-ahead entries are built by a reindex.
+    await run(['reindex'], env);
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    hub = startCli(['serve'], { ...env, PORT: String(port) });
+    let exited = false;
+    void hub.exited.then(() => (exited = true));
+    await waitFor('the hub to serve (after building the web app if needed)', async () => {
+      if (exited) throw new Error(`planhub serve exited:\n${hub.output()}`);
+      const res = await fetch(`${base}/api/health`).catch(() => undefined);
+      return res?.ok;
+    }, 280_000, 250);
+    // Said when it built: on a fresh clone, `serve` builds before it listens.
+    if (/web app: building/.test(hub.output())) expect(hub.output()).toMatch(/web app: built in [\d.]+ s/);
+    browser = await launchChromium();
+  }, 330_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (hub) {
+      hub.proc.kill('SIGTERM');
+      await hub.exited;
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A page in a fresh browser context (as another person opening the link would); closing it closes the context. */
+  async function open(url: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.on('close', () => void context.close());
+    page.setDefaultTimeout(20_000);
+    await page.goto(`${base}${url}`);
+    return page;
+  }
+
+  async function checkPage(page: Page, name: string): Promise<void> {
+    await screenshot(page, name);
+    expect(await seriousViolations(page), name).toEqual([]);
+  }
+
+  const summaryLine = (page: Page) => page.locator('.ph-summary').first();
+
+  it('serves pages, the API and its docs on one port', async () => {
+    const home = await fetch(`${base}/`);
+    expect(home.status).toBe(200);
+    expect(home.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await home.text()).toMatch(/<html lang="zh-CN"/);
+    const api404 = await fetch(`${base}/api/no-such-route`);
+    expect(api404.status).toBe(404);
+    expect(await api404.json()).toMatchObject({ statusCode: 404, error: 'Not Found' });
+    expect((await fetch(`${base}/docs/json`)).status).toBe(200);
+    const page404 = await fetch(`${base}/no/such/page`);
+    expect(page404.status).toBe(404);
+    expect(await page404.text()).toMatch(/页面不存在/);
+  });
+
+  it('finds a project by the initials of its pinyin and opens it with the keyboard', async () => {
+    const page = await open('/');
+    const box = page.getByRole('combobox', { name: /检索项目/ });
+    await box.waitFor();
+    await checkPage(page, '01-search-home');
+    // `/` puts the cursor in the box from anywhere on the page.
+    await page.locator('h1').click();
+    await page.keyboard.press('/');
+    expect(await page.evaluate('document.activeElement?.getAttribute("role")')).toBe('combobox');
+    await page.keyboard.type(SHOWCASE.initials, { delay: 40 });
+    const option = page.getByRole('option').filter({ hasText: SHOWCASE.name }).first();
+    await option.waitFor();
+    await screenshot(page, '02-type-ahead');
+    // Esc closes the list; ↓ opens it again.
+    await page.keyboard.press('Escape');
+    await page.getByRole('listbox').waitFor({ state: 'hidden' });
+    await page.keyboard.press('ArrowDown');
+    await option.waitFor();
+    const texts = await page.getByRole('option').allTextContents();
+    const index = texts.findIndex((t) => t.includes(SHOWCASE.name));
+    for (let i = 0; i <= index; i += 1) await page.keyboard.press('ArrowDown');
+    expect(await page.getByRole('option', { selected: true }).textContent()).toContain(SHOWCASE.name);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/projects/${SHOWCASE.projectNo}`);
+    await page.getByRole('heading', { level: 1, name: new RegExp(SHOWCASE.name) }).waitFor();
+    await page.close();
+  });
+
+  it('searches with a tab and a filter, and the URL alone gives the same page', async () => {
+    const page = await open('/');
+    const box = page.getByRole('combobox', { name: /检索项目/ });
+    await box.fill('体育公园');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.pathname === '/search' && u.searchParams.get('q') === '体育公园');
+    await summaryLine(page).filter({ hasText: /找到 \d+ 条结果（用时 \d+ 毫秒）/ }).waitFor();
+
+    await page.locator('a[data-tab="approval"]').click();
+    await page.waitForURL((u) => u.searchParams.get('type') === 'approval');
+    await page.getByRole('combobox', { name: '区' }).selectOption(OTHER.district);
+    await page.waitForURL((u) => u.searchParams.get('district') === OTHER.district);
+
+    // The line counts what the API counts for the same search.
+    const api = (await (await fetch(`${base}/api/search?q=${encodeURIComponent('体育公园')}&type=approval&district=${encodeURIComponent(OTHER.district)}`)).json()) as { counts: Record<string, number> };
+    await summaryLine(page).filter({ hasText: `找到 ${api.counts.approval} 条结果` }).waitFor();
+    const card = page.locator('article.ph-card', { hasText: OTHER.projectNo }).first();
+    await card.waitFor();
+    // The approval card as the seed shows it: 项目编号, 单位名称, 用地位置, 审批事项, 状态.
+    const cardText = await card.textContent();
+    for (const part of ['项目编号', OTHER.projectNo, '单位名称', '武汉光谷教育建设有限公司', '用地位置', '洪山区关山大道以东', '审批事项', '建设工程规划许可证', '状态', '在办']) {
+      expect(cardText).toContain(part);
+    }
+    expect(await card.locator('mark').count()).toBeGreaterThan(0);
+    const types = await page.locator('article.ph-card').evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
+    expect(new Set(types)).toEqual(new Set(['approval']));
+    expect(await page.locator('article.ph-card', { hasText: SHOWCASE.projectNo }).count()).toBe(0);
+    await checkPage(page, '03-search-results');
+
+    const titles = await page.locator('article.ph-card h3').allTextContents();
+    const shared = await open(new URL(page.url()).pathname + new URL(page.url()).search);
+    await shared.locator('article.ph-card').first().waitFor();
+    expect(await shared.locator('article.ph-card h3').allTextContents()).toEqual(titles);
+    expect(await shared.getByRole('combobox', { name: /检索项目/ }).inputValue()).toBe('体育公园');
+    await shared.close();
+
+    // Back undoes the filter.
+    await page.goBack();
+    await page.waitForURL((u) => u.searchParams.get('type') === 'approval' && !u.searchParams.has('district'));
+    await page.close();
+  });
+
+  it('shows a project’s 360 view, marks the overdue step, and switches between its three views', async () => {
+    const page = await open(`/projects/${SHOWCASE.projectNo}`);
+    await page.getByRole('heading', { level: 1, name: new RegExp(SHOWCASE.name) }).waitFor();
+    const basic = await page.locator('.ph-panel').first().textContent();
+    for (const part of [SHOWCASE.projectNo, SHOWCASE.builder, '守信', '青山区和平大道与建设二路交汇处', '公共设施', 'A4 体育用地', '86,500 平方米']) {
+      expect(basic).toContain(part);
+    }
+    // 进度视图: the stages, and the open permit's 消防 step past its ten working days.
+    for (const stage of ['选址及用地', '土地批复', '土地征收', '土地供应', '设计方案审核', '竣工验收']) {
+      expect(await page.getByText(stage, { exact: true }).count()).toBeGreaterThan(0);
+    }
+    const overdueRow = page.locator(`[data-approval="${SHOWCASE.openApproval}"] tr`, { hasText: SHOWCASE.overdueStep });
+    await overdueRow.locator('[data-overdue="true"]').waitFor();
+    expect(await overdueRow.textContent()).toContain('超期');
+    const onTime = page.locator('[data-approval="apv-e2e-conditions"] tr', { hasText: '签批' });
+    expect(await onTime.locator('[data-overdue="true"]').count()).toBe(0);
+    await checkPage(page, '04-project-progress');
+
+    await page.getByRole('tab', { name: '工作视图' }).click();
+    await page.waitForURL((u) => u.searchParams.get('view') === 'work');
+    const workRow = page.locator('.ph-work-table tr', { hasText: SHOWCASE.overdueStep });
+    await workRow.waitFor();
+    const work = await workRow.textContent();
+    for (const part of ['建设工程规划许可证', '市消防支队', '经办人丁', '2016-06-02', '超期']) expect(work).toContain(part);
+    await checkPage(page, '05-project-work');
+
+    await page.getByRole('tab', { name: '资源视图' }).click();
+    await page.waitForURL((u) => u.searchParams.get('view') === 'resources');
+    const docsTab = page.locator('.ph-resources a[data-tab="document"]');
+    await docsTab.locator('.ph-tab-count').waitFor();
+    expect(Number(await docsTab.locator('.ph-tab-count').textContent())).toBeGreaterThanOrEqual(1);
+    await page.getByLabel('在本项目内检索').fill('批复');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.searchParams.get('rq') === '批复');
+    await page.locator('article.ph-card', { hasText: '关于青山体育公园建设工程规划许可的批复' }).waitFor();
+    await checkPage(page, '06-project-resources');
+
+    // The view is in the URL: Back returns to 工作视图.
+    await page.goBack();
+    await page.goBack();
+    await page.waitForURL((u) => u.searchParams.get('view') === 'work');
+    await page.close();
+  });
+
+  it('follows a 文号 cited in a 公文 to the document it names, with the query marked', async () => {
+    const page = await open(`/documents/${SHOWCASE.citingDoc}?q=${encodeURIComponent('体育公园')}`);
+    await page.getByRole('heading', { level: 1, name: /关于青山体育公园建设工程规划许可的批复/ }).waitFor();
+    expect(await page.locator('.ph-fulltext mark', { hasText: '体育公园' }).count()).toBeGreaterThan(0);
+    // The project number in the text links to its 360 view.
+    expect(await page.locator(`.ph-fulltext a[href="/projects/${SHOWCASE.projectNo}"]`).count()).toBe(1);
+    await checkPage(page, '07-document');
+    await page.locator('.ph-fulltext a.ph-ref', { hasText: SHOWCASE.citedDocNoAsWritten }).click();
+    await page.waitForURL(`**/documents/${SHOWCASE.citedDoc}`);
+    await page.getByRole('heading', { level: 1, name: SHOWCASE.citedTitle }).waitFor();
+    await checkPage(page, '08-document-cited');
+    await page.close();
+  });
+
+  it('shows an approval’s steps as a timeline and a petition without its petitioner’s personal data', async () => {
+    const page = await open(`/approvals/${SHOWCASE.openApproval}`);
+    const step = page.locator(`.ph-step[data-step="${SHOWCASE.overdueStep}"]`);
+    await step.waitFor();
+    expect(await step.locator('[data-overdue="true"]').count()).toBe(1);
+    expect(await page.locator(`a[href="/projects/${SHOWCASE.projectNo}"]`).count()).toBeGreaterThan(0);
+    await checkPage(page, '09-approval');
+    await page.close();
+
+    const petition = await open(`/petitions/${SHOWCASE.petition}`);
+    await petition.locator('[data-field="petitioner"]').waitFor();
+    const body = (await petition.locator('body').textContent()) ?? '';
+    expect(body).toContain('138****0000');
+    for (const secret of ['13800000000', 'someone@example.com', '测试来信人', '某小区']) expect(body).not.toContain(secret);
+    await checkPage(petition, '10-petition');
+    await petition.close();
+  });
+
+  it('says in Chinese when a record or a page does not exist', async () => {
+    const page = await open('/projects/XXAA20990001');
+    await page.getByText('没有找到编号为 XXAA20990001 的项目。').waitFor();
+    await checkPage(page, '11-project-missing');
+    await page.goto(`${base}/no/such/page`);
+    await page.getByRole('heading', { name: '页面不存在' }).waitFor();
+    await page.locator('html[data-hydrated]').waitFor();
+    await checkPage(page, '12-not-found');
+    await page.close();
+  });
+});
