@@ -97,14 +97,20 @@ export async function readTableStats(db: Queryable, table: string): Promise<Tabl
 /**
  * Statistics of the live table, read on first use and refreshed in the background every
  * `ttlMs` (autovacuum re-analyzes a table as it changes); a search never waits for a refresh.
- * Searches move to a new table when a reindex switches generations; the old one's entry goes.
+ * A table not analyzed yet has no statistics to keep: they are read again by each search until
+ * it has them, so the first ANALYZE counts at once. Searches move to a new table when a reindex
+ * switches generations; the old one's entry goes. Each database has its own entries (tables of
+ * one name in two databases are two tables).
  */
 export function tableStatsCache(ttlMs = 5 * 60_000) {
-  const cache = new Map<string, { stats: Promise<TableStats>; at: number; refreshing: boolean }>();
+  type Entry = { stats: Promise<TableStats>; at: number; refreshing: boolean };
+  const caches = new WeakMap<Queryable, Map<string, Entry>>();
   return async function statsOf(db: Queryable, table: string): Promise<TableStats> {
+    let cache = caches.get(db);
+    if (!cache) caches.set(db, (cache = new Map()));
     const hit = cache.get(table);
-    if (!hit) {
-      cache.clear(); // the live table changed: the last one's statistics are of no more use
+    if (!hit || (await hit.stats.then(unanalyzed, () => true))) {
+      if (!hit) cache.clear(); // the live table changed: the last one's statistics are of no more use
       const entry = { stats: readTableStats(db, table), at: Date.now(), refreshing: false };
       cache.set(table, entry);
       entry.stats.catch(() => cache.delete(table));
@@ -119,3 +125,6 @@ export function tableStatsCache(ttlMs = 5 * 60_000) {
     return hit.stats;
   };
 }
+
+/** No partition has statistics of any text column: the table has not been analyzed since it was made. */
+const unanalyzed = (s: TableStats) => Object.values(s).every((p) => Object.keys(p.columns).length === 0);
