@@ -25,6 +25,7 @@ import type { Mention } from './meeting-factory.ts';
 import { projectPetitions, unrelatedPetition } from './petition-factory.ts';
 import { creditRecords } from './credit-factory.ts';
 import { regulationCount, regulationRecord } from './regulation-factory.ts';
+import { isShowcaseCandidate, showcaseApprovals, showcasePetitions } from './showcase.ts';
 import { DISTRICTS } from './wuhan-places.ts';
 import { openJsonl } from './jsonl-writer.ts';
 import { planOfficerQueries, writeOfficerQueries } from './officer-queries.ts';
@@ -34,6 +35,8 @@ export interface GenerateOptions {
   projects: number;
   seed: number;
   outDir: string;
+  /** Make the first fitting project the showcase (./showcase.ts): the CLI's demo corpus has one. */
+  showcase?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -45,6 +48,8 @@ export interface GenerateResult {
   groundTruthPath: string;
   /** officer-queries.jsonl: `{q, class, expected, source, source_name}` per line. */
   officerQueriesPath: string;
+  /** The project with hundreds of records about it (./showcase.ts), if the corpus has one. */
+  showcaseProjectNo: string | null;
 }
 
 /** The largest corpus: ids have six digits and busy district/type/year serials must stay ≤ 9999. */
@@ -93,6 +98,7 @@ export async function generateCorpus(opts: GenerateOptions): Promise<GenerateRes
   const districts = weightedTable(DISTRICTS.map((d) => [d, d.weight] as const));
   const officerQueries = planOfficerQueries(seed, OFFICER_QUERIES);
   const officerQueriesPath = join(outDir, 'officer-queries.jsonl');
+  let showcaseProjectNo: string | null = null;
 
   const emit = async (type: 'document' | 'meeting' | 'petition', out: { record: { id: string }; truth: readonly string[] }) => {
     await writers[type].write(out.record);
@@ -116,10 +122,13 @@ export async function generateCorpus(opts: GenerateOptions): Promise<GenerateRes
         const record = projectRecord(p);
         await writers.project.write(record);
         officerQueries.offer(record);
-        const approvals = createApprovals({ counters, officers }, p, rng);
+        const showcase = opts.showcase === true && showcaseProjectNo === null && isShowcaseCandidate(p);
+        if (showcase) showcaseProjectNo = p.projectNo;
+        const approvals = showcase ? showcaseApprovals({ counters, officers }, p, seed) : createApprovals({ counters, officers }, p, rng);
         for (const a of approvals) await writers.approval.write(a.record);
         for (const d of projectDocuments(counters, p, approvals, rng, docId)) await emit('document', d);
-        for (const pe of projectPetitions(counters, p, approvals, rng, petitionId)) await emit('petition', pe);
+        const petitions = showcase ? showcasePetitions(counters, p, approvals, seed, petitionId) : projectPetitions(counters, p, approvals, rng, petitionId);
+        for (const pe of petitions) await emit('petition', pe);
         mentions.push(...collectMentions(p, approvals, rng));
       }
 
@@ -158,5 +167,6 @@ export async function generateCorpus(opts: GenerateOptions): Promise<GenerateRes
     counts: Object.fromEntries(TYPES.map((t) => [t, writers[t].count])),
     groundTruthPath: truth.path,
     officerQueriesPath,
+    showcaseProjectNo,
   };
 }

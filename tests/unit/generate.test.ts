@@ -183,4 +183,21 @@ describe('generateCorpus', () => {
     await expect(generateCorpus({ projects: 0, seed: 1, outDir: join(root, 'x') })).rejects.toThrow(/projects/);
     await expect(generateCorpus({ projects: 10, seed: 1.5, outDir: join(root, 'x') })).rejects.toThrow(/seed/);
   });
+
+  it('makes one project the showcase when asked: two hundred records and more about it, each importable', async () => {
+    expect(a.showcaseProjectNo).toBeNull();
+    const out = await generateCorpus({ projects: 60, seed: 7, outDir: join(root, 'showcase'), showcase: true });
+    const no = out.showcaseProjectNo!;
+    expect(no).toMatch(/^[A-Z]{4}\d{8}$/);
+    const approvals = (await readLines(out.files.approval!)).map((l) => JSON.parse(l)).filter((r) => r.project_no === no);
+    const about = (await readLines(out.groundTruthPath)).map((l) => JSON.parse(l)).filter((t) => t.project_nos.includes(no));
+    expect(approvals.length).toBeGreaterThan(20);
+    expect(new Set(approvals.map((r) => r.id)).size).toBe(approvals.length);
+    expect(about.filter((t) => t.type === 'petition').length).toBeGreaterThanOrEqual(100);
+    expect(approvals.length + about.length).toBeGreaterThanOrEqual(200);
+    for (const type of RESOURCE_TYPES) {
+      const ids = (await readLines(out.files[type]!)).map((l) => JSON.parse(l).id as string);
+      expect(new Set(ids).size, `${type} ids are unique`).toBe(ids.length);
+    }
+  });
 });
