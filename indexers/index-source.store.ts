@@ -56,7 +56,7 @@ const day = (col: string) => `to_char(${col} AT TIME ZONE 'Asia/Shanghai', 'YYYY
 
 const linkedProjects = (type: string, alias: string) => `coalesce((
   SELECT json_agg(${PROJECT_JSON} ORDER BY p.project_no) FROM resource_links l JOIN projects p ON p.project_no = l.project_no
-  WHERE l.resource_type = '${type}' AND l.resource_id = ${alias}.id AND l.status = 'confirmed'), '[]')`;
+  WHERE l.resource_type = '${type}' AND l.resource_id = ${alias}.id AND l.status IN ('confirmed', 'auto')), '[]')`;
 
 const SELECTS: Record<SearchType, string> = {
   project: `SELECT x.id, x.version, x.project_no, x.name, x.builder, x.address, x.district, x.project_type, x.land_use,

@@ -7,6 +7,7 @@ import { loadConfig } from '../config/config.ts';
 import { runGenerate } from './commands/generate.command.ts';
 import { IMPORT_ORDER, importFile, planImport, printReport } from './commands/import.command.ts';
 import { runJobsCommand } from './commands/jobs.command.ts';
+import { runLink, runLinksExport } from './commands/link.command.ts';
 import { runServe, runStart } from './commands/serve.command.ts';
 import { runWorker } from './commands/worker.command.ts';
 import { runReconcile, runReindex } from './commands/search.command.ts';
@@ -92,6 +93,22 @@ export function buildProgram(): Command {
     .description('compare PostgreSQL with the search index (ids and versions) and repair the differences')
     .option('--dry-run', 'only report; exit 1 when something differs')
     .action(async (opts: { dryRun?: boolean }) => runReconcile(loadConfig(), opts));
+
+  program
+    .command('link')
+    .description('link petitions, documents and meetings to the projects they are about (estimates the model first), with a progress bar')
+    .option('--type <type>', 'only this type: petition | document | meeting')
+    .action(async (opts: { type?: string }) => runLink(loadConfig(), opts));
+
+  program
+    .command('links')
+    .description('links between resources and projects: `links export` writes them as JSON lines')
+    .command('export')
+    .description('write links as JSON lines {resource_type, resource_id, project_no, status, score, method, reasons}')
+    .option('--type <type>', 'only this type: petition | document | meeting')
+    .option('--status <status>', 'only this status: declared | auto | suggested | confirmed | rejected')
+    .option('--out <file>', 'write to this file instead of stdout')
+    .action(async (opts: { type?: string; status?: string; out?: string }) => runLinksExport(loadConfig(), opts));
 
   program
     .command('jobs')

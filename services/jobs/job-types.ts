@@ -10,12 +10,15 @@ import type { ResourceType } from '../resources/resource.schema.ts';
 export interface JobPayloads {
   /** A resource was created or changed: the projects it belonged to before and belongs to now. */
   'resource.changed': { project_nos: string[] };
+  /** The linker changed which projects a resource counts as linked to: those it gained or lost. */
+  'links.changed': { project_nos: string[] };
 }
 
 export type Topic = keyof JobPayloads;
 
 export const TOPICS = {
   resourceChanged: 'resource.changed',
+  linksChanged: 'links.changed',
 } as const satisfies Record<string, Topic>;
 
 /** What a writer appends to the outbox, in the transaction of the change that causes it. */

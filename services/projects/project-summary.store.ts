@@ -13,7 +13,7 @@ export interface ProjectSummary {
 }
 
 const linked = (type: string) =>
-  `(SELECT count(*) FROM resource_links l WHERE l.project_no = p.no AND l.resource_type = '${type}' AND l.status = 'confirmed')`;
+  `(SELECT count(*) FROM resource_links l WHERE l.project_no = p.no AND l.resource_type = '${type}' AND l.status IN ('confirmed', 'auto'))`;
 
 /** Recomputes the summaries of the given projects; projects that no longer exist lose theirs. */
 async function refresh(db: Queryable, projectNos: string[]): Promise<void> {

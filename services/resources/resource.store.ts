@@ -110,7 +110,10 @@ async function replacePetitioners(tx: Queryable, petitionIds: string[], rows: Pe
   );
 }
 
-/** Replaces the links that records declare themselves (other methods' links are kept). */
+/**
+ * Replaces the links that records declare themselves. Other methods' links are kept, and a record's
+ * own link wins over one the linker inferred; a pair a person decided is left as they decided it.
+ */
 async function replaceDeclaredLinks(
   tx: Queryable,
   type: ResourceType,
@@ -119,15 +122,18 @@ async function replaceDeclaredLinks(
 ): Promise<void> {
   if (ids.length === 0) return;
   await tx.query(
-    `DELETE FROM resource_links WHERE resource_type = $1 AND resource_id = ANY($2::text[]) AND method = 'declared'`,
+    `DELETE FROM resource_links WHERE resource_type = $1 AND resource_id = ANY($2::text[]) AND method = 'declared'
+       AND decided_at IS NULL`,
     [type, ids],
   );
   if (links.length === 0) return;
   await tx.query(
     `INSERT INTO resource_links (resource_type, resource_id, project_no, score, method, status)
-     SELECT $1, resource_id, project_no, 1, 'declared', 'confirmed'
+     SELECT DISTINCT $1::text, resource_id, project_no, 1::real, 'declared', 'confirmed'
      FROM jsonb_to_recordset($2::jsonb) AS r(resource_id text, project_no text)
-     ON CONFLICT (resource_type, resource_id, project_no) DO NOTHING`,
+     ON CONFLICT (resource_type, resource_id, project_no) DO UPDATE SET
+       method = 'declared', status = 'confirmed', score = 1, doubt = NULL, reasons = '[]', passage = NULL, updated_at = now()
+     WHERE resource_links.decided_at IS NULL`,
     [type, JSON.stringify(links)],
   );
 }

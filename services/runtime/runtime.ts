@@ -21,6 +21,7 @@ import { searchIndexHandler } from '../../indexers/search-index.handler.ts';
 import { createSegmenter, type Segmenter } from '../../indexers/segment/segmenter.ts';
 import { createSearchService, type SearchService } from '../search/search.service.ts';
 import { createSuggestService, type SuggestService } from '../search/suggest.service.ts';
+import { mentionFinder } from '../linking/mention-finder.ts';
 import { createServices, type Services } from './services.ts';
 
 export interface Runtime extends Services {
@@ -78,21 +79,26 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     segmenter.addWords(words);
     loadedVersion = dictionaryVersionOf(words);
   };
+  const search = createSearchService({ engine, segmenter });
+  const services = createServices(db, { findMentions: mentionFinder(search) });
+  const summaries = { name: 'project-summary', handle: projectSummaryHandler({ db, summaries: projectSummaryStore }) };
+  const indexing = { name: 'search-index', handle: searchIndexHandler({ indexer, beforeBatch: refreshDictionary }) };
   const registry = createJobRegistry({
-    'resource.changed': [
-      { name: 'project-summary', handle: projectSummaryHandler({ db, summaries: projectSummaryStore }) },
-      { name: 'search-index', handle: searchIndexHandler({ indexer, beforeBatch: refreshDictionary }) },
-    ],
+    // The linker is not a job yet: `planhub link` runs it. As a job it held serve's shutdown for two
+    // minutes and slowed a 8,000-row import's jobs threefold; it comes back when a batch links fast.
+    'resource.changed': [summaries, indexing],
+    // The linker's links count for search and summaries as the records' own do.
+    'links.changed': [summaries, indexing],
   });
   return {
-    ...createServices(db),
+    ...services,
     config,
     db,
     registry,
     engine,
     segmenter,
     indexer,
-    search: createSearchService({ engine, segmenter }),
+    search,
     suggest: createSuggestService({ engine }),
     async close() {
       await engine.close();

@@ -5,6 +5,10 @@
 import { auditStore } from '../audit/audit.store.ts';
 import type { Db } from '../db/db.ts';
 import { createImportService } from '../import/import.service.ts';
+import { createLinkReviewService } from '../linking/link-review.service.ts';
+import { linkReviewStore } from '../linking/link-review.store.ts';
+import { createLinkingService, type LinkingDeps } from '../linking/linking.service.ts';
+import { linkingStore } from '../linking/linking.store.ts';
 import { outboxStore } from '../outbox/outbox.store.ts';
 import { projectNumbering } from '../projects/project-no.service.ts';
 import { projectStore } from '../projects/project.store.ts';
@@ -14,8 +18,10 @@ import { createReadingService } from '../reading/reading.service.ts';
 import { readingStore } from '../reading/reading.store.ts';
 import { resourceStore } from '../resources/resource.store.ts';
 
-export function createServices(db: Db) {
+export function createServices(db: Db, opts: Pick<LinkingDeps, 'findMentions'> = {}) {
   return {
+    linking: createLinkingService({ db, store: linkingStore, outbox: outboxStore, findMentions: opts.findMentions }),
+    links: createLinkReviewService({ db, store: linkReviewStore, outbox: outboxStore, audit: auditStore }),
     imports: createImportService({ db, resources: resourceStore, outbox: outboxStore, audit: auditStore, projectNos: projectNumbering }),
     projects: createProjectService({ db, projects: projectStore, summaries: projectSummaryStore }),
     reading: createReadingService({ db, reading: readingStore, resources: resourceStore }),

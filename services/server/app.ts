@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Db } from '../db/db.ts';
 import { importRoutes } from '../import/import.routes.ts';
 import { jobsRoutes } from '../jobs/jobs.routes.ts';
+import { linkingRoutes } from '../linking/linking.routes.ts';
 import { projectRoutes } from '../projects/project.routes.ts';
 import { readingRoutes } from '../reading/reading.routes.ts';
 import { clientErrorHandler, createRequestIds, frameworkErrors, registerClosingGate } from './early-errors.ts';
@@ -55,6 +56,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'import', description: '数据导入' },
         { name: 'projects', description: '项目' },
         { name: 'reading', description: '资源阅读' },
+        { name: 'links', description: '资源与项目的关联及审核' },
         { name: 'jobs', description: '后台任务与死信' },
         { name: 'system', description: '运行状态' },
       ],
@@ -66,6 +68,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(importRoutes(deps));
   await app.register(projectRoutes(deps));
   await app.register(readingRoutes(deps));
+  await app.register(linkingRoutes(deps));
   await app.register(jobsRoutes(deps));
   return app;
 }

@@ -24,7 +24,6 @@ export async function actualSummaries(db: Queryable) {
 
 /** A job registry with only the project-summary handler (as the runtime wires it). */
 export function summaryJobs(db: Queryable): JobRegistry {
-  return createJobRegistry({
-    'resource.changed': [{ name: 'project-summary', handle: projectSummaryHandler({ db, summaries: projectSummaryStore }) }],
-  });
+  const summaries = { name: 'project-summary', handle: projectSummaryHandler({ db, summaries: projectSummaryStore }) };
+  return createJobRegistry({ 'resource.changed': [summaries], 'links.changed': [summaries] });
 }

@@ -41,7 +41,7 @@ describe.each(DB_KINDS)('in-process job runner on %s', (kind) => {
         if (broken && rows.some((r) => r.resource_id === 'prj-poison')) throw new Error('poison pill');
       },
     };
-    const runner = createInProcessRunner(t.db, createJobRegistry({ 'resource.changed': [flaky] }), { maxAttempts: 3, backoffMs: 1, idleMs: 60_000 });
+    const runner = createInProcessRunner(t.db, createJobRegistry({ 'resource.changed': [flaky], 'links.changed': [{ name: 'none', handle: async () => {} }] }), { maxAttempts: 3, backoffMs: 1, idleMs: 60_000 });
     for (let i = 0; i < 20 && (await outboxStats(t.db)).pending > 0; i += 1) {
       await runner.drain();
       await new Promise((r) => setTimeout(r, 20));
@@ -60,7 +60,7 @@ describe.each(DB_KINDS)('in-process job runner on %s', (kind) => {
   });
 
   it('refuses a registry that leaves a topic without a handler', () => {
-    expect(() => createJobRegistry({ 'resource.changed': [] })).toThrow(/no job handler for topic resource\.changed/);
+    expect(() => createJobRegistry({ 'resource.changed': [], 'links.changed': [{ name: 'x', handle: async () => {} }] })).toThrow(/no job handler for topic resource\.changed/);
     // A topic left out of the map altogether (tsc refuses it; a registry built from data could still do it).
     expect(() => createJobRegistry({} as JobHandlers)).toThrow(/no job handler for topic resource\.changed/);
   });

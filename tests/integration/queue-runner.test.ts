@@ -53,7 +53,7 @@ describe('BullMQ runner with real Redis', () => {
         for (const r of rows) handled.set(r.resource_id, (handled.get(r.resource_id) ?? 0) + 1);
       },
     };
-    const runner = startQueueRunner(t.db, createJobRegistry({ 'resource.changed': [handler] }), { redisUrl: TEST_REDIS_URL, prefix, attempts: 3, backoffMs: 10 });
+    const runner = startQueueRunner(t.db, createJobRegistry({ 'resource.changed': [handler], 'links.changed': [{ name: 'none', handle: async () => {} }] }), { redisUrl: TEST_REDIS_URL, prefix, attempts: 3, backoffMs: 10 });
     try {
       await waitFor('the poison pill to die', async () => (await outboxStats(t.db)).dead === 1, 30_000);
       expect(await outboxStats(t.db)).toEqual({ pending: 0, done: 29, dead: 1 });

@@ -1,0 +1,277 @@
+/**
+ * The comparison of one text (or one numbered item of it) with one project, as readable
+ * features, each with a few levels: a Fellegi–Sunter comparison vector. The weights of the
+ * levels are estimated from the data (./link-model.ts); here only what the text shows. Pure.
+ */
+import { gramsOf } from '../../indexers/segment/grams.ts';
+import type { CandidateIndex } from './candidate-index.ts';
+import { districtBefore, districtsIn, phasesIn, plotsIn } from './markers.ts';
+import { nearMatch } from './near-match.ts';
+import { kindsIn, type ProjectKind } from './project-kind.ts';
+
+const KIND_LABELS: Record<ProjectKind, string> = {
+  affordable: '保障房、还建房', land: '土地征收储备', industrial: '厂房', school: '学校', hospital: '医院', bridge: '桥梁',
+  metro: '轨道交通', pipeline: '管网', power: '电力设施', park: '公园绿地', civic: '公共服务设施', road: '道路', commercial: '商业',
+  housing: '住宅',
+};
+
+export const FEATURES = {
+  key: ['project_no', 'certificate', 'doc_no', 'none'],
+  name: ['unique', 'whole', 'common', 'near', 'most', 'some', 'none'],
+  /** A second, separate name of the project also in the text (宗关 and its sales name 心语). */
+  alias: ['also', 'none'],
+  /** Where the text names it: in its title or a numbered item's heading, only further on, or nowhere (roads, a brand). */
+  role: ['heading', 'body', 'none'],
+  brand: ['whole', 'short', 'none', 'absent'],
+  road: ['two', 'one', 'none', 'absent'],
+  street: ['agree', 'none', 'absent'],
+  plot: ['agree', 'disagree', 'not_stated'],
+  phase: ['agree', 'disagree', 'not_stated'],
+  district: ['agree', 'differs', 'not_stated'],
+  kind: ['agree', 'differs', 'not_stated'],
+} as const;
+
+export type Feature = keyof typeof FEATURES;
+export type Level<F extends Feature = Feature> = (typeof FEATURES)[F][number];
+export type Levels = { [F in Feature]: Level<F> };
+export const FEATURE_NAMES = Object.keys(FEATURES) as Feature[];
+
+/** The comparison, with what matched (for the reasons) and how common the matched value is. */
+export interface Comparison {
+  levels: Levels;
+  /** The matched value per feature, as found in the text. */
+  evidence: Partial<Record<Feature, string>>;
+  /** How many times more projects carry the matched value than carry an average one (≥ 1 penalizes). */
+  tf: Partial<Record<Feature, number>>;
+  /** Which of the project's names the text used: its core, the core with its kind (九峰商业中心), or a sales name or alias. */
+  nameVia: 'core' | 'said' | 'estate' | null;
+}
+
+/** The keys a text cites, resolved to project indexes: its own number, a certificate, a 文号 or letter number. */
+export interface CitedKeys {
+  projectNos: ReadonlyMap<number, string>;
+  certificates: ReadonlyMap<number, string>;
+  documents: ReadonlyMap<number, string>;
+}
+
+/** The stretch of text a comparison reads: the whole text, or one numbered item. */
+export interface Scope {
+  from: number;
+  to: number;
+  text: string;
+  grams: ReadonlySet<string>;
+  districts: readonly string[];
+}
+
+export function scopeOf(all: string, from: number, to: number): Scope {
+  const text = all.slice(from, to);
+  return { from, to, text, grams: new Set(gramsOf(text)), districts: districtsIn(text) };
+}
+
+/** Where the project is named in the full text (its name, sales name or a cited number). */
+export interface Span {
+  start: number;
+  end: number;
+  /** In the title, an item's heading or the body (./link-text.ts roleAt), when known. */
+  role?: 'title' | 'heading' | 'body';
+}
+
+/** A core held by at most this many projects' names is rare: the phases of one estate, a name used twice. */
+export const RARE_CORE = 4;
+/** A core whose rare words weigh less than this (养老服务中心) is named only whole, never by parts. */
+export const MIN_CORE_INFO = 2;
+
+/** Name levels, best first. */
+const RANK: Record<Level<'name'>, number> = { unique: 0, whole: 1, near: 2, common: 3, most: 4, some: 5, none: 6 };
+
+/** A run of a core held by at most this many names is distinctive (唐家墩); by at most COMMON_RUN, a hint. */
+const RARE_RUN = 8;
+const COMMON_RUN = 30;
+
+/** The rarest run of three or more characters of project `i`'s core that the text holds, and how many names hold it. */
+function rarestRun(index: CandidateIndex, i: number, t: string): { run: string; df: number } | null {
+  const p = index.profiles[i]!;
+  const core = p.core;
+  // A run that is the project's own street or road (前川街 of 前川街道养老服务中心) is weighed as the street or road.
+  const place = (run: string) => (p.street?.includes(run) ?? false) || p.roads.some((r) => r.includes(run)) || districtsIn(run).length > 0;
+  let best: { run: string; df: number } | null = null;
+  // The place a core starts with, alone (宗关 of 宗关村城中村改造土地储备), is a run too.
+  const lead = core.slice(0, 2);
+  if (core.length > 3 && /^\p{Script=Han}{2}$/u.test(lead) && t.includes(lead) && !place(lead)) best = { run: lead, df: index.pieceDf('core', lead) };
+  for (let k = 0; k + 3 <= core.length; k++) {
+    if (!t.includes(core.slice(k, k + 3))) continue;
+    let len = 3;
+    while (k + len < core.length && t.includes(core.slice(k, k + len + 1))) len++;
+    const run = core.slice(k, k + len);
+    if (run === core || place(run) || !/^\p{Script=Han}+$/u.test(run)) continue;
+    const df = index.pieceDf('core', run);
+    if (!best || df < best.df || (df === best.df && run.length > best.run.length)) best = { run, df };
+    k += len - 3;
+  }
+  return best;
+}
+
+/** What turns a name into a road or street (龙阳 → 龙阳大道): such an occurrence is the place, not the name. */
+export const PLACE_SUFFIX = /^(?:大道|大街|路|街道|街|巷)/;
+
+/**
+ * Whether `text` holds `name` other than as the start of a longer road or street name, and other
+ * than where `free(at, end)` says the place is taken (by a longer name of another project).
+ */
+export function holdsName(text: string, name: string, free: (at: number, end: number) => boolean = () => true): boolean {
+  const road = PLACE_SUFFIX.test(name.slice(-2)) || /(?:路|街|道)$/.test(name);
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+    if ((road || !PLACE_SUFFIX.test(text.slice(at + name.length, at + name.length + 2))) && free(at, at + name.length)) return true;
+  }
+  return false;
+}
+
+/** A longer name of some projects found in the text (offsets into the full text). */
+export interface NameSpan {
+  start: number;
+  end: number;
+  projects: readonly number[];
+}
+
+function coverage(index: CandidateIndex, i: number, grams: ReadonlySet<string>): number {
+  const { grams: core, total } = index.coreGrams(i);
+  if (total === 0) return 0;
+  let hit = 0;
+  for (const g of core) if (grams.has(g)) hit += index.gramWeight(g);
+  return hit / total;
+}
+
+/** Text around the mentions, where a phase or plot belongs to the name (东湖印三期, 黄家湖K3地块). */
+function near(all: string, scope: Scope, spans: readonly Span[]): string | null {
+  const inside = spans.filter((s) => s.start >= scope.from && s.end <= scope.to);
+  if (inside.length === 0) return null;
+  return inside.map((s) => all.slice(Math.max(scope.from, s.start - 8), Math.min(scope.to, s.end + 10))).join('|');
+}
+
+function agreement<T>(stated: readonly T[], own: readonly T[]): 'agree' | 'disagree' | 'not_stated' {
+  if (stated.length === 0 || own.length === 0) return 'not_stated';
+  return stated.some((x) => own.includes(x)) ? 'agree' : 'disagree';
+}
+
+/** Compares the text in `scope` with project `i`; `spans` are the project's mentions in the full text. */
+export function compare(
+  index: CandidateIndex, i: number, all: string, scope: Scope, spans: readonly Span[], keys: CitedKeys,
+  names: readonly NameSpan[] = [],
+): Comparison {
+  const p = index.profiles[i]!;
+  const t = scope.text;
+  const evidence: Comparison['evidence'] = {};
+  const tf: Comparison['tf'] = {};
+
+  let key: Level<'key'> = 'none';
+  if (keys.projectNos.has(i)) [key, evidence.key] = ['project_no', keys.projectNos.get(i)!];
+  else if (keys.certificates.has(i)) [key, evidence.key] = ['certificate', keys.certificates.get(i)!];
+  else if (keys.documents.has(i)) [key, evidence.key] = ['doc_no', keys.documents.get(i)!];
+
+  const stated = new Set(scope.districts);
+  for (const s of spans) {
+    if (s.start < scope.from || s.end > scope.to) continue;
+    const d = districtBefore(all, s.start);
+    if (d) stated.add(d);
+  }
+  const district: Level<'district'> = stated.size === 0 ? 'not_stated' : p.district && stated.has(p.district) ? 'agree' : 'differs';
+  if (district !== 'not_stated') evidence.district = [...stated].join('、');
+
+  // Every name people use for the project counts as its name: the core, the core with its kind
+  // (九峰商业中心 of 万科九峰商业中心), a sales name or alias (心语 of 宗关村城中村改造A1地块). The best wins;
+  // a name few projects carry names them, one many carry (研发中心, 心语 of three estates) barely does.
+  let name: Level<'name'> = 'none';
+  let nameVia: Comparison['nameVia'] = null;
+  const matched: string[] = [];
+  // A name only this project carries (in its district, where the text states it) is a finer level than one a few carry.
+  const exact = (text: string, via: NonNullable<Comparison['nameVia']>, df: number, generic = false) => {
+    const level: Level<'name'> = generic || df > RARE_CORE ? 'common' : df === 1 ? 'unique' : 'whole';
+    matched.push(text);
+    if (RANK[level] >= RANK[name]) return;
+    [name, evidence.name, nameVia] = [level, text, via];
+    tf.name = df / index.meanDf.core;
+  };
+  // Where another project's longer name stands, this project's name is part of it (盘龙城 in 盘龙城三路).
+  const free = (at: number, end: number) => !names.some((n) =>
+    n.start <= scope.from + at && scope.from + end <= n.end && n.end - n.start > end - at && !n.projects.includes(i));
+  const holds = (name: string) => holdsName(t, name, free);
+  const cover = coverage(index, i, scope.grams);
+  if (holds(p.core)) {
+    const df = index.coreDf(i, district === 'agree');
+    exact(p.core, 'core', df, p.genericCore);
+  }
+  for (const said of p.said) {
+    if (!holds(said)) continue;
+    const df = index.pieceDf('estate', said);
+    exact(said, 'said', df);
+  }
+  for (const e of p.estates) {
+    if (!holds(e)) continue;
+    const df = index.pieceDf('estate', e);
+    exact(e, 'estate', df);
+  }
+  // Names that are not part of one another (宗关 and 心语, not 国宾府 and 中建国宾府).
+  const separate = matched.filter((x) => !matched.some((y) => y !== x && y.includes(x)));
+  const alias: Level<'alias'> = new Set(separate).size >= 2 ? 'also' : 'none';
+  if (alias === 'also') evidence.alias = separate.filter((x) => x !== evidence.name).join('、');
+  if (RANK[name] > RANK.near) {
+    // A name written with one character misheard (青菱弯 for 青菱湾) says more than a name many projects carry.
+    const near = p.genericCore ? null : nearMatch(t, p.core);
+    const nearEstate = near ? null : p.estates.map((e) => ({ e, m: nearMatch(t, e) })).find((x) => x.m);
+    if (near) [name, evidence.name, nameVia] = ['near', near.written, 'core'];
+    else if (nearEstate) [name, evidence.name, nameVia] = ['near', `${nearEstate.m!.written}（${nearEstate.e}）`, 'estate'];
+    if (name === 'near') delete tf.name;
+  }
+  if (name === 'none' && !p.genericCore && !t.includes(p.core)) {
+    // (A core only inside a road or street's name, 龙阳 in 龙阳大道, is the place, not the project.)
+    const run = rarestRun(index, i, t);
+    if (run && run.df <= RARE_RUN && run.run.length >= 3) [name, evidence.name, nameVia] = ['most', run.run, 'core'];
+    else if ((cover >= 0.34 && index.coreGrams(i).total >= MIN_CORE_INFO) || (run && run.df <= COMMON_RUN)) {
+      [name, evidence.name, nameVia] = ['some', run ? run.run : `${p.core}（${Math.round(cover * 100)}%）`, 'core'];
+    }
+  }
+
+  const inScope = spans.filter((s) => s.start >= scope.from && s.end <= scope.to);
+  // (Only where the text names it: a core at the start of a road's name, 沁湖 of 沁湖路, is no mention.)
+  const role: Level<'role'> = name === 'none' && key === 'none' ? 'none'
+    : inScope.some((s) => s.role === 'title' || s.role === 'heading') ? 'heading' : inScope.length > 0 ? 'body' : 'none';
+
+  let brand: Level<'brand'> = p.brands.length === 0 ? 'absent' : 'none';
+  const brandHit = p.brands.find((b) => t.includes(b));
+  if (brandHit) {
+    [brand, evidence.brand] = ['whole', brandHit];
+    tf.brand = index.pieceDf('brand', brandHit) / index.meanDf.brand;
+  } else if (p.brandShort && spans.some((s) => all.slice(Math.max(scope.from, s.start - 3), s.start + p.brandShort!.length).includes(p.brandShort!))) {
+    [brand, evidence.brand] = ['short', p.brandShort];
+  }
+
+  let road: Level<'road'> = p.roads.length === 0 ? 'absent' : 'none';
+  const roadHits = p.roads.filter((r) => t.includes(r));
+  if (roadHits.length > 0) {
+    [road, evidence.road] = [roadHits.length >= 2 ? 'two' : 'one', roadHits.join('、')];
+    tf.road = Math.min(...roadHits.map((r) => index.pieceDf('road', r))) / index.meanDf.road;
+  }
+
+  let street: Level<'street'> = p.street ? 'none' : 'absent';
+  if (p.street && t.includes(p.street)) {
+    [street, evidence.street] = ['agree', p.street];
+    tf.street = index.pieceDf('street', p.street) / index.meanDf.street;
+  }
+
+  const around = near(all, scope, spans) ?? t;
+  const plotsStated = plotsIn(around);
+  const phasesStated = phasesIn(around);
+  const plot = agreement(plotsStated, p.plots);
+  const phase = agreement(phasesStated, p.phases);
+  if (plot !== 'not_stated') evidence.plot = plotsStated.join('、');
+  if (phase !== 'not_stated') evidence.phase = phasesStated.map((n) => `${n}期`).join('、');
+
+  // What the text says stands there, right at the name (王家墩那块地, 荣华的厂), against what the project is.
+  const own = index.kinds[i] ?? null;
+  const said = new Set(spans.filter((s) => s.start >= scope.from && s.end <= scope.to)
+    .flatMap((s) => kindsIn(all.slice(s.start, Math.min(scope.to, s.end + 8)))));
+  const kind: Level<'kind'> = own === null || said.size === 0 ? 'not_stated' : said.has(own) ? 'agree' : 'differs';
+  if (kind !== 'not_stated') evidence.kind = [...said].map((k) => KIND_LABELS[k]).join('、');
+
+  return { levels: { key, name, alias, role, brand, road, street, plot, phase, district, kind }, evidence, tf, nameVia };
+}

@@ -1,0 +1,185 @@
+/**
+ * What the linker looks for of one project in a text: the name's core (without district,
+ * works words, phase and plot), its sales name and aliases, the builder's brand as people say
+ * it, the roads and street of its address, its plot codes and phase. Pure; rarity over all
+ * projects is the candidate index's (./candidate-index.ts).
+ */
+import { DISTRICTS, canonicalDistrict, districtForms } from '../../indexers/districts.ts';
+import { builderBrand } from '../../indexers/segment/name-parts.ts';
+import { normalizeText } from '../../indexers/segment/normalize.ts';
+import { districtsIn, phasesIn, plotsIn } from './markers.ts';
+import { KIND_TAILS } from './project-kind.ts';
+
+/** A project as the linker reads it from the store. */
+export interface ProjectSource {
+  project_no: string;
+  name: string;
+  builder: string | null;
+  address: string | null;
+  district: string | null;
+  estate_name: string | null;
+  aliases: string[] | null;
+}
+
+export interface ProjectProfile {
+  no: string;
+  name: string;
+  /** The district's short name (洪山), or null. */
+  district: string | null;
+  /** The name without city or district in front and works, phase, plot words behind. */
+  base: string;
+  /** `base` without the builder's brand in front and its kind behind (福星惠誉东湖印 → 东湖印): what people call it. */
+  core: string;
+  /** The name as people say it with its kind, with and without the brand (九峰商业中心, 万科九峰商业中心), less the core. */
+  said: string[];
+  /** The core is only a place or only a kind of works (厂房, 江岸体育公园's 江岸 kept whole): it never names the project alone. */
+  genericCore: boolean;
+  /** Sales name and aliases as people write them, less what the core already says. */
+  estates: string[];
+  /** The builder's brand in the forms the records use (福星惠誉, 万科). */
+  brands: string[];
+  /** The first two characters of a long brand (福星 for 福星惠誉), which people also say. */
+  brandShort: string | null;
+  roads: string[];
+  /** The street (街道) of the address. */
+  street: string | null;
+  plots: string[];
+  phases: number[];
+}
+
+const CITY = /^(?:湖北省)?(?:武汉市|武汉)?/;
+/** Works, kind-of-filing, phase and plot words at a name's end, stripped again and again. */
+const TAIL = new RegExp(
+  '(?:改扩建工程|扩建工程|新建工程|建设工程|改造工程|道路工程|工程|新建项目|建设项目|开发项目|住宅项目|项目' +
+    '|[一二三四五六七八九十]{1,3}期|\\d{1,2}期|首期|[A-Za-z]\\d{0,2}号?地块|地块|[A-Za-z]\\d{0,2}包|[A-Za-z]\\d{1,2}|小区|片区?)$',
+);
+const SEPARATORS = /[·•・\s]+/g;
+const ROAD = /([\p{Script=Han}A-Za-z0-9]{1,10}?(?:大道|大街|公路|路|街|巷))(?=以|与|至|和|、|,|-|$|\d|交汇|段|东|西|南|北)/gu;
+const STREET = /([\p{Script=Han}]{2,6}(?:街道|镇|乡))/u;
+
+/** `s` without works, phase and plot words at its end. */
+function stripTail(s: string): string {
+  let t = s;
+  for (let prev = ''; prev !== t; ) {
+    prev = t;
+    const next = t.replace(TAIL, '');
+    if (next.length >= 2) t = next;
+  }
+  return t;
+}
+
+/**
+ * What people call a project by: its name less works, phase and plot words and the kind of works
+ * at the end (西北湖K1地块还建房 → 西北湖, 涨渡湖公共租赁住房 → 涨渡湖); the kind is a feature of its own.
+ */
+function coreOf(s: string): string {
+  let t = stripTail(s);
+  for (let prev = ''; prev !== t; ) {
+    prev = t;
+    const kind = KIND_TAILS.find((w) => t.endsWith(w) && t.length - w.length >= 2);
+    if (kind) t = stripTail(t.slice(0, -kind.length));
+  }
+  // A village's works are called by the village's name without 村 (五里界还建楼 for 五里界村…还建房).
+  return t.length >= 3 && t.endsWith('村') ? t.slice(0, -1) : t;
+}
+
+/** The name's district prefix (洪山区, 东湖高新区) removed, when something is left. */
+function stripDistrict(s: string): string {
+  const noCity = s.replace(CITY, '');
+  const t = noCity.length >= 2 ? noCity : s;
+  for (const short of districtsIn(t.slice(0, 10))) {
+    for (const form of [`${short}区`, '东湖新技术开发区', '东湖高新技术开发区', '东湖高新区', '东湖开发区']) {
+      if (t.startsWith(form) && t.length - form.length >= 2) return t.slice(form.length);
+    }
+  }
+  return t;
+}
+
+function commonPrefix(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return a.slice(0, i);
+}
+
+/** Roads named in an address or in a name's brackets: 民族大道, 芳草路, 高新四路. */
+export function roadsIn(text: string): string[] {
+  const out: string[] = [];
+  for (const part of text.split(/[,、;:()（）\-—~至与以]/)) {
+    for (const m of part.matchAll(ROAD)) {
+      const road = m[1]!.replace(/^.*(?:区|街道|镇|乡)/, '');
+      if (road.length >= 3 && !out.includes(road)) out.push(road);
+    }
+  }
+  return out;
+}
+
+const squeeze = (s: string) => normalizeText(s).replace(/\s+/g, '');
+
+/** District names and their beginnings (汉阳, 东西 of 东西湖), the city: the start of a place, not a brand. */
+const PLACE_WORDS = new Set(['武汉', '湖北', ...DISTRICTS.flatMap((d) => districtForms(d).flatMap((f) => [f, f.slice(0, 2)]))]);
+const isPlaceWord = (s: string) => PLACE_WORDS.has(s);
+
+export function projectProfile(p: ProjectSource): ProjectProfile {
+  const name = squeeze(p.name);
+  const brackets = [...name.matchAll(/\(([^()]*)\)/g)].map((m) => m[1]!);
+  // 高新二路(流芳大道至佛祖岭段)综合整治工程: what comes before a bracket is the name people say.
+  const unbracketed = name.replace(/\([^()]*\)/g, '(');
+  const [head, ...tail] = unbracketed.split('(');
+  const base = stripTail(stripDistrict(head!.length >= 2 ? head! : tail.join('')));
+
+  const estateRaw = [p.estate_name, ...(p.aliases ?? [])].filter((e): e is string => Boolean(e)).map((e) => normalizeText(e));
+  const builderBrandName = p.builder ? builderBrand(normalizeText(p.builder)) : null;
+  const estatePrefixes = estateRaw.flatMap((e) => {
+    const parts = e.split(SEPARATORS).filter(Boolean);
+    return parts.length > 1 && parts[0]!.length >= 2 ? [parts[0]!] : [];
+  });
+  const brandCandidates = [builderBrandName, ...estatePrefixes].filter((b): b is string => Boolean(b && b.length >= 2));
+  // The brand as the name uses it: 万科 of 武汉万科晴川房地产 in 万科青菱湾.
+  let nameBrand = '';
+  for (const b of brandCandidates) {
+    const shared = commonPrefix(b, base);
+    if (shared.length >= 2 && shared.length > nameBrand.length && base.length - shared.length >= 2 && !isPlaceWord(shared)) nameBrand = shared;
+  }
+  const address = p.address ? squeeze(p.address) : '';
+  const street = STREET.exec(address.replace(/^.*?区/, ''))?.[1] ?? null;
+  const addressRoads = roadsIn(address);
+  const unbrandedBase = nameBrand ? base.slice(nameBrand.length) : base;
+  // Without its kind the name may be only a place (长丰街道养老服务中心 → 长丰街道, 江岸体育公园 → 江岸)
+  // or only a kind (康源钢结构厂房 → 厂房): then the kind stays, and such a core names nothing alone.
+  const placeOrKind = (c: string) => c === street || addressRoads.includes(c) || isPlaceWord(c) || KIND_TAILS.includes(c) || /(?:街道|镇|乡)$/.test(c);
+  const kindless = coreOf(unbrandedBase);
+  const core = placeOrKind(kindless) ? stripTail(unbrandedBase) : kindless;
+  const brands = [...new Set([...brandCandidates, ...(nameBrand ? [nameBrand] : [])])];
+  const longest = brands.reduce((a, b) => (b.length > a.length ? b : a), '');
+  const short = longest.length >= 4 && !isPlaceWord(longest.slice(0, 2)) ? longest.slice(0, 2) : null;
+
+  const estates = new Set<string>();
+  for (const e of estateRaw) {
+    const parts = e.split(SEPARATORS).filter(Boolean);
+    const whole = stripTail(parts.join(''));
+    const rest = parts.length > 1 ? stripTail(parts.slice(1).join('')) : null;
+    const unbranded = brands.reduce((s, b) => (s.startsWith(b) && s.length - b.length >= 2 ? s.slice(b.length) : s), whole);
+    for (const piece of [whole, rest, unbranded]) {
+      // A sales name inside the core adds nothing; one holding it (卓刀泉湖畔里 for 卓刀泉) is more specific.
+      if (piece && piece.length >= 2 && !core.includes(piece)) estates.add(piece);
+    }
+  }
+
+  const roads = [...addressRoads, ...brackets.flatMap(roadsIn)].filter((r) => !core.includes(r) && !r.includes(core));
+  return {
+    no: p.project_no,
+    name,
+    district: p.district ? canonicalDistrict(p.district) : null,
+    base,
+    core,
+    said: [...new Set([stripTail(unbrandedBase), base])].filter((s) => s !== core && s.length >= 3),
+    estates: [...estates],
+    brands,
+    brandShort: short && !brands.includes(short) ? short : null,
+    roads: [...new Set(roads)],
+    street,
+    genericCore: placeOrKind(kindless),
+    plots: plotsIn(name),
+    phases: phasesIn(name),
+  };
+}

@@ -1,0 +1,209 @@
+/**
+ * One resource read once for linking: its text, the keys it cites resolved to projects, the
+ * candidate projects the index finds in it (blocking), and where each is named (its spans),
+ * with what each mention says about it (home, landmark, passing, subject). Pure.
+ */
+import { gramsOf } from '../../indexers/segment/grams.ts';
+import { docNoKey, findCitations } from '../reading/references.ts';
+import type { CandidateIndex } from './candidate-index.ts';
+import type { CitedKeys, NameSpan, Span } from './features.ts';
+import { itemAt, linkText, roleAt, type LinkText, type MentionRole, type TextItem } from './link-text.ts';
+import { mentionContext, withoutHome, type MentionContext } from './mention-context.ts';
+import { KIND_WORDS } from './project-kind.ts';
+
+/** Which projects carry a key: a certificate (its approval's), a 文号 or a letter number (declared). */
+export interface KeyBook {
+  certificates: ReadonlyMap<string, readonly number[]>;
+  documents: ReadonlyMap<string, readonly number[]>;
+  letters: ReadonlyMap<string, readonly number[]>;
+}
+
+export const EMPTY_KEYS: KeyBook = { certificates: new Map(), documents: new Map(), letters: new Map() };
+
+export interface LinkInput {
+  id: string;
+  title: string | null;
+  body: string | null;
+  /** The resource's own 文号 or letter number: a text naming itself cites nothing. */
+  ownKey?: string | null;
+}
+
+export interface Mention extends Span {
+  context: MentionContext;
+  role: MentionRole;
+}
+
+export interface Analysis {
+  text: LinkText;
+  /** `text.all` with the writer's self-introduction blanked: what features read (mention-context.ts withoutHome). */
+  evidence: string;
+  grams: ReadonlySet<string>;
+  keys: CitedKeys;
+  /** Candidate project index → where it is named (empty: found by brand, roads or street only). */
+  candidates: Map<number, Mention[]>;
+  /** The names of projects found whole in the text: a shorter name inside one of them is part of it. */
+  names: NameSpan[];
+  /** The text takes several projects one numbered item each (minutes, plan notices): items are read apart. */
+  perItem: boolean;
+}
+
+/** A cited 文号 naming more projects than this (a plan notice) says nothing about which one. */
+const MAX_PROJECTS_PER_KEY = 2;
+/** Loose name matches below this share of a core's rarity-weighted bigrams are not candidates. */
+const MIN_COVERAGE = 0.34;
+/** At most this many candidates are compared per resource, the best-founded first. */
+const MAX_CANDIDATES = 150;
+
+/** What stands at a place, right after its name: `的厂`, `工厂`, `那块地`. */
+const KIND_AFTER = new RegExp(`^(?:的|那个|这个)?(?:${Object.values(KIND_WORDS).flat().map((w) => w.replace(/^的/, '')).join('|')})`);
+
+const PROJECT_NO = /(?<![A-Za-z0-9])([A-Za-z]{2}(?:[A-Za-z]{2})?(?:19|20)\d{6})(?![A-Za-z0-9])/g;
+/** Petition letter numbers `[2017]09320` (as indexers/segment/key-scan.ts reads them), with positions. */
+const LETTER_NO = /[〔[(【〖] ?(\d{4}) ?[〕\])】〗] ?(\d{3,8})(?!\d| ?号)/g;
+
+/** A letter number as the key book holds it (`[2017]09320`), or null. */
+export function letterKey(letterNo: string): string | null {
+  const m = new RegExp(LETTER_NO.source).exec(letterNo);
+  return m ? `[${m[1]}]${m[2]}` : null;
+}
+
+function citedKeys(index: CandidateIndex, all: string, book: KeyBook, ownKey: string | null | undefined, spans: Map<number, Span[]>): CitedKeys {
+  const projectNos = new Map<number, string>();
+  const certificates = new Map<number, string>();
+  const documents = new Map<number, string>();
+  const addSpan = (i: number, start: number, end: number) => {
+    let list = spans.get(i);
+    if (!list) spans.set(i, (list = []));
+    list.push({ start, end });
+  };
+  for (const m of all.matchAll(PROJECT_NO)) {
+    const i = index.byNo.get(m[1]!.toUpperCase());
+    if (i === undefined) continue;
+    projectNos.set(i, m[1]!.toUpperCase());
+    addSpan(i, m.index, m.index + m[0].length);
+  }
+  const own = ownKey ? docNoKey(ownKey) ?? ownKey : null;
+  for (const c of findCitations([{ field: 'all', text: all }])) {
+    if (c.kind !== 'doc_no' || c.key === own) continue;
+    const cert = book.certificates.get(c.key) ?? [];
+    const docs = book.documents.get(c.key) ?? [];
+    for (const i of cert.length <= MAX_PROJECTS_PER_KEY ? cert : []) {
+      certificates.set(i, c.text);
+      addSpan(i, c.start, c.end);
+    }
+    for (const i of docs.length <= MAX_PROJECTS_PER_KEY ? docs : []) if (!certificates.has(i)) documents.set(i, c.text);
+  }
+  for (const m of all.matchAll(LETTER_NO)) {
+    const key = `[${m[1]}]${m[2]}`;
+    if (ownKey && key === letterKey(ownKey)) continue;
+    const list = book.letters.get(key) ?? [];
+    for (const i of list.length <= MAX_PROJECTS_PER_KEY ? list : []) if (!documents.has(i)) documents.set(i, key);
+  }
+  return { projectNos, certificates, documents };
+}
+
+/**
+ * Where a loosely written core stands: around its weightiest bigram found in the text, widened
+ * over the neighbouring bigrams the core also has (五里界 of 五里界村城中村改造还建房 in 五里界还建楼).
+ */
+function looseSpan(index: CandidateIndex, i: number, all: string): Span | null {
+  const { grams } = index.coreGrams(i);
+  let best: { gram: string; w: number } | null = null;
+  for (const g of grams) {
+    const w = index.gramWeight(g);
+    if ((!best || w > best.w) && all.includes(g)) best = { gram: g, w };
+  }
+  if (!best) return null;
+  const own = new Set(grams);
+  let start = all.indexOf(best.gram);
+  let end = start + best.gram.length;
+  while (start > 0 && own.has(all.slice(start - 1, start + 1))) start--;
+  while (end < all.length && own.has(all.slice(end - 1, end + 1))) end++;
+  return { start, end };
+}
+
+export function analyze(index: CandidateIndex, input: LinkInput, book: KeyBook): Analysis {
+  const text = linkText(input.title, input.body);
+  const all = text.all;
+  const grams = new Set(gramsOf(all));
+  const spans = new Map<number, Span[]>();
+  const keys = citedKeys(index, all, book, input.ownKey, spans);
+  const { hits, fuzzy, near } = index.scan(all, grams, MIN_COVERAGE);
+  hits.push(...near);
+  // Longer pieces first where several start at one place, so a run inside a whole name is not a mention of its own.
+  hits.sort((x, y) => x.at - y.at || y.text.length - x.text.length);
+
+  const found = new Map<number, number>(); // project → how well founded (for the cap)
+  const attributes = new Map<number, Set<string>>();
+  for (const h of hits) {
+    if (h.kind === 'core' || h.kind === 'estate' || h.kind === 'piece') {
+      for (const i of h.projects) {
+        let list = spans.get(i);
+        if (!list) spans.set(i, (list = []));
+        const span = { start: h.at, end: h.at + h.text.length };
+        // A run of a name is a mention unless the whole name was found there already.
+        if (h.kind === 'piece' && list.some((s) => s.start <= span.start && span.end <= s.end)) continue;
+        list.push(span);
+        found.set(i, (found.get(i) ?? 0) + (h.kind === 'piece' ? 6 : 10));
+      }
+    } else {
+      // A brand's short form followed by what stands there (荣华的厂) names the project.
+      if (h.kind === 'brandShort') {
+        const kind = KIND_AFTER.exec(all.slice(h.at + h.text.length, h.at + h.text.length + 6));
+        if (kind) {
+          for (const i of h.projects) {
+            let list = spans.get(i);
+            if (!list) spans.set(i, (list = []));
+            list.push({ start: h.at, end: h.at + h.text.length + kind[0].length });
+            found.set(i, (found.get(i) ?? 0) + 4);
+          }
+        }
+      }
+      for (const i of h.projects) {
+        let set = attributes.get(i);
+        if (!set) attributes.set(i, (set = new Set()));
+        set.add(`${h.kind}:${h.text}`);
+      }
+    }
+  }
+  for (const [i, coverage] of fuzzy) {
+    const exact = spans.get(i);
+    const s = looseSpan(index, i, all);
+    if (s && !exact?.some((x) => x.start < s.end && s.start < x.end)) {
+      if (exact) exact.push(s);
+      else spans.set(i, [s]);
+    }
+    found.set(i, (found.get(i) ?? 0) + 10 * coverage);
+  }
+  // Longest match: a name inside a longer name of another project (盘龙城 in 盘龙城三路, 青菱 in 青菱湾)
+  // is part of that name, not a mention of its own.
+  const names: NameSpan[] = hits.filter((h) => h.kind === 'core' || h.kind === 'estate')
+    .map((h) => ({ start: h.at, end: h.at + h.text.length, projects: h.projects }));
+  for (const [i, list] of spans) {
+    const kept = list.filter((s) => !names.some((n) =>
+      n.start <= s.start && s.end <= n.end && n.end - n.start > s.end - s.start && !n.projects.includes(i)));
+    if (kept.length === list.length) continue;
+    if (kept.length > 0) spans.set(i, kept);
+    else {
+      spans.delete(i);
+      found.delete(i);
+    }
+  }
+  for (const i of [...keys.projectNos.keys(), ...keys.certificates.keys(), ...keys.documents.keys()]) found.set(i, (found.get(i) ?? 0) + 100);
+  for (const [i, set] of attributes) {
+    if (found.has(i)) found.set(i, found.get(i)! + set.size);
+    else if (set.size >= 2) found.set(i, set.size);
+  }
+  const chosen = [...found].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);
+  const candidates = new Map<number, Mention[]>();
+  for (const [i] of chosen) {
+    const list = (spans.get(i) ?? []).map((s) => ({ ...s, context: mentionContext(all, s.start, s.end), role: roleAt(text, s.start) }));
+    candidates.set(i, list);
+  }
+  const headedItems = new Set<TextItem | null>();
+  for (const ms of candidates.values()) {
+    const heading = ms.find((m) => m.role === 'heading' && m.context === 'subject');
+    if (heading) headedItems.add(itemAt(text, heading.start));
+  }
+  return { text, evidence: withoutHome(all), grams, keys, candidates, names, perItem: headedItems.size >= 2 };
+}

@@ -1,0 +1,61 @@
+/** Plot, phase and district markers (services/linking/markers.ts). */
+import { describe, expect, it } from 'vitest';
+import { chineseNumeral, districtBefore, districtsIn, phasesIn, plotsIn } from '../../services/linking/markers.ts';
+import { normalizeText } from '../../indexers/segment/normalize.ts';
+
+describe('plotsIn', () => {
+  it.each([
+    ['洪山区青石K3地块住宅项目', ['K3']],
+    ['青石k3地块的工地', ['K3']],
+    ['梅岭A地块和B地块', ['A', 'B']],
+    ['王家墩中心K2(地下空间)', ['K2']],
+    ['丹桂片B12号地块', ['B12']],
+    ['丹桂A块', ['A']],
+    [normalizeText('青石Ｋ７地块'), ['K7']],
+  ])('%s → %j', (text, plots) => {
+    expect(plotsIn(text)).toEqual(plots);
+  });
+
+  it('does not read land-use codes or line numbers as plots', () => {
+    expect(plotsIn('用地性质为城市道路用地(S1)')).toEqual([]);
+    expect(plotsIn('R2 二类居住用地')).toEqual([]);
+    expect(plotsIn('地铁8号线丹桂站')).toEqual([]);
+  });
+});
+
+describe('phasesIn', () => {
+  it.each([
+    ['丹桂苑三期', [3]],
+    ['丹桂苑3期', [3]],
+    ['丹桂苑第四期工程', [4]],
+    ['首期已经交房,二期还在施工', [1, 2]],
+    ['十二期', [12]],
+    ['公示期只有十天,施工期间噪音很大', []],
+    ['一期和1期', [1]],
+  ])('%s → %j', (text, phases) => {
+    expect(phasesIn(text)).toEqual(phases);
+  });
+
+  it('reads Chinese numerals', () => {
+    expect(chineseNumeral('二十三')).toBe(23);
+    expect(chineseNumeral('十')).toBe(10);
+    expect(chineseNumeral('两')).toBe(2);
+    expect(chineseNumeral('期')).toBeNull();
+  });
+});
+
+describe('districts', () => {
+  it('reads full district names, not bare place names', () => {
+    expect(districtsIn('江夏区梧桐雅苑的工地')).toEqual(['江夏']);
+    expect(districtsIn('东湖高新区光谷大道')).toEqual(['东湖']);
+    expect(districtsIn('东湖印小区的工地')).toEqual([]);
+    expect(districtsIn('东西湖区走马岭')).toEqual(['东西湖']);
+  });
+
+  it('reads a short district name right before a name', () => {
+    const text = '洪山体育公园';
+    expect(districtBefore(text, 2)).toBe('洪山');
+    expect(districtBefore('东西湖体育公园', 3)).toBe('东西湖');
+    expect(districtBefore('丹桂苑', 0)).toBeNull();
+  });
+});
