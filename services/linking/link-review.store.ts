@@ -101,7 +101,8 @@ async function resourceVersion(db: Queryable, type: LinkType, id: string): Promi
 
 async function projectExists(db: Queryable, projectNo: string): Promise<boolean> {
   const r = await db.query('SELECT 1 FROM projects WHERE project_no = $1', [projectNo]);
-  return r.rowCount > 0;
+  // (rows, not rowCount: PGlite leaves rowCount unset on a SELECT.)
+  return r.rows.length > 0;
 }
 
 export interface DecisionWrite {

@@ -1,0 +1,117 @@
+/**
+ * Hand-written projects and the resources that name them loosely, one per hard kind of mention
+ * (issue #12): a sales name, a brand without its company, roads only, plot and phase markers that
+ * must agree, a home or a landmark, a wrong district, minutes deciding on several projects, a
+ * colloquial name, and a letter about no project. Every name, number and person is invented.
+ */
+import type { ResourceType } from '../../services/resources/resource.schema.ts';
+
+const PETITIONER = { name: '贾某某', phone: '13900001111', address: '武汉市某某区某某路8号' };
+
+function petition(id: string, subject: string, text: string, projectNos: string[] = []): Record<string, unknown> {
+  return {
+    id, letter_no: `[2025]${id.replace(/\D/g, '').padStart(5, '0')}`, subject, text, received_at: '2025-06-01T10:00:00',
+    channel: '网上信访', category: '城乡建设', office: '信访中心', deadline: '2025-07-31', status: '办理中',
+    petitioner: PETITIONER, project_nos: projectNos, people_count: 1,
+  };
+}
+
+const project = (no: string, name: string, district: string, builder: string, address: string, extra: Record<string, unknown> = {}) => ({
+  id: `prj-${no}`, project_no: no, name, builder, address, district, project_type: '房屋建筑', created_at: '2023-03-01', ...extra,
+});
+
+export const P = {
+  lanqi: 'JXAA20230101', // 江夏区藏龙岛K9地块, sold as 鼎泓·澜栖湾
+  yunqi2: 'HSAA20230102',
+  yunqi1: 'HSAA20230103',
+  qinhuK1: 'HSAA20230104',
+  qinhuK3: 'HSAA20230105',
+  qingwanRoad: 'HSSZ20230107',
+  qixia: 'WCAA20230108',
+  fengdan: 'JAAA20230109',
+  jingui: 'JAAA20230110',
+  cement: 'QKTD20230111',
+} as const;
+
+export const PROJECTS = [
+  project(P.lanqi, '江夏区藏龙岛K9地块', '江夏', '武汉鼎泓置业有限公司', '江夏区藏龙岛街道杨桥湖大道以南、谭湖路以东',
+    { estate_name: '鼎泓·澜栖湾', aliases: ['澜栖湾小区'] }),
+  project(P.yunqi2, '鼎泓云栖台二期', '洪山', '湖北鼎泓洪山房地产开发有限公司', '洪山区青菱街道青菱大道以东、临湖大道以北'),
+  project(P.yunqi1, '鼎泓云栖台一期', '洪山', '湖北鼎泓洪山房地产开发有限公司', '洪山区青菱街道青菱大道以东、临湖大道以南'),
+  project(P.qinhuK1, '洪山区沁湖K1地块', '洪山', '武汉某某建设有限公司', '洪山区青菱街道沁湖路以北'),
+  project(P.qinhuK3, '洪山区沁湖K3地块', '洪山', '武汉某某建设有限公司', '洪山区青菱街道沁湖路以南'),
+  { ...project(P.qingwanRoad, '青湾路(临湖大道-沁湖路)道路工程', '洪山', '武汉市某某市政建设有限公司', '洪山区青菱街道临湖大道至沁湖路'), project_type: '市政工程' },
+  project(P.qixia, '武昌区紫阳K2地块', '武昌', '武汉某某地产有限公司', '武昌区紫阳街道紫阳路以南', { estate_name: '栖霞府' }),
+  project(P.fengdan, '江岸区后湖K5地块', '江岸', '武汉某某置地有限公司', '江岸区后湖街道后湖大道以西', { estate_name: '枫丹里' }),
+  project(P.jingui, '江岸区堤角P3地块', '江岸', '武汉某某房地产有限公司', '江岸区丹水池街道堤角路以东', { estate_name: '金桂苑' }),
+  { ...project(P.cement, '硚口区长丰片P7地块土地储备项目', '硚口', '武汉市某某土地整理中心', '硚口区长丰街道长丰大道以北', { aliases: ['老水泥厂那块地'] }), project_type: '土地储备' },
+  project('DXAA20230112', '东西湖区金银湖K2地块', '东西湖', '武汉某某实业有限公司', '东西湖区金银湖街道金银湖路以东', { estate_name: '湖光悦府' }),
+  project('HYAA20230113', '汉阳区四新P6地块', '汉阳', '武汉某某投资有限公司', '汉阳区四新街道四新大道以南', { estate_name: '锦绣澜庭' }),
+  project('CDAA20230114', '蔡甸区中法生态城D1地块', '蔡甸', '武汉某某城建有限公司', '蔡甸区中法生态城街道知音湖大道以北'),
+  project('XZAA20230115', '新洲区阳逻港C3地块还建房项目', '新洲', '武汉某某安居有限公司', '新洲区阳逻街道港城大道以东'),
+];
+
+/** Each project's own approval 批复, declaring it: the labelled pairs the linker estimates its weights from. */
+const DECLARED_DOCS = PROJECTS.map((p, k) => ({
+  id: `doc-l${k + 1}`, doc_no: `武某规〔2024〕${101 + k}号`, title: `关于${p.name}规划方案的批复`, date: '2024-04-01', issuer: '市局',
+  text: `你单位报来的${p.name}规划方案收悉。经研究，原则同意该方案。`, project_nos: [p.project_no],
+}));
+
+/** What each undeclared resource is about: the project the linker should link by itself, or none. */
+export const EXPECT = {
+  /** The sales name only (澜栖湾), never the filed name (藏龙岛K9地块). */
+  estate: { id: 'pet-l1', auto: P.lanqi },
+  /** The builder's brand without its company, and the phase that tells two phases apart. */
+  brandPhase: { id: 'pet-l2', auto: P.yunqi2, not: P.yunqi1 },
+  phaseOne: { id: 'pet-l3', auto: P.yunqi1, not: P.yunqi2 },
+  /** A plot code that must agree: K3 named, the K1 project of the same lake is not it. */
+  plot: { id: 'pet-l4', auto: P.qinhuK3, not: P.qinhuK1 },
+  /** Two roads and their crossroad only: the road project is suggested for review, never linked by itself. */
+  road: { id: 'pet-l5', suggested: P.qingwanRoad },
+  /** The writer's home: not what the letter is about. */
+  home: { id: 'pet-l6', notAuto: P.lanqi },
+  /** A landmark (`…门口`): where something else is. */
+  landmark: { id: 'pet-l7', notAuto: P.yunqi2 },
+  /** The wrong district (洪山区 for a site in 江夏). */
+  wrongDistrict: { id: 'pet-l8', auto: P.lanqi },
+  /** A colloquial name that a supervisor recorded as an alias. */
+  colloquial: { id: 'pet-l9', auto: P.cement },
+  /** About no project at all. */
+  none: { id: 'pet-l10' },
+  /** Minutes deciding on two projects, each in its numbered item, and naming a third in passing. */
+  minutes: { id: 'mtg-l1', auto: [P.qixia, P.fengdan], passages: ['一、审议栖霞府', '二、审议枫丹里'], not: P.jingui },
+} as const;
+
+const PETITIONS = [
+  petition('pet-l1', '澜栖湾工地夜间施工扰民', '澜栖湾的工地每天晚上施工到凌晨两三点，打桩机的声音震耳欲聋，请尽快查处。'),
+  petition('pet-l2', '投诉鼎泓云栖台二期扬尘污染', '鼎泓云栖台二期的渣土车不冲洗就上路，工地土方也没有覆盖，一刮风到处都是灰。'),
+  petition('pet-l3', '云栖台一期遮挡采光', '云栖台一期的楼已经盖到二十多层，完全挡住了我们的采光，请规划部门核实日照间距。'),
+  petition('pet-l4', '沁湖K3地块违法建设', '沁湖K3地块工地实际盖的楼层比公示牌上写的多了两层，请执法部门依法查处。'),
+  petition('pet-l5', '临湖大道沁湖路路口道路施工', '临湖大道和沁湖路交叉口那段新修的路修了两年还没修好，路面坑坑洼洼，雨天全是积水。'),
+  petition('pet-l6', '小区门口路灯损坏', '我家住在澜栖湾小区，小区外面的路灯坏了一个多月，晚上黑漆漆的，很不安全。'),
+  petition('pet-l7', '夜间施工噪音', '云栖台二期门口新开的工地每天晚上施工，渣土车进进出出，吵得人睡不着。'),
+  petition('pet-l8', '反映洪山区澜栖湾配套设施未建', '洪山区澜栖湾买房的时候开发商承诺配建幼儿园，现在交房两年了还是一片空地。'),
+  petition('pet-l9', '老水泥厂那块地征收补偿', '老水泥厂那块地征收的时候丈量的面积比实际少了三十多平方米，补偿标准比周边低很多。'),
+  petition('pet-l10', '消防通道被占用', '小区内消防通道长期被私家车占用，物业不管，万一发生火灾后果不堪设想。'),
+];
+
+const MEETINGS = [{
+  id: 'mtg-l1', title: '2025年第7次规划方案审查会议纪要', date: '2025-05-20', kind: '方案会',
+  text: [
+    '会议听取了有关处室的汇报，议定事项如下：',
+    '一、审议栖霞府项目建设工程设计方案。会议原则同意该方案，请建设单位按专家意见修改后报批。',
+    '二、审议枫丹里项目规划条件调整。会议同意调整容积率，配套幼儿园参照金桂苑的做法独立占地。',
+    '出席：某某某、某某某。',
+  ].join('\n'),
+  project_nos: [],
+}];
+
+export const LINKING_RECORDS: [ResourceType, Record<string, unknown>[]][] = [
+  ['project', PROJECTS],
+  ['document', DECLARED_DOCS],
+  ['petition', PETITIONS],
+  ['meeting', MEETINGS],
+];
+
+/** The petitioner's name, which must never appear in links, reasons or exports. */
+export const PETITIONER_NAME = PETITIONER.name;

@@ -1,0 +1,109 @@
+/**
+ * The linker on hand-written records (tests/helpers/linking-fixtures.ts), on PGlite and on the
+ * PostgreSQL server: one fixture per hard kind of mention, imported by the real import and linked
+ * by `linkAll` (what `planhub link` runs); then a person's decisions, which a relink keeps.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServices, type Services } from '../../services/runtime/services.ts';
+import { DB_KINDS, createTestDb, type TestDb } from '../helpers/databases.ts';
+import { importJsonl } from '../helpers/imports.ts';
+import { EXPECT, LINKING_RECORDS, PETITIONER_NAME } from '../helpers/linking-fixtures.ts';
+import { fromText, jsonl } from '../helpers/streams.ts';
+
+interface Link { project_no: string; status: string; method: string; score: number; passage: string | null; reasons: { feature: string; text: string }[] }
+
+describe.each(DB_KINDS)('linking on %s', (kind) => {
+  let t: TestDb;
+  let s: Services;
+  const links = async (type: string, id: string) => ((await s.links.linksOf(type, id)).links as Link[]);
+  const statusOf = async (type: string, id: string, no: string) => (await links(type, id)).find((l) => l.project_no === no)?.status;
+
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+    for (const [type, records] of LINKING_RECORDS) {
+      const r = await importJsonl(t.db, type, fromText(jsonl(records)));
+      if (r.rejected > 0) throw new Error(`${type}: ${r.errors[0]?.message}`);
+    }
+    s = createServices(t.db);
+    await s.linking.linkAll();
+  }, 60_000);
+  afterAll(async () => {
+    await t?.drop();
+  });
+
+  it('links a petition that names an estate by its sales name only', async () => {
+    expect(await statusOf('petition', EXPECT.estate.id, EXPECT.estate.auto)).toBe('auto');
+  });
+
+  it('links the phase the petition names, by brand without company, and not the other phase', async () => {
+    expect(await statusOf('petition', EXPECT.brandPhase.id, EXPECT.brandPhase.auto)).toBe('auto');
+    expect(await statusOf('petition', EXPECT.brandPhase.id, EXPECT.brandPhase.not)).not.toBe('auto');
+    expect(await statusOf('petition', EXPECT.phaseOne.id, EXPECT.phaseOne.auto)).toBe('auto');
+    expect(await statusOf('petition', EXPECT.phaseOne.id, EXPECT.phaseOne.not)).not.toBe('auto');
+  });
+
+  it('links the plot the petition names and never the plot that disagrees', async () => {
+    expect(await statusOf('petition', EXPECT.plot.id, EXPECT.plot.auto)).toBe('auto');
+    expect(await statusOf('petition', EXPECT.plot.id, EXPECT.plot.not)).not.toBe('auto');
+  });
+
+  it('only suggests a road project named by its roads and crossroad, with the roads as reasons', async () => {
+    const ls = await links('petition', EXPECT.road.id);
+    const road = ls.find((l) => l.project_no === EXPECT.road.suggested);
+    expect(road?.status).toBe('suggested');
+    expect(road!.reasons.map((r) => r.feature)).toContain('road');
+    expect(ls.filter((l) => l.status === 'auto')).toEqual([]);
+  });
+
+  it('does not link by itself a project named as the writer\'s home or as a landmark', async () => {
+    expect(await statusOf('petition', EXPECT.home.id, EXPECT.home.notAuto)).not.toBe('auto');
+    const landmark = (await links('petition', EXPECT.landmark.id)).find((l) => l.project_no === EXPECT.landmark.notAuto);
+    expect(landmark?.status).not.toBe('auto');
+    if (landmark) expect(landmark.reasons.some((r) => r.feature === 'about')).toBe(true);
+  });
+
+  it('links a petition that names the wrong district, saying so in the reasons', async () => {
+    const l = (await links('petition', EXPECT.wrongDistrict.id)).find((x) => x.project_no === EXPECT.wrongDistrict.auto);
+    expect(l?.status).toBe('auto');
+    expect(l!.reasons.some((r) => r.feature === 'district' && /不同/.test(r.text))).toBe(true);
+  });
+
+  it('links a colloquial name kept as an alias', async () => {
+    expect(await statusOf('petition', EXPECT.colloquial.id, EXPECT.colloquial.auto)).toBe('auto');
+  });
+
+  it('links nothing to a letter about no project', async () => {
+    expect(await links('petition', EXPECT.none.id)).toEqual([]);
+  });
+
+  it('links minutes to each project they decide on, with its item, and not to one named in passing', async () => {
+    const ls = await links('meeting', EXPECT.minutes.id);
+    EXPECT.minutes.auto.forEach((no, k) => {
+      const l = ls.find((x) => x.project_no === no);
+      expect(l?.status, no).toBe('auto');
+      expect(l!.passage).toMatch(new RegExp(`^${EXPECT.minutes.passages[k]}`));
+    });
+    expect(ls.find((x) => x.project_no === EXPECT.minutes.not)?.status).not.toBe('auto');
+  });
+
+  it('keeps reasons a person can read, and no petitioner data in them', async () => {
+    const l = (await links('petition', EXPECT.estate.id)).find((x) => x.project_no === EXPECT.estate.auto)!;
+    expect(l.reasons.length).toBeGreaterThan(0);
+    expect(l.reasons[0]!.text).toMatch(/澜栖湾/);
+    expect(JSON.stringify(await links('petition', EXPECT.home.id))).not.toContain(PETITIONER_NAME);
+  });
+
+  it('keeps a person\'s decisions through a relink, and never suggests a rejected pair again', async () => {
+    await s.links.decide({ resource_type: 'petition', resource_id: EXPECT.estate.id, project_no: EXPECT.estate.auto, decision: 'reject', by: '审核员甲' });
+    await s.links.decide({ resource_type: 'petition', resource_id: EXPECT.road.id, project_no: EXPECT.road.suggested, decision: 'confirm', by: '审核员甲' });
+    const summary = await s.linking.linkAll();
+    expect(summary.byType.petition!.resources).toBe(10);
+    expect(await statusOf('petition', EXPECT.estate.id, EXPECT.estate.auto)).toBe('rejected');
+    expect(await statusOf('petition', EXPECT.road.id, EXPECT.road.suggested)).toBe('confirmed');
+    // Linking just this resource again (the job after an import) keeps them too.
+    await s.linking.linkResources([{ type: 'petition', id: EXPECT.estate.id }, { type: 'petition', id: EXPECT.road.id }]);
+    const estate = await links('petition', EXPECT.estate.id);
+    expect(estate.filter((l) => l.project_no === EXPECT.estate.auto).map((l) => l.status)).toEqual(['rejected']);
+    expect(await statusOf('petition', EXPECT.road.id, EXPECT.road.suggested)).toBe('confirmed');
+  });
+});
