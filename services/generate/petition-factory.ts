@@ -102,10 +102,11 @@ function record(counters: Counters, letter: Letter, projectNos: string[], rng: R
   };
 }
 
-/** Where the writer says the site is: "洪山区黄家湖那边福星惠誉东南岸小区旁边的工地". */
+/** Where the writer says the site is: "洪山区黄家湖那边的福星惠誉东南岸小区". */
 function place(p: ProjectDraft, loose: string, rng: Rng): string {
   const roll = rng.next();
-  if (roll < 0.35) return `${districtLabel(p.district)}${loose.includes(p.landmark) ? '' : `${p.landmark}那边`}${loose}旁边`;
+  // (Never `X旁边`: a site named as next to something is that something's neighbour, not it.)
+  if (roll < 0.35) return `${districtLabel(p.district)}${loose.includes(p.landmark) ? '' : `${p.landmark}那边的`}${loose}`;
   if (roll < 0.6) return `${p.street}${loose}`;
   if (roll < 0.8) return `${p.roads[0]}边上的${loose}`;
   return `我们小区旁边的${loose}`;

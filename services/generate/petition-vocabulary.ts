@@ -47,7 +47,7 @@ export const COMPLAINTS: Readonly<Record<ComplaintKey, ComplaintSpec>> = {
   'green-space': {
     issue: '绿地被占', category: '规划管理', office: 'planning',
     details: [
-      '原来规划图上{name}旁边是一块公园绿地，现在却被围起来准备盖房子',
+      '原来规划图上{name}这块地有一片公园绿地，现在却被围起来准备盖房子',
       '小区门口的绿化带被{name}的施工单位占用，几十棵树都被砍了',
     ],
     demands: ['请问这块绿地的规划是否调整过？为什么没有公示？', '请求恢复规划绿地，还给居民休闲的地方'],
@@ -75,7 +75,7 @@ export const COMPLAINTS: Readonly<Record<ComplaintKey, ComplaintSpec>> = {
     details: [
       '{place}有人在楼顶私自加建，搭了好几间彩钢板房',
       '{name}工地实际盖的楼层比公示牌上写的多了两层',
-      '{place}旁边有人占用集体土地违法建房，已经盖到三层了',
+      '{place}的施工单位占用集体土地违法建房，已经盖到三层了',
     ],
     demands: ['请求执法部门依法查处，拆除违法建筑', '举报多次无人处理，请领导督办'],
   },
@@ -115,7 +115,7 @@ export const COMPLAINTS: Readonly<Record<ComplaintKey, ComplaintSpec>> = {
   },
   traffic: {
     issue: '交通拥堵', category: '市政建设', office: 'municipal', nuisance: true,
-    details: ['{name}施工把{road}围了一半，早晚高峰堵得走不动', '{place}门口没有停车位，车辆把{road}堵死了'],
+    details: ['{name}施工把{road}围了一半，早晚高峰堵得走不动', '{place}的工地车辆没有地方停，把{road}堵死了'],
     demands: ['请求优化交通组织方案', '请增设临时停车位并加强交通疏导'],
   },
 };
