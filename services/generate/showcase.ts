@@ -34,11 +34,15 @@ export function showcaseApprovals(ctx: ApprovalContext, p: ProjectDraft, seed: n
   return out;
 }
 
-/** Petitions about the showcase until there are SHOWCASE_PETITIONS (each round from its own stream). */
+/**
+ * Petitions about the showcase until there are SHOWCASE_PETITIONS (each round from its own
+ * stream). A project this contested is one the 信访 office files its letters under: each
+ * petition carries the project's number, as one in twenty ordinary ones does.
+ */
 export function showcasePetitions(counters: Counters, p: ProjectDraft, approvals: readonly ApprovalDraft[], seed: number, nextId: () => string): PetitionOut[] {
   const out: PetitionOut[] = [];
   for (let round = 0; out.length < SHOWCASE_PETITIONS && round < 10 * SHOWCASE_PETITIONS; round++) {
     out.push(...projectPetitions(counters, p, approvals, createRng(seed, 'showcase-petitions', round), nextId));
   }
-  return out.slice(0, SHOWCASE_PETITIONS);
+  return out.slice(0, SHOWCASE_PETITIONS).map((pe) => ({ ...pe, record: { ...pe.record, project_nos: [p.projectNo] } }));
 }

@@ -194,6 +194,8 @@ describe('generateCorpus', () => {
     expect(approvals.length).toBeGreaterThan(20);
     expect(new Set(approvals.map((r) => r.id)).size).toBe(approvals.length);
     expect(about.filter((t) => t.type === 'petition').length).toBeGreaterThanOrEqual(100);
+    const petitions = (await readLines(out.files.petition!)).map((l) => JSON.parse(l)).filter((r) => r.project_nos.includes(no));
+    expect(petitions.length).toBeGreaterThanOrEqual(100); // filed under its number: linked without the linker
     expect(approvals.length + about.length).toBeGreaterThanOrEqual(200);
     for (const type of RESOURCE_TYPES) {
       const ids = (await readLines(out.files[type]!)).map((l) => JSON.parse(l).id as string);
