@@ -57,6 +57,8 @@ const MIN_CORE_INFO = 2;
 const MAX_ANCHOR_PROJECTS = 400;
 /** Bigrams in more core names than this are not posted for loose matching. */
 const MAX_POSTING = 300;
+/** Names misheard are looked for through their rarer bigrams only (华府 and 花园 are in hundreds of names). */
+const MAX_NEAR_POSTING = 40;
 /** Three-character runs of cores held by more names than this (城中村, 还建房) are not posted. */
 const MAX_PIECE_DF = 30;
 
@@ -212,7 +214,7 @@ export function buildCandidateIndex(sources: readonly ProjectSource[]): Candidat
   const estatePostings = new Map<string, number[]>();
   profiles.forEach((p, i) => {
     for (const g of new Set(nearNames(p).flatMap((e) => gramsOf(e)))) {
-      if ((gramDf.get(g) ?? 0) > MAX_POSTING) continue;
+      if ((gramDf.get(g) ?? 0) > MAX_NEAR_POSTING) continue;
       let list = estatePostings.get(g);
       if (!list) estatePostings.set(g, (list = []));
       list.push(i);

@@ -214,7 +214,8 @@ export function compare(
   const separate = matched.filter((x) => !matched.some((y) => y !== x && y.includes(x)));
   const alias: Level<'alias'> = new Set(separate).size >= 2 ? 'also' : 'none';
   if (alias === 'also') evidence.alias = separate.filter((x) => x !== evidence.name).join('、');
-  if (RANK[name] > RANK.near) {
+  // (Only a project the text names somewhere, by a name or a misheard one, can be named by a misheard one.)
+  if (RANK[name] > RANK.near && names.some((n) => n.projects.includes(i))) {
     // A name written with one character misheard (青菱弯 for 青菱湾) says more than a name many projects carry.
     const near = p.genericCore ? null : nearMatch(t, p.core);
     const nearEstate = near ? null : p.estates.map((e) => ({ e, m: nearMatch(t, e) })).find((x) => x.m);

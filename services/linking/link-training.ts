@@ -4,7 +4,7 @@
  * same resource). Pure.
  */
 import type { CandidateIndex } from './candidate-index.ts';
-import { compare, scopeOf, type Levels } from './features.ts';
+import { compare, scopeOf, type Levels, type Scope } from './features.ts';
 import { itemAt } from './link-text.ts';
 import type { Analysis } from './text-analysis.ts';
 
@@ -13,9 +13,16 @@ export function pairLevels(index: CandidateIndex, a: Analysis, i: number): Level
   const mentions = a.candidates.get(i) ?? [];
   const item = a.perItem && mentions.length > 0 ? itemAt(a.text, mentions[0]!.start) : null;
   const all = a.evidence;
-  const scope = item ? scopeOf(all, item.start, item.end) : scopeOf(all, 0, all.length);
+  // One scope per stretch of text, however many projects are compared with it.
+  let scopes = SCOPES.get(a);
+  if (!scopes) SCOPES.set(a, (scopes = new Map()));
+  const from = item ? item.start : 0;
+  let scope = scopes.get(from);
+  if (!scope) scopes.set(from, (scope = item ? scopeOf(all, item.start, item.end) : scopeOf(all, 0, all.length)));
   return compare(index, i, all, scope, mentions, a.keys, a.names).levels;
 }
+
+const SCOPES = new WeakMap<Analysis, Map<number, Scope>>();
 
 /** `count` project indexes below `n`, drawn by a generator seeded from `seed`: the same for the same resource. */
 export function randomProjects(seed: string, n: number, count: number): number[] {

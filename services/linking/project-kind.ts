@@ -43,7 +43,14 @@ export function kindOfName(name: string): ProjectKind | null {
 /** Words that say what is done at a site rather than what stands there (`X征地时`, `X土地征收范围`). */
 const ACTIONS: ReadonlySet<string> = new Set(['征地', '土地征收']);
 
+const SAID = new RegExp(KINDS.flatMap((k) => KIND_WORDS[k]).filter((w) => !ACTIONS.has(w)).sort((a, b) => b.length - a.length).join('|'), 'g');
+const KIND_OF_WORD = new Map<string, ProjectKind[]>();
+for (const k of KINDS) for (const w of KIND_WORDS[k]) KIND_OF_WORD.set(w, [...(KIND_OF_WORD.get(w) ?? []), k]);
+
 /** The kinds a stretch of text names (`那块地` → land; `的公租房` → affordable). */
 export function kindsIn(text: string): ProjectKind[] {
-  return KINDS.filter((k) => KIND_WORDS[k].some((w) => !ACTIONS.has(w) && text.includes(w)));
+  const out = new Set<ProjectKind>();
+  // The longest word at each place says it: 还建小区 is 还建房, not also 小区's 住宅.
+  for (const m of text.matchAll(SAID)) for (const k of KIND_OF_WORD.get(m[0])!) out.add(k);
+  return KINDS.filter((k) => out.has(k));
 }
