@@ -267,7 +267,8 @@ export function buildCandidateIndex(sources: readonly ProjectSource[]): Candidat
   return {
     profiles,
     byNo,
-    kinds: profiles.map((p) => kindOfName(p.name)),
+    // (By the name without its brand: 绿地 of 绿地北湖华府小区 is a builder, not a park.)
+    kinds: profiles.map((p) => kindOfName(p.brands.reduce((name, b) => name.replace(b, ''), p.name))),
     gramWeight,
     coreGrams: (i) => cores[i]!,
     coreDf: (i, inDistrict) => {

@@ -7,7 +7,7 @@ import { gramsOf } from '../../indexers/segment/grams.ts';
 import type { CandidateIndex } from './candidate-index.ts';
 import { districtBefore, districtsIn, phasesIn, plotsIn } from './markers.ts';
 import { nearMatch } from './near-match.ts';
-import { kindsIn, type ProjectKind } from './project-kind.ts';
+import { isKindWord, kindsIn, type ProjectKind } from './project-kind.ts';
 
 const KIND_LABELS: Record<ProjectKind, string> = {
   affordable: '保障房、还建房', land: '土地征收储备', industrial: '厂房', school: '学校', hospital: '医院', bridge: '桥梁',
@@ -238,7 +238,8 @@ export function compare(
     : inScope.some((s) => s.role === 'title' || s.role === 'heading') ? 'heading' : inScope.length > 0 ? 'body' : 'none';
 
   let brand: Level<'brand'> = p.brands.length === 0 ? 'absent' : 'none';
-  const brandHit = p.brands.find((b) => t.includes(b));
+  // A brand that is also a word (绿地, as in 公园绿地) counts only right before one of the project's names.
+  const brandHit = p.brands.find((b) => (isKindWord(b) ? [p.core, ...p.said, ...p.estates].some((n) => t.includes(b + n)) : t.includes(b)));
   if (brandHit) {
     [brand, evidence.brand] = ['whole', brandHit];
     tf.brand = index.pieceDf('brand', brandHit) / index.meanDf.brand;

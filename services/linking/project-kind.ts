@@ -34,6 +34,10 @@ export const KIND_TAILS: readonly string[] = [...new Set([
   '综合管廊', '初级中学', '九年一贯制学校', '社区卫生服务中心',
 ])].sort((a, b) => b.length - a.length);
 
+const WORDS: ReadonlySet<string> = new Set(Object.values(KIND_WORDS).flat());
+/** Whether `s` is one of the kind words (绿地, 广场): a brand spelt so is also an ordinary word. */
+export const isKindWord = (s: string): boolean => WORDS.has(s);
+
 /** The kind a project name says, or null. */
 export function kindOfName(name: string): ProjectKind | null {
   for (const k of KINDS) if (KIND_WORDS[k].some((w) => name.includes(w))) return k;

@@ -158,7 +158,11 @@ export function projectProfile(p: ProjectSource): ProjectProfile {
     const parts = e.split(SEPARATORS).filter(Boolean);
     const whole = stripTail(parts.join(''));
     const rest = parts.length > 1 ? stripTail(parts.slice(1).join('')) : null;
-    const unbranded = brands.reduce((s, b) => (s.startsWith(b) && s.length - b.length >= 2 ? s.slice(b.length) : s), whole);
+    // Less the brand, or the part of it the sales name starts with (华中 of 华中琴台 in 华中云锦).
+    const unbranded = brands.reduce((s, b) => {
+      const shared = commonPrefix(b, s);
+      return shared.length >= 2 && s.length - shared.length >= 2 && !isPlaceWord(shared) ? s.slice(shared.length) : s;
+    }, whole);
     for (const piece of [whole, rest, unbranded]) {
       // A sales name inside the core adds nothing; one holding it (卓刀泉湖畔里 for 卓刀泉) is more specific.
       if (piece && piece.length >= 2 && !core.includes(piece)) estates.add(piece);
