@@ -99,6 +99,8 @@ export async function generateCorpus(opts: GenerateOptions): Promise<GenerateRes
   const officerQueries = planOfficerQueries(seed, OFFICER_QUERIES);
   const officerQueriesPath = join(outDir, 'officer-queries.jsonl');
   let showcaseProjectNo: string | null = null;
+  // What people call the latest projects of each district: letters about others name them as a home or a landmark.
+  const neighbours = new Map<string, string[]>();
 
   const emit = async (type: 'document' | 'meeting' | 'petition', out: { record: { id: string }; truth: readonly string[] }) => {
     await writers[type].write(out.record);
@@ -127,8 +129,11 @@ export async function generateCorpus(opts: GenerateOptions): Promise<GenerateRes
         const approvals = showcase ? showcaseApprovals({ counters, officers }, p, seed) : createApprovals({ counters, officers }, p, rng);
         for (const a of approvals) await writers.approval.write(a.record);
         for (const d of projectDocuments(counters, p, approvals, rng, docId)) await emit('document', d);
-        const petitions = showcase ? showcasePetitions(counters, p, approvals, seed, petitionId) : projectPetitions(counters, p, approvals, rng, petitionId);
+        const near = neighbours.get(p.district.short) ?? [];
+        const petitions = showcase ? showcasePetitions(counters, p, approvals, seed, petitionId) : projectPetitions(counters, p, approvals, rng, petitionId, near);
         for (const pe of petitions) await emit('petition', pe);
+        const called = p.estateName?.split('·').at(-1) ?? p.looseNames[0];
+        if (called) neighbours.set(p.district.short, [...near.slice(-7), called]);
         mentions.push(...collectMentions(p, approvals, rng));
       }
 
@@ -146,7 +151,8 @@ export async function generateCorpus(opts: GenerateOptions): Promise<GenerateRes
         await emit('document', generalNotice(counters, Math.floor(rng.float(from, until)), rng, docId()));
       }
       for (let k = countFor(UNRELATED_PETITIONS, batch.length, rng); k > 0; k--) {
-        await emit('petition', unrelatedPetition(counters, districts.draw(rng), Math.floor(rng.float(from, until)), rng, petitionId()));
+        const d = districts.draw(rng);
+        await emit('petition', unrelatedPetition(counters, d, Math.floor(rng.float(from, until)), rng, petitionId(), neighbours.get(d.short) ?? []));
       }
       opts.onProgress?.(end, total);
     }

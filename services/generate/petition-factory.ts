@@ -103,7 +103,10 @@ function record(counters: Counters, letter: Letter, projectNos: string[], rng: R
 }
 
 /** Where the writer says the site is: "洪山区黄家湖那边的福星惠誉东南岸小区". */
-function place(p: ProjectDraft, loose: string, rng: Rng): string {
+function place(p: ProjectDraft, loose: string, rng: Rng, neighbours: readonly string[]): string {
+  // Now and then the site is placed by another project beside it: that one is a landmark, not the subject.
+  const other = neighbours.filter((n) => !n.includes(loose) && !loose.includes(n));
+  if (other.length > 0 && rng.chance(0.12)) return `${rng.pick(other)}旁边的${loose}`;
   const roll = rng.next();
   // (Never `X旁边`: a site named as next to something is that something's neighbour, not it.)
   if (roll < 0.35) return `${districtLabel(p.district)}${loose.includes(p.landmark) ? '' : `${p.landmark}那边的`}${loose}`;
@@ -112,27 +115,45 @@ function place(p: ProjectDraft, loose: string, rng: Rng): string {
   return `我们小区旁边的${loose}`;
 }
 
-function letterText(c: ComplaintSpec, p: ProjectDraft, loose: string, homeAddress: string, receivedMs: number, rng: Rng): string {
+function letterText(
+  c: ComplaintSpec, p: ProjectDraft, loose: string, homeAddress: string, receivedMs: number, rng: Rng, neighbours: readonly string[] = [],
+): string {
   // The site is placed once; a second sentence just names it again.
   let placed = false;
   const where = () => {
     if (placed) return loose;
     placed = true;
-    return place(p, loose, rng);
+    return place(p, loose, rng, neighbours);
   };
   const fill = (s: string) => s
     .replace('{place}', where).replace('{name}', loose).replace('{road}', p.roads[rng.int(0, 1)]!)
     .replace('{home}', homeShort(homeAddress)).replace('{month}', chineseMonth(addDays(receivedMs, -rng.int(20, 150))));
   const details = rng.sample(c.details, rng.int(1, 2)).map(fill);
   return [
-    rng.pick(OPENINGS), fill(rng.pick(SELF_INTROS)), fill(rng.pick(DURATIONS)), details.join('。而且'), '。',
+    rng.pick(OPENINGS), fill(selfIntro(loose, rng, neighbours)), fill(rng.pick(DURATIONS)), details.join('。而且'), '。',
     rng.pick(c.nuisance ? NUISANCE_IMPACTS : GRIEVANCE_IMPACTS),
     rng.pick(c.demands), '。', rng.pick(CLOSINGS),
   ].join('');
 }
 
-/** Petitions about one project, sent while it is being built (after its works permit, if any). */
-export function projectPetitions(counters: Counters, p: ProjectDraft, approvals: readonly ApprovalDraft[], rng: Rng, nextId: () => string): PetitionOut[] {
+/** How the writer introduces themself: now and then as living in another project of the district (a home, not the subject). */
+function selfIntro(loose: string, rng: Rng, neighbours: readonly string[]): string {
+  const other = neighbours.filter((n) => !n.includes(loose) && !loose.includes(n));
+  if (other.length > 0 && rng.chance(0.15)) {
+    const home = rng.pick(other);
+    return rng.pick([`我家住在${home}，`, `我们是${home}的业主，`, `我是住在${home}小区的居民，`]);
+  }
+  return rng.pick(SELF_INTROS);
+}
+
+/**
+ * Petitions about one project, sent while it is being built (after its works permit, if any).
+ * `neighbours`: what people call other projects of the district, which a letter may name as the
+ * writer's home or as a landmark (never as its subject: the ground truth stays this project).
+ */
+export function projectPetitions(
+  counters: Counters, p: ProjectDraft, approvals: readonly ApprovalDraft[], rng: Rng, nextId: () => string, neighbours: readonly string[] = [],
+): PetitionOut[] {
   if (p.spec.complaints.length === 0) return [];
   const permit = approvals.find((a) => a.item.startsWith('建设工程规划许可证') && a.closedMs !== null);
   const from = permit?.closedMs ?? addDays(p.createdMs, 30);
@@ -146,7 +167,7 @@ export function projectPetitions(counters: Counters, p: ProjectDraft, approvals:
     let loose = p.looseNames.length > 0 ? rng.pick(p.looseNames) : p.name;
     if (rng.chance(0.2)) loose = misspell(loose, rng);
     const homeAddress = home(p.district, rng);
-    const text = letterText(c, p, loose, homeAddress, receivedMs, rng);
+    const text = letterText(c, p, loose, homeAddress, receivedMs, rng, neighbours);
     // Never "纸坊纸坊新城": a landmark is only put before a name that does not contain it.
     const near = loose.includes(p.landmark) ? '' : p.landmark;
     const subject = rng.pick([
@@ -162,11 +183,13 @@ export function projectPetitions(counters: Counters, p: ProjectDraft, approvals:
 }
 
 /** A petition about no project (ground truth empty): the hub must not link it to one. */
-export function unrelatedPetition(counters: Counters, d: DistrictPlace, dateMs: number, rng: Rng, id: string): PetitionOut {
+export function unrelatedPetition(counters: Counters, d: DistrictPlace, dateMs: number, rng: Rng, id: string, neighbours: readonly string[] = []): PetitionOut {
   const u = rng.pick(UNRELATED);
   const homeAddress = home(d, rng);
+  // Now and then the writer lives in an estate the hub holds as a project: a home, still about no project.
+  const homeName = !u.homeIsSubject && neighbours.length > 0 && rng.chance(0.5) ? `${d.full}${rng.pick(neighbours)}` : homeShort(homeAddress);
   const text = `${rng.pick(OPENINGS)}${u.text
-    .replace('{home}', homeShort(homeAddress)).replace('{road}', rng.pick(d.roads)).replace('{street}', rng.pick(d.streets))}${rng.pick(CLOSINGS)}`;
+    .replace('{home}', homeName).replace('{road}', rng.pick(d.roads)).replace('{street}', rng.pick(d.streets))}${rng.pick(CLOSINGS)}`;
   const letter: Letter = {
     subject: `${districtLabel(d)}${u.issue}`, text, category: u.category, homeAddress,
     office: rng.chance(0.5) ? `${d.short}分局` : '信访中心', receivedMs: atOfficeHour(toWorkingDay(dateMs), rng),

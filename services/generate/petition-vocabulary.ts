@@ -127,11 +127,14 @@ export const NUISANCE_IMPACTS = ['严重影响了周边居民的正常生活。'
 export const GRIEVANCE_IMPACTS = ['我们多次向有关单位反映，一直没有得到解决。', '周边居民意见很大。', '希望相关部门给个说法。'];
 export const CLOSINGS = ['', '谢谢！', '盼复！', '望尽快解决，谢谢！', '请尽快给予答复。'];
 
-/** Complaints that name no project: part of a real petition stream, with an empty ground truth. */
-export const UNRELATED = [
-  { issue: '不动产证办理缓慢', category: '国土资源', text: '我在{home}买的房子交房已经三年了，到现在还办不了不动产权证，开发商说是规划验收的问题，请问到底什么时候能办？' },
+/**
+ * Complaints that name no project: part of a real petition stream, with an empty ground truth.
+ * `homeIsSubject`: the letter is about the writer's estate itself, so its home is never a project.
+ */
+export const UNRELATED: readonly { issue: string; category: string; text: string; homeIsSubject?: boolean }[] = [
+  { issue: '不动产证办理缓慢', category: '国土资源', homeIsSubject: true, text: '我在{home}买的房子交房已经三年了，到现在还办不了不动产权证，开发商说是规划验收的问题，请问到底什么时候能办？' },
   { issue: '公交站点设置不合理', category: '市政建设', text: '{road}上的公交站离小区太远，老人出行很不方便，建议在{street}附近增设公交站点。' },
-  { issue: '老旧小区改造进度慢', category: '城乡建设', text: '{home}所在的老旧小区改造去年就说要开始，到现在也没动静，雨天小区内积水严重。' },
+  { issue: '老旧小区改造进度慢', category: '城乡建设', homeIsSubject: true, text: '{home}所在的老旧小区改造去年就说要开始，到现在也没动静，雨天小区内积水严重。' },
   { issue: '违章停车占用消防通道', category: '城乡建设', text: '{home}小区内消防通道长期被私家车占用，物业不管，万一发生火灾后果不堪设想。' },
   { issue: '路灯损坏', category: '市政建设', text: '{road}靠近{street}一段的路灯坏了一个多月，晚上黑漆漆的，很不安全。' },
 ];
