@@ -45,6 +45,8 @@ const TRAIN_LABELLED = 3000;
 const TRAIN_RESOURCES = 1500;
 const TRAIN_RANDOM_PER_RESOURCE = 40;
 const PAGE = 500;
+/** More changed projects than this in one batch are not searched for one by one (see relinkForProjects). */
+const MAX_RELINK_PROJECTS = 50;
 
 const emptyCounts = (): LinkCounts => ({ resources: 0, auto: 0, suggested: 0, changed: 0 });
 
@@ -111,9 +113,22 @@ export function createLinkingService(deps: LinkingDeps) {
     return { model, version };
   }
 
+  /**
+   * The state with a model: a fresh estimate when asked (`planhub link`); else the latest stored,
+   * or — in a job, where sampling the store would hold up every import — the reference model alone,
+   * for this hub's number of projects, until a full run estimates one from the data.
+   */
   async function stateWithModel(retrain: boolean): Promise<LinkerState & { model: LinkerModel; version: number }> {
     const state = await cache.current();
     if (state.model && state.version !== null && !retrain) return { ...state, model: state.model, version: state.version };
+    if (!retrain && PRIOR_FEATURE_SET === FEATURE_SET) {
+      const projects = state.index.profiles.length;
+      const empty = (): TrainingSample => ({ matches: [], randoms: [], blocked: [], projects, linksPerResource: 1 });
+      const model = estimateModel({ petition: empty(), document: empty(), meeting: empty() }, DEFAULT_THRESHOLDS, MODEL_PRIOR);
+      const version = await store.saveModel(db, model, { priorOnly: true, projects });
+      cache.invalidate();
+      return { ...state, model, version };
+    }
     const { model, version } = await train(state);
     return { ...state, model, version };
   }
@@ -214,14 +229,18 @@ export function createLinkingService(deps: LinkingDeps) {
    * the project's core or a sales name, as the search index finds them.
    */
   async function relinkForProjects(projectNos: readonly string[]): Promise<LinkCounts> {
-    if (!deps.findMentions || projectNos.length === 0) return emptyCounts();
+    // A bulk import of projects (a new hub, a yearly load) is no time to search for each one's
+    // mentions: its resources are linked as they come, and `planhub link` relinks everything.
+    if (!deps.findMentions || projectNos.length === 0 || new Set(projectNos).size > MAX_RELINK_PROJECTS) return emptyCounts();
     const state = await cache.current();
     const refs: { type: LinkType; id: string }[] = [];
     for (const no of new Set(projectNos)) {
       const i = state.index.byNo.get(no);
       if (i === undefined) continue;
       const p = state.index.profiles[i]!;
-      const pieces = [p.core, ...p.estates].filter((s) => s.length >= 2).slice(0, 3);
+      // The names it is called by, the one fewest other projects carry first; two are enough.
+      const pieces = [p.core, ...p.estates].filter((s) => s.length >= 2)
+        .sort((x, y) => state.index.pieceDf('estate', x) - state.index.pieceDf('estate', y)).slice(0, 2);
       for (const type of LINK_TYPES) {
         for (const piece of pieces) for (const id of await deps.findMentions(piece, type)) refs.push({ type, id });
       }

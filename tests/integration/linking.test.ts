@@ -107,3 +107,22 @@ describe.each(DB_KINDS)('linking on %s', (kind) => {
     expect(await statusOf('petition', EXPECT.road.id, EXPECT.road.suggested)).toBe('confirmed');
   });
 });
+
+describe('linking as a job, before any full run', () => {
+  let t: TestDb;
+  afterAll(async () => {
+    await t?.drop();
+  });
+
+  it('links the resources it is given with the reference model, without sampling the store first', async () => {
+    t = await createTestDb('pglite');
+    for (const [type, records] of LINKING_RECORDS) await importJsonl(t.db, type, fromText(jsonl(records)));
+    const s = createServices(t.db);
+    const counts = await s.linking.linkResources([{ type: 'petition', id: EXPECT.estate.id }, { type: 'meeting', id: EXPECT.minutes.id }]);
+    expect(counts.resources).toBe(2);
+    const { rows } = await t.db.query<{ trained_on: { priorOnly?: boolean } }>('SELECT trained_on FROM linker_models');
+    expect(rows.map((r) => r.trained_on.priorOnly)).toEqual([true]);
+    const links = (await s.links.linksOf('petition', EXPECT.estate.id)).links as Link[];
+    expect(links.find((l) => l.project_no === EXPECT.estate.auto)?.status).toBe('auto');
+  });
+});
