@@ -78,6 +78,11 @@ export const EXPECT = {
   colloquial: { id: 'pet-l9', auto: P.cement },
   /** About no project at all. */
   none: { id: 'pet-l10' },
+  /** The writer's home and the site in one letter: the site is linked, the home is not. */
+  homeAndSite: { id: 'pet-l11', auto: P.qinhuK3, notAuto: P.lanqi },
+  /** A 公文 on two projects, one numbered item each, and a general notice about none. */
+  letter: { id: 'doc-l20', auto: [P.qinhuK1, P.fengdan], passages: ['一、沁湖K1地块', '二、枫丹里'] },
+  notice: { id: 'doc-l21' },
   /** Minutes deciding on two projects, each in its numbered item, and naming a third in passing. */
   minutes: { id: 'mtg-l1', auto: [P.qixia, P.fengdan], passages: ['一、审议栖霞府', '二、审议枫丹里'], not: P.jingui },
 } as const;
@@ -93,6 +98,20 @@ const PETITIONS = [
   petition('pet-l8', '反映洪山区澜栖湾配套设施未建', '洪山区澜栖湾买房的时候开发商承诺配建幼儿园，现在交房两年了还是一片空地。'),
   petition('pet-l9', '老水泥厂那块地征收补偿', '老水泥厂那块地征收的时候丈量的面积比实际少了三十多平方米，补偿标准比周边低很多。'),
   petition('pet-l10', '消防通道被占用', '小区内消防通道长期被私家车占用，物业不管，万一发生火灾后果不堪设想。'),
+  petition('pet-l11', '夜间施工扰民', '我家住在澜栖湾小区，最近沁湖K3地块的工地天天晚上施工到凌晨，吵得老人孩子都睡不着。'),
+];
+
+const LETTERS = [
+  {
+    id: 'doc-l20', doc_no: '武某规函〔2025〕31号', title: '关于两个项目规划条件有关意见的函', date: '2025-03-10', issuer: '市局',
+    text: ['洪山分局、江岸分局：', '经研究，现将有关意见函告如下：', '一、沁湖K1地块。同意按二类居住用地出具规划条件，容积率不大于2.5。',
+      '二、枫丹里项目。同意调整配套幼儿园位置，请按程序办理。', '特此函告。'].join('\n'),
+    project_nos: [],
+  },
+  {
+    id: 'doc-l21', doc_no: '武某规通〔2025〕5号', title: '关于做好2025年汛期工地安全检查工作的通知', date: '2025-05-06', issuer: '市局',
+    text: '各分局：为做好汛期在建工地安全检查，请各单位于6月底前完成辖区内在建项目的排查，并报送排查情况。', project_nos: [],
+  },
 ];
 
 const MEETINGS = [{
@@ -108,7 +127,7 @@ const MEETINGS = [{
 
 export const LINKING_RECORDS: [ResourceType, Record<string, unknown>[]][] = [
   ['project', PROJECTS],
-  ['document', DECLARED_DOCS],
+  ['document', [...DECLARED_DOCS, ...LETTERS]],
   ['petition', PETITIONS],
   ['meeting', MEETINGS],
 ];

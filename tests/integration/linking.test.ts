@@ -76,6 +76,21 @@ describe.each(DB_KINDS)('linking on %s', (kind) => {
     expect(await links('petition', EXPECT.none.id)).toEqual([]);
   });
 
+  it('links the site of a letter that also names the writer\'s home, and not the home', async () => {
+    expect(await statusOf('petition', EXPECT.homeAndSite.id, EXPECT.homeAndSite.auto)).toBe('auto');
+    expect(await statusOf('petition', EXPECT.homeAndSite.id, EXPECT.homeAndSite.notAuto)).not.toBe('auto');
+  });
+
+  it('links a 公文 to each project of its numbered items, and a general notice to none', async () => {
+    const ls = await links('document', EXPECT.letter.id);
+    EXPECT.letter.auto.forEach((no, k) => {
+      const l = ls.find((x) => x.project_no === no);
+      expect(l?.status, no).toBe('auto');
+      expect(l!.passage).toMatch(new RegExp(`^${EXPECT.letter.passages[k]}`));
+    });
+    expect((await links('document', EXPECT.notice.id)).filter((l) => l.status === 'auto')).toEqual([]);
+  });
+
   it('links minutes to each project they decide on, with its item, and not to one named in passing', async () => {
     const ls = await links('meeting', EXPECT.minutes.id);
     EXPECT.minutes.auto.forEach((no, k) => {
@@ -97,7 +112,7 @@ describe.each(DB_KINDS)('linking on %s', (kind) => {
     await s.links.decide({ resource_type: 'petition', resource_id: EXPECT.estate.id, project_no: EXPECT.estate.auto, decision: 'reject', by: '审核员甲' });
     await s.links.decide({ resource_type: 'petition', resource_id: EXPECT.road.id, project_no: EXPECT.road.suggested, decision: 'confirm', by: '审核员甲' });
     const summary = await s.linking.linkAll();
-    expect(summary.byType.petition!.resources).toBe(10);
+    expect(summary.byType.petition!.resources).toBe(11);
     expect(await statusOf('petition', EXPECT.estate.id, EXPECT.estate.auto)).toBe('rejected');
     expect(await statusOf('petition', EXPECT.road.id, EXPECT.road.suggested)).toBe('confirmed');
     // Linking just this resource again (the job after an import) keeps them too.
