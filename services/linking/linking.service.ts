@@ -42,8 +42,10 @@ export interface LinkRunSummary {
 
 /** Labelled pairs and sampled resources per type for an estimate; random projects per sampled resource. */
 const TRAIN_LABELLED = 3000;
-const TRAIN_RESOURCES = 1500;
-const TRAIN_RANDOM_PER_RESOURCE = 40;
+const TRAIN_RESOURCES = 600;
+const TRAIN_RANDOM_PER_RESOURCE = 25;
+/** Blocked pairs per sampled resource: its best-founded candidates (the estimate starts from the reference model). */
+const TRAIN_BLOCKED_PER_RESOURCE = 30;
 const PAGE = 500;
 /** More changed projects than this in one batch are not searched for one by one (see relinkForProjects). */
 const MAX_RELINK_PROJECTS = 50;
@@ -77,7 +79,7 @@ export function createLinkingService(deps: LinkingDeps) {
       for (const r of sample) {
         const a = analyze(state.index, inputOf(r), state.keys);
         for (const i of randomProjects(r.id, n, TRAIN_RANDOM_PER_RESOURCE)) randoms.push(pairLevels(state.index, a, i));
-        for (const i of a.candidates.keys()) {
+        for (const i of [...a.candidates.keys()].slice(0, TRAIN_BLOCKED_PER_RESOURCE)) {
           if (!labelled.has(`${r.id}|${state.index.profiles[i]!.no}`)) blocked.push(pairLevels(state.index, a, i));
         }
       }
