@@ -25,7 +25,7 @@ function clauseAfter(text: string, end: number): string {
 }
 
 /** Right before the name: `我们东南岸小区`, `我家所在的X`. */
-const HOME_RIGHT_BEFORE = /(?:我们|我家|俺家|我们家|本人所在的?|我所在的?|我们所在的?|我们住的|我住的)$/;
+const HOME_RIGHT_BEFORE = /(?:我们|我家|俺家|我们家|本人所在的?|我所在的?|我们所在的?|我们住的|我住的|我住|我们住|本人住|俺住|我家住)$/;
 /** Living somewhere, then at most a district and street before the name: `我家住在洪山区关山街道X`. */
 const HOME_LIVES_IN = /(?:住在|居住在|居住于|家住在?|家在|住的是|搬到|入住)([^,.;:!?。\n]{0,16})$/;
 /** What may not stand between "live in" and the name: a verb or a site means the name is something else. */
@@ -38,7 +38,7 @@ const RESIDENTS_AFTER = /^[^,.;:!?。\n]{0,12}?(?:的)?(?:业主|居民|住户|�
 const LANDMARK_AFTER =
   /^(?:[一二三四五六七八九十\d]{1,2}期|[A-Za-z]\d{0,2}(?:号?地块)?)?(?:小区|社区|项目|工地|楼盘|大楼|那个|这个|的){0,2}(?:大门口|门口|大门|后门|旁边|旁|对面|附近|周边|周围|隔壁|边上|一侧|[东西南北]{1,2}(?:侧|边|面|角)|后面|前面|背后|楼下|外面|不远处|那边|这边|一带|内(?!容|涵)|里面)/;
 /** `东侧为X`, `北面是X`: the name marks where the subject lies. */
-const LANDMARK_BEFORE = /[东西南北]{1,2}(?:侧|面|邻|边)(?:为|是|紧邻|毗邻|与)?$/;
+const LANDMARK_BEFORE = /(?:[东西南北]{1,2}(?:侧|面|邻|边)(?:为|是|紧邻|毗邻|与)?|靠近|紧挨着?|挨着|离)$/;
 
 /** `参照X的做法`, `紧邻X`, `例如X`: named as an example or a neighbour. */
 const PASSING_BEFORE = /(?:参照|参考|借鉴|比照|例如|比如|类似于?|毗邻|紧邻|邻近|临近|相邻的|如同)$/;

@@ -16,6 +16,7 @@ describe('mentionContext', () => {
     ['我们樱花公寓小区的业主都很有意见', '樱花公寓', 'home'],
     ['我们是洪山区青石街道樱花公寓的业主,反映一个问题', '樱花公寓', 'home'],
     ['我是樱花公寓小区的居民', '樱花公寓', 'home'],
+    ['我住樱花公寓小区,楼下的路灯坏了很久', '樱花公寓', 'home'],
   ])('%s: %s is the writer’s home', (text, name, expected) => {
     expect(contextOf(text, name)).toBe(expected);
   });
@@ -31,6 +32,8 @@ describe('mentionContext', () => {
     ['樱花公寓二期门口新开的工地每天晚上施工', '樱花公寓'],
     ['樱花公寓K2地块旁边有人违法建房', '樱花公寓'],
     ['樱花公寓小区内消防通道长期被私家车占用', '樱花公寓'],
+    ['靠近樱花公寓的那个工地天天晚上打桩', '樱花公寓'],
+    ['紧挨着樱花公寓新开了一个工地', '樱花公寓'],
   ])('%s: %s only says where', (text, name) => {
     expect(contextOf(text, name)).toBe('landmark');
   });
