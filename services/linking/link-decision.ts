@@ -11,7 +11,7 @@ import type { CandidateIndex } from './candidate-index.ts';
 import { compare, scopeOf, type Comparison, type Scope } from './features.ts';
 import { scoreComparison, type LinkType, type LinkerModel, type Score, type Thresholds } from './link-model.ts';
 import { reasonsOf, type Reason } from './link-reasons.ts';
-import { itemAt } from './link-text.ts';
+import { itemAt, type TextItem } from './link-text.ts';
 import { aboutness, type MentionContext } from './mention-context.ts';
 import type { Analysis, Mention } from './text-analysis.ts';
 
@@ -69,11 +69,29 @@ function slotsOf(members: ReadonlyMap<number, readonly Mention[]>, length: numbe
 function aboutnessOf(a: Analysis, members: ReadonlyMap<number, readonly Mention[]>, type: LinkType): Map<number, MentionContext> {
   const out = new Map<number, MentionContext>();
   const titled = type !== 'petition' && [...members.values()].some((ms) => ms.some((m) => m.role !== 'body' && m.context === 'subject'));
+  const isKeyed = (i: number) => a.keys.projectNos.has(i) || a.keys.certificates.has(i);
+  // Items whose heading cites a project's number are about that project: another name in them
+  // (武珞路(首义路至积玉桥段)… names 首义路) is part of its name or says where it is.
+  const keyedItems = new Set<TextItem>();
+  if (type !== 'petition') {
+    for (const [i, ms] of members) {
+      if (!isKeyed(i)) continue;
+      for (const m of ms) {
+        const item = itemAt(a.text, m.start);
+        if (item && m.start < item.headEnd + 40 && m.start >= item.start) keyedItems.add(item);
+      }
+    }
+  }
   for (const [i, ms] of members) {
     const about = aboutness(ms.map((m) => m.context));
-    const keyed = a.keys.projectNos.has(i) || a.keys.certificates.has(i);
+    const keyed = isKeyed(i);
     const onlyInBody = ms.every((m) => m.role === 'body');
-    out.set(i, titled && onlyInBody && !keyed && about === 'subject' ? 'passing' : about);
+    const onlyInOthersItems = !keyed && ms.length > 0 && ms.every((m) => {
+      const item = itemAt(a.text, m.start);
+      return item !== null && keyedItems.has(item);
+    });
+    // (Named only where another project's item is: at most suggested, as a landmark is.)
+    out.set(i, titled && onlyInBody && !keyed && about === 'subject' ? 'passing' : onlyInOthersItems && about === 'subject' ? 'landmark' : about);
   }
   return out;
 }
