@@ -29,6 +29,8 @@ export const FEATURES = {
   phase: ['agree', 'disagree', 'not_stated'],
   district: ['agree', 'differs', 'not_stated'],
   kind: ['agree', 'differs', 'not_stated'],
+  /** The resource's date against the project's time: from its filing to a few years after its last application. */
+  when: ['during', 'before', 'after', 'not_stated'],
 } as const;
 
 export type Feature = keyof typeof FEATURES;
@@ -80,6 +82,10 @@ export interface Span {
 export const RARE_CORE = 4;
 /** A core whose rare words weigh less than this (养老服务中心) is named only whole, never by parts. */
 export const MIN_CORE_INFO = 2;
+
+/** How long before a project's filing a text may still be about it (a plan talked about), and how long after its last application. */
+const EARLY_MS = 180 * 86_400_000;
+const LATE_MS = 4 * 365 * 86_400_000;
 
 /** Name levels, best first. */
 const RANK: Record<Level<'name'>, number> = { unique: 0, whole: 1, near: 2, common: 3, most: 4, some: 5, none: 6 };
@@ -157,6 +163,7 @@ function agreement<T>(stated: readonly T[], own: readonly T[]): 'agree' | 'disag
 export function compare(
   index: CandidateIndex, i: number, all: string, scope: Scope, spans: readonly Span[], keys: CitedKeys,
   names: readonly NameSpan[] = [],
+  at: number | null = null,
 ): Comparison {
   const p = index.profiles[i]!;
   const t = scope.text;
@@ -275,5 +282,12 @@ export function compare(
   const kind: Level<'kind'> = own === null || said.size === 0 ? 'not_stated' : said.has(own) ? 'agree' : 'differs';
   if (kind !== 'not_stated') evidence.kind = [...said].map((k) => KIND_LABELS[k]).join('、');
 
-  return { levels: { key, name, alias, role, brand, road, street, plot, phase, district, kind }, evidence, tf, nameVia };
+  // Letters come while a project is planned and built, 公文 and minutes while it is decided on.
+  let when: Level<'when'> = 'not_stated';
+  if (at !== null && p.from !== null && p.until !== null) {
+    when = at < p.from - EARLY_MS ? 'before' : at > p.until + LATE_MS ? 'after' : 'during';
+    evidence.when = new Date(at).toISOString().slice(0, 10);
+  }
+
+  return { levels: { key, name, alias, role, brand, road, street, plot, phase, district, kind, when }, evidence, tf, nameVia };
 }

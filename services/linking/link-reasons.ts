@@ -41,6 +41,9 @@ const SENTENCES: Partial<Record<`${Feature}:${string}`, Sentence>> = {
   'phase:disagree': (e, p) => `文中分期（${e}）与项目（${p.phases.map((n) => `${n}期`).join('、')}）不符`,
   'kind:agree': (e) => `文中所说的设施类别（${e}）与项目相符`,
   'kind:differs': (e) => `文中所说的设施类别（${e}）与项目不符`,
+  'when:during': (e) => `日期（${e}）在项目立项至审批后几年之内`,
+  'when:before': (e) => `日期（${e}）早于项目立项`,
+  'when:after': (e) => `日期（${e}）在项目最后一次审批的多年之后`,
   'district:agree': (e) => `文中所写行政区（${e}）与项目所在区一致`,
   'district:differs': (e, p) => `文中所写行政区（${e}）与项目所在区（${p.district ?? '未知'}）不同`,
 };

@@ -47,6 +47,8 @@ const TRAIN_RANDOM_PER_RESOURCE = 25;
 /** Blocked pairs per sampled resource: its best-founded candidates (the estimate starts from the reference model). */
 const TRAIN_BLOCKED_PER_RESOURCE = 30;
 const PAGE = 500;
+/** Above this many declared projects per resource, a type's labels are taken as incomplete (see train). */
+const MAX_LINKS_FOR_AUTO_CALIBRATION = 1.5;
 /** More changed projects than this in one batch are not searched for one by one (see relinkForProjects). */
 const MAX_RELINK_PROJECTS = 50;
 
@@ -107,7 +109,11 @@ export function createLinkingService(deps: LinkingDeps) {
           if (match) matchBits.push(p.bits);
         }
       }
-      model.thresholds[type] = calibrate(model.thresholds[type], autoPoints, matchBits);
+      // Records of a type that names several projects each (minutes) declare fewer than they name:
+      // their labels would count right links as wrong and push the auto threshold out of reach, so
+      // only the suggestion band is calibrated on them.
+      const incomplete = samples[type].linksPerResource > MAX_LINKS_FOR_AUTO_CALIBRATION;
+      model.thresholds[type] = calibrate(model.thresholds[type], incomplete ? [] : autoPoints, matchBits);
       trainedOn[type]!.thresholds = model.thresholds[type];
     }
     const version = await store.saveModel(db, model, trainedOn);
@@ -256,5 +262,5 @@ export function createLinkingService(deps: LinkingDeps) {
 export type LinkingService = ReturnType<typeof createLinkingService>;
 
 function inputOf(r: LinkSourceRow) {
-  return { id: r.id, title: r.title, body: r.body, ownKey: r.own_key };
+  return { id: r.id, title: r.title, body: r.body, ownKey: r.own_key, at: r.at_ms };
 }

@@ -15,20 +15,27 @@ export interface LinkSourceRow {
   title: string | null;
   body: string | null;
   own_key: string | null;
+  /** When it was received or dated (epoch ms), or null. */
+  at_ms: number | null;
 }
 
 const SOURCES: Record<LinkType, string> = {
-  petition: 'SELECT id, version, subject AS title, body, letter_no AS own_key FROM petitions',
-  document: 'SELECT id, version, title, body, doc_no AS own_key FROM documents',
-  meeting: 'SELECT id, version, title, body, NULL::text AS own_key FROM meetings',
+  petition: 'SELECT id, version, subject AS title, body, letter_no AS own_key, (EXTRACT(EPOCH FROM received_at) * 1000)::float8 AS at_ms FROM petitions',
+  document: 'SELECT id, version, title, body, doc_no AS own_key, (EXTRACT(EPOCH FROM date::timestamp) * 1000)::float8 AS at_ms FROM documents',
+  meeting: 'SELECT id, version, title, body, NULL::text AS own_key, (EXTRACT(EPOCH FROM date::timestamp) * 1000)::float8 AS at_ms FROM meetings',
 };
 const TABLE: Record<LinkType, string> = { petition: 'petitions', document: 'documents', meeting: 'meetings' };
 
 async function loadProjects(db: Queryable): Promise<ProjectSource[]> {
   const r = await db.query<ProjectSource>(
-    `SELECT project_no, name, builder, address, district, extra->>'estate_name' AS estate_name,
-       CASE WHEN jsonb_typeof(extra->'aliases') = 'array' THEN ARRAY(SELECT jsonb_array_elements_text(extra->'aliases')) END AS aliases
-     FROM projects ORDER BY project_no`,
+    `SELECT p.project_no, p.name, p.builder, p.address, p.district, p.extra->>'estate_name' AS estate_name,
+       CASE WHEN jsonb_typeof(p.extra->'aliases') = 'array' THEN ARRAY(SELECT jsonb_array_elements_text(p.extra->'aliases')) END AS aliases,
+       (EXTRACT(EPOCH FROM LEAST(p.created_at, a.first_at)) * 1000)::float8 AS from_ms,
+       (EXTRACT(EPOCH FROM GREATEST(p.created_at, a.last_at)) * 1000)::float8 AS until_ms
+     FROM projects p
+     LEFT JOIN (SELECT project_no, min(received_at) AS first_at, max(received_at) AS last_at FROM approvals GROUP BY project_no) a
+       ON a.project_no = p.project_no
+     ORDER BY p.project_no`,
   );
   return r.rows;
 }

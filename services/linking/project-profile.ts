@@ -19,6 +19,9 @@ export interface ProjectSource {
   district: string | null;
   estate_name: string | null;
   aliases: string[] | null;
+  /** When the project was filed or first applied for, and its last application (epoch ms), when known. */
+  from_ms?: number | null;
+  until_ms?: number | null;
 }
 
 export interface ProjectProfile {
@@ -45,6 +48,9 @@ export interface ProjectProfile {
   street: string | null;
   plots: string[];
   phases: number[];
+  /** From its filing to its last application (epoch ms), or null. */
+  from: number | null;
+  until: number | null;
 }
 
 const CITY = /^(?:湖北省)?(?:武汉市|武汉)?/;
@@ -185,5 +191,7 @@ export function projectProfile(p: ProjectSource): ProjectProfile {
     genericCore: placeOrKind(kindless),
     plots: plotsIn(name),
     phases: phasesIn(name),
+    from: p.from_ms ?? null,
+    until: p.until_ms ?? p.from_ms ?? null,
   };
 }

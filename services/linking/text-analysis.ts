@@ -26,6 +26,8 @@ export interface LinkInput {
   body: string | null;
   /** The resource's own 文号 or letter number: a text naming itself cites nothing. */
   ownKey?: string | null;
+  /** When it was received or dated (epoch ms). */
+  at?: number | null;
 }
 
 export interface Mention extends Span {
@@ -43,6 +45,8 @@ export interface Analysis {
   candidates: Map<number, Mention[]>;
   /** The names of projects found whole in the text: a shorter name inside one of them is part of it. */
   names: NameSpan[];
+  /** When the resource was received or dated (epoch ms), or null. */
+  at: number | null;
   /** The text takes several projects one numbered item each (minutes, plan notices): items are read apart. */
   perItem: boolean;
 }
@@ -205,5 +209,5 @@ export function analyze(index: CandidateIndex, input: LinkInput, book: KeyBook):
     const heading = ms.find((m) => m.role === 'heading' && m.context === 'subject');
     if (heading) headedItems.add(itemAt(text, heading.start));
   }
-  return { text, evidence: withoutHome(all), grams, keys, candidates, names, perItem: headedItems.size >= 2 };
+  return { text, evidence: withoutHome(all), grams, keys, candidates, names, at: input.at ?? null, perItem: headedItems.size >= 2 };
 }

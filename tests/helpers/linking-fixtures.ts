@@ -8,11 +8,11 @@ import type { ResourceType } from '../../services/resources/resource.schema.ts';
 
 const PETITIONER = { name: '贾某某', phone: '13900001111', address: '武汉市某某区某某路8号' };
 
-function petition(id: string, subject: string, text: string, projectNos: string[] = []): Record<string, unknown> {
+function petition(id: string, subject: string, text: string, receivedAt = '2025-06-01T10:00:00'): Record<string, unknown> {
   return {
-    id, letter_no: `[2025]${id.replace(/\D/g, '').padStart(5, '0')}`, subject, text, received_at: '2025-06-01T10:00:00',
+    id, letter_no: `[2025]${id.replace(/\D/g, '').padStart(5, '0')}`, subject, text, received_at: receivedAt,
     channel: '网上信访', category: '城乡建设', office: '信访中心', deadline: '2025-07-31', status: '办理中',
-    petitioner: PETITIONER, project_nos: projectNos, people_count: 1,
+    petitioner: PETITIONER, project_nos: [], people_count: 1,
   };
 }
 
@@ -36,8 +36,8 @@ export const P = {
 export const PROJECTS = [
   project(P.lanqi, '江夏区藏龙岛K9地块', '江夏', '武汉鼎泓置业有限公司', '江夏区藏龙岛街道杨桥湖大道以南、谭湖路以东',
     { estate_name: '鼎泓·澜栖湾', aliases: ['澜栖湾小区'] }),
-  project(P.yunqi2, '鼎泓云栖台二期', '洪山', '湖北鼎泓洪山房地产开发有限公司', '洪山区青菱街道青菱大道以东、临湖大道以北'),
-  project(P.yunqi1, '鼎泓云栖台一期', '洪山', '湖北鼎泓洪山房地产开发有限公司', '洪山区青菱街道青菱大道以东、临湖大道以南'),
+  project(P.yunqi2, '鼎泓云栖台二期', '洪山', '湖北鼎泓洪山房地产开发有限公司', '洪山区青菱街道青菱大道以东、临湖大道以北', { created_at: '2024-09-01' }),
+  project(P.yunqi1, '鼎泓云栖台一期', '洪山', '湖北鼎泓洪山房地产开发有限公司', '洪山区青菱街道青菱大道以东、临湖大道以南', { created_at: '2022-01-10' }),
   project(P.qinhuK1, '洪山区沁湖K1地块', '洪山', '武汉某某建设有限公司', '洪山区青菱街道沁湖路以北'),
   project(P.qinhuK3, '洪山区沁湖K3地块', '洪山', '武汉某某建设有限公司', '洪山区青菱街道沁湖路以南'),
   { ...project(P.qingwanRoad, '青湾路(临湖大道-沁湖路)道路工程', '洪山', '武汉市某某市政建设有限公司', '洪山区青菱街道临湖大道至沁湖路'), project_type: '市政工程' },
@@ -80,6 +80,8 @@ export const EXPECT = {
   none: { id: 'pet-l10' },
   /** The writer's home and the site in one letter: the site is linked, the home is not. */
   homeAndSite: { id: 'pet-l11', auto: P.qinhuK3, notAuto: P.lanqi },
+  /** Two phases, the phase unsaid: the letter came while only the first was being built. */
+  byDate: { id: 'pet-l12', auto: P.yunqi1, not: P.yunqi2 },
   /** A 公文 on two projects, one numbered item each, and a general notice about none. */
   letter: { id: 'doc-l20', auto: [P.qinhuK1, P.fengdan], passages: ['一、沁湖K1地块', '二、枫丹里'] },
   notice: { id: 'doc-l21' },
@@ -98,6 +100,7 @@ const PETITIONS = [
   petition('pet-l8', '反映洪山区澜栖湾配套设施未建', '洪山区澜栖湾买房的时候开发商承诺配建幼儿园，现在交房两年了还是一片空地。'),
   petition('pet-l9', '老水泥厂那块地征收补偿', '老水泥厂那块地征收的时候丈量的面积比实际少了三十多平方米，补偿标准比周边低很多。'),
   petition('pet-l10', '消防通道被占用', '小区内消防通道长期被私家车占用，物业不管，万一发生火灾后果不堪设想。'),
+  petition('pet-l12', '云栖台工地扬尘', '云栖台的工地土方没有覆盖，一刮风到处都是灰，渣土车也不冲洗就上路。', '2022-06-01T10:00:00'),
   petition('pet-l11', '夜间施工扰民', '我家住在澜栖湾小区，最近沁湖K3地块的工地天天晚上施工到凌晨，吵得老人孩子都睡不着。'),
 ];
 

@@ -48,7 +48,7 @@ describe('planhub link and planhub links export', () => {
   it('links every petition, document and meeting, reports per type and exits', { timeout: 120_000 }, async () => {
     const r = await run(['link'], env);
     expect(r.code, r.out).toBe(0);
-    expect(r.out).toMatch(/petition\s+11 resources: \d+ auto, \d+ suggested links/);
+    expect(r.out).toMatch(/petition\s+12 resources: \d+ auto, \d+ suggested links/);
     expect(r.out).toMatch(/meeting\s+1 resources/);
     expect(r.out).toMatch(/linker model v\d+: \d+ resources in [\d.]+ s/);
   });

@@ -42,6 +42,11 @@ describe.each(DB_KINDS)('linking on %s', (kind) => {
     expect(await statusOf('petition', EXPECT.phaseOne.id, EXPECT.phaseOne.not)).not.toBe('auto');
   });
 
+  it('tells two phases apart by the letter\'s date when it names no phase', async () => {
+    expect(await statusOf('petition', EXPECT.byDate.id, EXPECT.byDate.auto)).toBe('auto');
+    expect(await statusOf('petition', EXPECT.byDate.id, EXPECT.byDate.not)).not.toBe('auto');
+  });
+
   it('links the plot the petition names and never the plot that disagrees', async () => {
     expect(await statusOf('petition', EXPECT.plot.id, EXPECT.plot.auto)).toBe('auto');
     expect(await statusOf('petition', EXPECT.plot.id, EXPECT.plot.not)).not.toBe('auto');
@@ -112,7 +117,7 @@ describe.each(DB_KINDS)('linking on %s', (kind) => {
     await s.links.decide({ resource_type: 'petition', resource_id: EXPECT.estate.id, project_no: EXPECT.estate.auto, decision: 'reject', by: '审核员甲' });
     await s.links.decide({ resource_type: 'petition', resource_id: EXPECT.road.id, project_no: EXPECT.road.suggested, decision: 'confirm', by: '审核员甲' });
     const summary = await s.linking.linkAll();
-    expect(summary.byType.petition!.resources).toBe(11);
+    expect(summary.byType.petition!.resources).toBe(12);
     expect(await statusOf('petition', EXPECT.estate.id, EXPECT.estate.auto)).toBe('rejected');
     expect(await statusOf('petition', EXPECT.road.id, EXPECT.road.suggested)).toBe('confirmed');
     // Linking just this resource again (the job after an import) keeps them too.
