@@ -77,7 +77,8 @@ describe.runIf(needsChromium('the web app in Chromium (tests/e2e/web.test.ts)'))
   async function open(url: string): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
-    page.on('close', () => void context.close());
+    // The browser may be closing already (afterAll): nothing is left to close then.
+    page.on('close', () => void context.close().catch(() => undefined));
     page.setDefaultTimeout(20_000);
     await page.goto(`${base}${url}`);
     return page;

@@ -192,12 +192,17 @@ export function tierQueries(req: SearchRequest): { tier: Tier; query: Query }[] 
   return out;
 }
 
+/** The most bigrams and the most words text relevance is scored by (see relevance). */
+export const RELEVANCE_TERMS = 48;
+
 /** Text relevance within a band, saturated to [0, 10) so it never lifts a hit into the next band. */
 export function relevance(req: SearchRequest): Query[] {
   const q = req.query;
-  const grams = [...new Set(q.phrases.flat())].join(' ');
+  // Scoring needs no more than the first RELEVANCE_TERMS of each: a pasted passage's hundreds of
+  // bigrams would cost a clause each, and with the tiers' own pass OpenSearch's 1,024-clause limit.
+  const grams = [...new Set(q.phrases.flat())].slice(0, RELEVANCE_TERMS).join(' ');
   // Every word of every alternative: a synonym the text holds counts as the word typed.
-  const words = [...new Set(usableGroups(q.wordGroups).flat(2))].join(' ');
+  const words = [...new Set(usableGroups(q.wordGroups).flat(2))].slice(0, RELEVANCE_TERMS).join(' ');
   const should: Query[] = [];
   if (words) should.push({ match: { name_words: { query: words, boost: 2 } } }, { match: { body_words: { query: words } } });
   if (grams) should.push({ match: { title_grams: { query: grams, boost: 2 } } }, { match: { body_grams: { query: grams } } });
