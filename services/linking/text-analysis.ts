@@ -193,6 +193,12 @@ export function analyze(index: CandidateIndex, input: LinkInput, book: KeyBook):
       found.delete(i);
     }
   }
+  // A project's own shorter name inside its longer one at the same place (盘龙城 in 盘龙城小学) is one
+  // mention, read as the longer: what follows it (`盘龙城小学旁边的…`) is what says what it is to the text.
+  for (const [i, list] of spans) {
+    const outer = list.filter((x) => !list.some((y) => y !== x && y.start <= x.start && x.end <= y.end && y.end - y.start > x.end - x.start));
+    if (outer.length < list.length) spans.set(i, outer);
+  }
   for (const i of [...keys.projectNos.keys(), ...keys.certificates.keys(), ...keys.documents.keys()]) found.set(i, (found.get(i) ?? 0) + 100);
   for (const [i, set] of attributes) {
     if (found.has(i)) found.set(i, found.get(i)! + set.size);
