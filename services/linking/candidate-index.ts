@@ -143,6 +143,8 @@ export function buildCandidateIndex(sources: readonly ProjectSource[]): Candidat
   profiles.forEach((p, i) => {
     add('core', p.core, i);
     for (const s of p.said) add('core', s, i);
+    // The whole name with its brackets (奓山西路(蔡甸大道-知音湖大道)道路工程): a road named inside them is where it runs.
+    if (p.name.includes('(')) add('core', p.name, i);
     for (const e of p.estates) add('estate', e, i);
     for (const b of p.brands) add('brand', b, i);
     add('brandShort', p.brandShort, i);

@@ -204,7 +204,10 @@ export function compare(
     n.start <= scope.from + at && scope.from + end <= n.end && n.end - n.start > end - at && !n.projects.includes(i));
   const holds = (name: string) => holdsName(t, name, free);
   const cover = coverage(index, i, scope.grams);
-  if (holds(p.core)) {
+  // A place alone (青山, 东湖高新 in a company's name) names no project; with the project's plot right
+  // after it (青山K6地块, 东湖高新片D1) it does, as a name many projects share.
+  const plotAfter = (at: number, end: number) => free(at, end) && p.plots.some((c) => t.slice(end, end + 4).toUpperCase().includes(c));
+  if (p.placeOnly && p.plots.length > 0 ? holdsName(t, p.core, plotAfter) : holds(p.core)) {
     const df = index.coreDf(i, district === 'agree');
     exact(p.core, 'core', df, p.genericCore);
   }

@@ -37,6 +37,8 @@ export interface ProjectProfile {
   said: string[];
   /** The core is only a place or only a kind of works (厂房, 江岸体育公园's 江岸 kept whole): it never names the project alone. */
   genericCore: boolean;
+  /** The core is only a district or city name (青山 of 青山K6地块, 东湖高新 of 东湖高新片D1地块). */
+  placeOnly: boolean;
   /** Sales name and aliases as people write them, less what the core already says. */
   estates: string[];
   /** The builder's brand in the forms the records use (福星惠誉, 万科). */
@@ -189,6 +191,7 @@ export function projectProfile(p: ProjectSource): ProjectProfile {
     roads: [...new Set(roads)],
     street,
     genericCore: placeOrKind(kindless),
+    placeOnly: isPlaceWord(core),
     plots: plotsIn(name),
     phases: phasesIn(name),
     from: p.from_ms ?? null,
