@@ -27,14 +27,21 @@ export const weightOf = (share: number) => Math.log(1 / Math.max(Math.min(share,
 export const groupLabel = (group: readonly (readonly string[])[]) => (group[0] ?? []).join('');
 
 /**
+ * The most word groups a query may have for the partial tier: names as officers type them have a
+ * handful; a pasted passage of thirty cost the tier 3–5 s on a small unanalyzed table (each
+ * candidate row is tested for every group), and its source is found by the phrase tiers anyway.
+ */
+export const MAX_PARTIAL_GROUPS = 16;
+
+/**
  * The request's groups when the partial tier applies to it: asked for (the default), ranked by
  * relevance (a date order would mix partial and complete matches), and with two groups at least
- * (with one, holding half of it is holding it).
+ * (with one, holding half of it is holding it) and MAX_PARTIAL_GROUPS at most.
  */
 export function partialGroups(req: SearchRequest): string[][][] | null {
   if (req.partial === false || req.sort === 'date') return null;
   const groups = (req.query.wordGroups ?? []).filter((g) => g.some((alt) => alt.length > 0));
-  return groups.length >= 2 ? groups : null;
+  return groups.length >= 2 && groups.length <= MAX_PARTIAL_GROUPS ? groups : null;
 }
 
 /**

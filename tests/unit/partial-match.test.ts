@@ -1,7 +1,7 @@
 /** The partial tier's arithmetic, the same on every engine, and the word groups as tsquery. */
 import { describe, expect, it } from 'vitest';
 import { analyzeQuery } from '../../indexers/query-analyzer.ts';
-import { candidateGroups, coverageOf, MIN_COVERAGE, missingOf, partialGroups, weightOf } from '../../indexers/engines/partial-match.ts';
+import { candidateGroups, coverageOf, MAX_PARTIAL_GROUPS, MIN_COVERAGE, missingOf, partialGroups, weightOf } from '../../indexers/engines/partial-match.ts';
 import type { SearchRequest } from '../../indexers/engines/search-engine.ts';
 import { groupsQuery } from '../../indexers/engines/postgres/tsvector.ts';
 import { createSegmenter } from '../../indexers/segment/segmenter.ts';
@@ -38,6 +38,13 @@ describe('partial matches', () => {
     expect(partialGroups(request('南湖'))).toBeNull();
     expect(partialGroups(request('南湖K2住宅', { sort: 'date' }))).toBeNull();
     expect(partialGroups(request('南湖K2住宅', { partial: false }))).toBeNull();
+  });
+
+  it('leaves out a pasted passage of more groups than a name has', () => {
+    const passage = '武汉市自然资源和规划局关于江夏区大花岭片K3地块规划设计条件的批复经研究同意该地块按照二类居住用地进行建设容积率不大于二点五';
+    expect(analyzeQuery(passage, seg).wordGroups.length).toBeGreaterThan(MAX_PARTIAL_GROUPS);
+    expect(partialGroups(request(passage))).toBeNull();
+    expect(partialGroups(request('武汉市江夏区大花岭片K3地块规划设计条件'))).not.toBeNull();
   });
 
   it('writes the groups as one tsquery: all groups, any alternative, all its words', () => {

@@ -103,8 +103,19 @@ function charsMatch(q: SearchRequest['query']): Match | null {
   const grams = q.phrases.flat();
   if (q.gramGroups?.some((g) => g.length > 0)) return gramGroupsMatch(q.gramGroups);
   // All characters in any order: differs from the phrase tier only when there is more than one bigram.
-  if (grams.length > 1 || (grams.length === 1 && !q.phrases.some((ph) => ph.length > 1))) return tsMatch('gram_tsv', andQuery(grams), grams);
+  if (grams.length > 1 || (grams.length === 1 && !q.phrases.some((ph) => ph.length > 1))) return allGramsMatch(grams);
   return null;
+}
+
+/** Rows holding every one of the bigrams; a long list (a pasted passage) may take its candidates by its rarest few. */
+function allGramsMatch(grams: string[]): Match {
+  const all = tsMatch('gram_tsv', andQuery(grams), grams);
+  return {
+    ...all,
+    build(p) {
+      return { ...all.build(p), rarest: (stats, k) => `gram_tsv @@ ${p.add(andQuery(rarest(stats, 'gram_tsv', grams, k)))}::tsquery` };
+    },
+  };
 }
 
 /** Exact keys: a handful of rows at most, found through their GIN index. */

@@ -49,6 +49,8 @@ const PHRASE_CHECKS = 500;
  */
 const TRIM_SHARE = 0.05;
 const TRIM_KEEP = 3;
+/** More lexemes than this (a pasted passage) take their GIN candidates by the TRIM_KEEP rarest, whatever their share. */
+const TRIM_LONG = 16;
 
 /** How much each tier is worth; within a tier, text rank and the prior decide. */
 const TIER_BASE: Record<Tier, number> = { key: 100, title: 60, phrase: 40, words: 20, chars: 0, partial: -40 };
@@ -113,10 +115,16 @@ export async function searchDocs(db: Db, table: string, req: SearchRequest): Pro
         // A phrase whose every bigram is common: GIN intersects all their posting lists in full
         // before the first row comes back (134k rows of 10 lists: 37 ms). The rarest few select
         // nearly as well, and the phrase itself is checked on each row anyway.
-        const ginWhere = rarest && share > TRIM_SHARE ? rarest(stats[type], TRIM_KEEP) : where;
+        // So does a long list of bigrams (a pasted passage), common or not: each costs a posting-list
+        // walk (190 of them took 30–145 ms per partition and tier on 20k records), and the rarest few
+        // select nearly as well; the rows they find are checked against all of them.
+        const trim = rarest && ((narrow !== undefined && share > TRIM_SHARE) || match.lexemes.length > TRIM_LONG);
+        const ginWhere = trim ? rarest(stats[type], TRIM_KEEP) : where;
+        // Trimmed, the full condition is checked on the rows found (and so is a phrase, when there is one).
+        const check = trim ? (narrow ? `${where} AND ${narrow}` : where) : narrow;
         const gin = (limit: number) => `SELECT ${carried} FROM ${part} WHERE ${ginWhere}${filters} LIMIT ${limit}`;
         // Matches taken from GIN: a phrase is checked on a bounded number of its bigrams' rows.
-        const fromGin = narrow ? `SELECT * FROM (${gin(PHRASE_CHECKS)}) checked WHERE ${narrow}` : gin(RARE_CANDIDATES);
+        const fromGin = check ? `SELECT * FROM (${gin(PHRASE_CHECKS)}) checked WHERE ${check}` : gin(RARE_CANDIDATES);
         let candidates = fromGin;
         if (!filtered && share > WALK_SHARE) {
           // The walk, and the GIN matches only when the walk did not even fill the page asked for
