@@ -13,8 +13,8 @@ export const WEB_DIR = path.resolve(import.meta.dirname, '..', '..', 'web');
 
 /** What a build is made from besides web/'s own sources: the installed packages' versions. */
 const ROOT_INPUTS = ['package-lock.json'];
-/** Under web/: the build's own output and files that do not go into it. */
-const SKIP_DIRS = new Set(['.next', 'node_modules']);
+/** Under web/: the build's own output and files that do not go into it (the README's screenshots among them). */
+const SKIP_DIRS = new Set(['.next', 'node_modules', 'screenshots']);
 const NOT_SOURCE = /(\.test\.tsx?|\.md|^next-env\.d\.ts)$/;
 
 /** The newest modification time (ms) among the files the build is made from. */

@@ -31,10 +31,11 @@ describe('when the web app is built', () => {
     expect(buildNeeded(web)).toBeNull();
   });
 
-  it('ignores tests, notes and Next’s own files', () => {
+  it('ignores tests, notes, the README’s screenshots and Next’s own files', () => {
     write('web/features/search/search-state.test.ts', t + 5000);
     write('web/PROGRESS.md', t + 5000);
     write('web/next-env.d.ts', t + 5000);
+    write('web/screenshots/search.png', t + 5000);
     write('web/.next/cache/x', t + 5000);
     expect(buildNeeded(web)).toBeNull();
   });
