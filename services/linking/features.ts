@@ -110,7 +110,7 @@ function rarestRun(index: CandidateIndex, i: number, t: string): { run: string; 
     while (k + len < core.length && t.includes(core.slice(k, k + len + 1))) len++;
     const run = core.slice(k, k + len);
     // (A run that is a road's whole name, 文化大道 of 文化大道跨汉江桥梁, names the road, a place.)
-    if (run === core || place(run) || !/^\p{Script=Han}+$/u.test(run) || /(?:大道|大街|路|街)$/.test(run)) continue;
+    if (run === core || place(run) || !/^\p{Script=Han}+$/u.test(run) || /(?:大道|大街|路|街|区)$/.test(run)) continue;
     const df = index.pieceDf('core', run);
     if (!best || df < best.df || (df === best.df && run.length > best.run.length)) best = { run, df };
     k += len - 3;

@@ -137,11 +137,14 @@ export function decideLinks(index: CandidateIndex, a: Analysis, opts: DecideOpti
     const top = ranked[0]!.score.total;
     const mass = ranked.reduce((sum, r) => sum + 2 ** (r.score.total - top), 0);
     const passage = item ? a.text.all.slice(item.start, item.headEnd).trim().slice(0, 120) : null;
+    // Where the record's own project (or one a person confirmed) is named, the name is that project's:
+    // another project of the same name there is at most suggested.
+    const owned = [...slot.members].some((i) => opts.keep.has(i));
     ranked.forEach((r, rank) => {
       const p = r.score.probability;
       const margin = rank === 0 ? (ranked[1] ? r.score.total - ranked[1].score.total : Infinity) : -Infinity;
       const status: ProposedStatus | null =
-        rank === 0 && p >= thresholds.auto && margin >= thresholds.margin ? 'auto' : p >= thresholds.suggest ? 'suggested' : null;
+        rank === 0 && !owned && p >= thresholds.auto && margin >= thresholds.margin ? 'auto' : p >= thresholds.suggest ? 'suggested' : null;
       const j: Judged = { status, score: r.score, comparison: r.comparison, share: 2 ** (r.score.total - top) / mass, passage };
       if (better(j, judged.get(r.i))) judged.set(r.i, j);
     });

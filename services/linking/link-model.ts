@@ -221,6 +221,8 @@ export function estimateModel(
 
 /** The share of auto links that must be right on the labelled resources, a little above the goal (0.98). */
 export const TARGET_PRECISION = 0.99;
+/** The lowest auto threshold calibration may set. */
+const MIN_AUTO = 0.5;
 /** Fewer auto decisions than this on labelled resources say too little to move a threshold. */
 const MIN_CALIBRATION_POINTS = 30;
 /** Suggestions reach down to where this share of the labelled matches the linker proposes lies above. */
@@ -248,7 +250,8 @@ export function calibrate(base: Thresholds, autoPoints: readonly { bits: number;
   const q = bits.length >= MIN_CALIBRATION_POINTS ? bits[Math.floor((1 - SUGGEST_RECALL) * bits.length)]! : null;
   return {
     ...base,
-    auto: auto ?? base.auto,
+    // Never below even odds, however well the labelled winners fare: auto means more likely than not.
+    auto: Math.max(MIN_AUTO, auto ?? base.auto),
     suggest: q === null ? base.suggest : Math.min(base.suggest, probabilityOf(q)),
   };
 }
