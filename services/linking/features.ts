@@ -31,6 +31,8 @@ export const FEATURES = {
   kind: ['agree', 'differs', 'not_stated'],
   /** The resource's date against the project's time: from its filing to a few years after its last application. */
   when: ['during', 'before', 'after', 'not_stated'],
+  /** The district of the branch office handling the record (a petition sent to 洪山分局) against the project's. */
+  office: ['agree', 'differs', 'not_stated'],
 } as const;
 
 export type Feature = keyof typeof FEATURES;
@@ -165,6 +167,7 @@ export function compare(
   index: CandidateIndex, i: number, all: string, scope: Scope, spans: readonly Span[], keys: CitedKeys,
   names: readonly NameSpan[] = [],
   at: number | null = null,
+  officeDistrict: string | null = null,
 ): Comparison {
   const p = index.profiles[i]!;
   const t = scope.text;
@@ -293,5 +296,8 @@ export function compare(
     evidence.when = new Date(at).toISOString().slice(0, 10);
   }
 
-  return { levels: { key, name, alias, role, brand, road, street, plot, phase, district, kind, when }, evidence, tf, nameVia };
+  const office: Level<'office'> = officeDistrict === null || p.district === null ? 'not_stated' : officeDistrict === p.district ? 'agree' : 'differs';
+  if (office !== 'not_stated') evidence.office = officeDistrict!;
+
+  return { levels: { key, name, alias, role, brand, road, street, plot, phase, district, kind, when, office }, evidence, tf, nameVia };
 }

@@ -129,7 +129,7 @@ export function decideLinks(index: CandidateIndex, a: Analysis, opts: DecideOpti
       const cacheKey = `${i}:${from}`;
       let s = scored.get(cacheKey);
       if (!s) {
-        const comparison = compare(index, i, all, scope, members.get(i)!, a.keys, a.names, a.at);
+        const comparison = compare(index, i, all, scope, members.get(i)!, a.keys, a.names, a.at, a.officeDistrict);
         scored.set(cacheKey, (s = { comparison, score: scoreComparison(model, type, comparison) }));
       }
       return { i, ...s };

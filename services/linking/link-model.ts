@@ -13,7 +13,7 @@ export type LinkType = (typeof LINK_TYPES)[number];
 export const isLinkType = (t: string): t is LinkType => (LINK_TYPES as readonly string[]).includes(t);
 
 /** Bumped when features or levels change meaning: a stored model of another set is re-estimated. */
-export const FEATURE_SET = 7;
+export const FEATURE_SET = 8;
 
 export interface LevelWeight {
   m: number;
@@ -114,6 +114,8 @@ const BOUNDS: Partial<Record<`${Feature}:${string}`, readonly [number, number]>>
   // A date outside the project's time is a hint, not a veto: records are late, plans are talked about early.
   'when:before': [-3, 0],
   'when:after': [-2, 0],
+  // Letters are sent on to the wrong branch now and then.
+  'office:differs': [-2, 0],
   // A second name of the project adds to the first, but two names are not a number: no more than a road or a street.
   'alias:also': [0, 6],
   // That a project has no brand, road or street on file says little either way.

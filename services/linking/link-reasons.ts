@@ -44,6 +44,8 @@ const SENTENCES: Partial<Record<`${Feature}:${string}`, Sentence>> = {
   'when:during': (e) => `日期（${e}）在项目立项至审批后几年之内`,
   'when:before': (e) => `日期（${e}）早于项目立项`,
   'when:after': (e) => `日期（${e}）在项目最后一次审批的多年之后`,
+  'office:agree': (e) => `承办单位（${e}分局）与项目所在区一致`,
+  'office:differs': (e, p) => `承办单位（${e}分局）与项目所在区（${p.district ?? '未知'}）不同`,
   'district:agree': (e) => `文中所写行政区（${e}）与项目所在区一致`,
   'district:differs': (e, p) => `文中所写行政区（${e}）与项目所在区（${p.district ?? '未知'}）不同`,
 };

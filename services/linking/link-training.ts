@@ -19,7 +19,7 @@ export function pairLevels(index: CandidateIndex, a: Analysis, i: number): Level
   const from = item ? item.start : 0;
   let scope = scopes.get(from);
   if (!scope) scopes.set(from, (scope = item ? scopeOf(all, item.start, item.end) : scopeOf(all, 0, all.length)));
-  return compare(index, i, all, scope, mentions, a.keys, a.names, a.at).levels;
+  return compare(index, i, all, scope, mentions, a.keys, a.names, a.at, a.officeDistrict).levels;
 }
 
 const SCOPES = new WeakMap<Analysis, Map<number, Scope>>();

@@ -262,5 +262,5 @@ export function createLinkingService(deps: LinkingDeps) {
 export type LinkingService = ReturnType<typeof createLinkingService>;
 
 function inputOf(r: LinkSourceRow) {
-  return { id: r.id, title: r.title, body: r.body, ownKey: r.own_key, at: r.at_ms };
+  return { id: r.id, title: r.title, body: r.body, ownKey: r.own_key, at: r.at_ms, office: r.office };
 }

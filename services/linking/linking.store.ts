@@ -17,12 +17,14 @@ export interface LinkSourceRow {
   own_key: string | null;
   /** When it was received or dated (epoch ms), or null. */
   at_ms: number | null;
+  /** The office handling it (a petition's 洪山分局), or null. */
+  office: string | null;
 }
 
 const SOURCES: Record<LinkType, string> = {
-  petition: 'SELECT id, version, subject AS title, body, letter_no AS own_key, (EXTRACT(EPOCH FROM received_at) * 1000)::float8 AS at_ms FROM petitions',
-  document: 'SELECT id, version, title, body, doc_no AS own_key, (EXTRACT(EPOCH FROM date::timestamp) * 1000)::float8 AS at_ms FROM documents',
-  meeting: 'SELECT id, version, title, body, NULL::text AS own_key, (EXTRACT(EPOCH FROM date::timestamp) * 1000)::float8 AS at_ms FROM meetings',
+  petition: 'SELECT id, version, subject AS title, body, letter_no AS own_key, (EXTRACT(EPOCH FROM received_at) * 1000)::float8 AS at_ms, office FROM petitions',
+  document: 'SELECT id, version, title, body, doc_no AS own_key, (EXTRACT(EPOCH FROM date::timestamp) * 1000)::float8 AS at_ms, NULL::text AS office FROM documents',
+  meeting: 'SELECT id, version, title, body, NULL::text AS own_key, (EXTRACT(EPOCH FROM date::timestamp) * 1000)::float8 AS at_ms, NULL::text AS office FROM meetings',
 };
 const TABLE: Record<LinkType, string> = { petition: 'petitions', document: 'documents', meeting: 'meetings' };
 

@@ -3,6 +3,7 @@
  * candidate projects the index finds in it (blocking), and where each is named (its spans),
  * with what each mention says about it (home, landmark, passing, subject). Pure.
  */
+import { canonicalDistrict } from '../../indexers/districts.ts';
 import { gramsOf } from '../../indexers/segment/grams.ts';
 import { docNoKey, findCitations } from '../reading/references.ts';
 import type { CandidateIndex } from './candidate-index.ts';
@@ -28,6 +29,8 @@ export interface LinkInput {
   ownKey?: string | null;
   /** When it was received or dated (epoch ms). */
   at?: number | null;
+  /** The office handling it (洪山分局规划科, 信访中心). */
+  office?: string | null;
 }
 
 export interface Mention extends Span {
@@ -47,6 +50,8 @@ export interface Analysis {
   names: NameSpan[];
   /** When the resource was received or dated (epoch ms), or null. */
   at: number | null;
+  /** The district whose branch office handles it (洪山 of 洪山分局), or null. */
+  officeDistrict: string | null;
   /** The text takes several projects one numbered item each (minutes, plan notices): items are read apart. */
   perItem: boolean;
 }
@@ -124,6 +129,12 @@ function looseSpan(index: CandidateIndex, i: number, all: string): Span | null {
   while (start > 0 && own.has(all.slice(start - 1, start + 1))) start--;
   while (end < all.length && own.has(all.slice(end - 1, end + 1))) end++;
   return { start, end };
+}
+
+/** The district of a branch office (洪山分局, 洪山分局规划科), or null (信访中心, 规划处). */
+export function officeDistrict(office: string | null | undefined): string | null {
+  const m = office ? /^(.{2,8}?)分局/.exec(office.trim()) : null;
+  return m ? canonicalDistrict(m[1]!) : null;
 }
 
 export function analyze(index: CandidateIndex, input: LinkInput, book: KeyBook): Analysis {
@@ -215,5 +226,5 @@ export function analyze(index: CandidateIndex, input: LinkInput, book: KeyBook):
     const heading = ms.find((m) => m.role === 'heading' && m.context === 'subject');
     if (heading) headedItems.add(itemAt(text, heading.start));
   }
-  return { text, evidence: withoutHome(all), grams, keys, candidates, names, at: input.at ?? null, perItem: headedItems.size >= 2 };
+  return { text, evidence: withoutHome(all), grams, keys, candidates, names, at: input.at ?? null, officeDistrict: officeDistrict(input.office), perItem: headedItems.size >= 2 };
 }

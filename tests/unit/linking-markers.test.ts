@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { chineseNumeral, districtBefore, districtsIn, phasesIn, plotsIn } from '../../services/linking/markers.ts';
 import { normalizeText } from '../../indexers/segment/normalize.ts';
+import { officeDistrict } from '../../services/linking/text-analysis.ts';
 
 describe('plotsIn', () => {
   it.each([
@@ -57,5 +58,18 @@ describe('districts', () => {
     expect(districtBefore(text, 2)).toBe('洪山');
     expect(districtBefore('东西湖体育公园', 3)).toBe('东西湖');
     expect(districtBefore('丹桂苑', 0)).toBeNull();
+  });
+});
+
+describe('officeDistrict', () => {
+  it.each([
+    ['洪山分局', '洪山'],
+    ['东湖分局规划科', '东湖'],
+    ['东西湖分局', '东西湖'],
+    ['信访中心', null],
+    ['规划处', null],
+    [null, null],
+  ])('%s → %s', (office, district) => {
+    expect(officeDistrict(office)).toBe(district);
   });
 });
