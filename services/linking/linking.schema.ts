@@ -5,7 +5,7 @@ import { LINK_STATUSES } from './link-review.store.ts';
 const reason = {
   type: 'object',
   properties: {
-    feature: { type: 'string', description: '证据类别：key 编号/文号，name 名称，estate 楼盘名，brand 品牌，road 道路，street 街道，plot 地块，phase 分期，district 行政区，about 提及方式' },
+    feature: { type: 'string', description: '证据类别：key 编号/文号，name 名称（含楼盘名、别名），alias 另一名称，role 名称出现的位置，brand 品牌，road 道路，street 街道，plot 地块，phase 分期，district 行政区，kind 设施类别，when 日期，office 承办单位，about 提及方式' },
     level: { type: 'string' },
     weight: { type: 'number', description: '该证据的权重（比特，负值为反证）' },
     text: { type: 'string', description: '可供核对的中文说明' },
