@@ -1,5 +1,6 @@
 /** What the reading APIs answer: GET /api/<plural>/:id (services/reading/reading.schema.ts). */
 import type { ReadingType } from '../common/record-links';
+import type { ProjectStep } from '../projects/project.types';
 
 export interface ReferenceTarget {
   type: 'document' | 'regulation' | 'approval' | 'project';
@@ -25,17 +26,8 @@ export interface LinkedProject {
   method: string;
 }
 
-export interface ReadingStep {
-  name: string;
-  stage: string | null;
-  office: string | null;
-  handler: string | null;
-  limit_days: number | null;
-  started_at: string | null;
-  finished_at: string | null;
-  due: string | null;
-  overdue: boolean;
-}
+/** An approval's step: the same shape as on the project API, due day and 超期 included. */
+export type ReadingStep = ProjectStep;
 
 export interface MaskedPetitioner {
   name: string | null;

@@ -1,4 +1,5 @@
 /** Every word the search page shows, in one place so the wording can be reviewed. */
+import { COMMON_TEXTS } from '../common/texts';
 import type { SearchType } from './search-state';
 
 export const SEARCH_TEXTS = {
@@ -16,16 +17,7 @@ export const SEARCH_TEXTS = {
     { label: '信访件', state: { type: 'petition' } },
     { label: '失信记录', state: { type: 'credit', status: '失信' } },
   ] as { label: string; state: { type: SearchType; status?: string } }[],
-  tabs: {
-    all: '全部',
-    project: '项目',
-    approval: '审批',
-    document: '公文',
-    meeting: '会议',
-    petition: '信访',
-    regulation: '法规',
-    credit: '诚信',
-  } satisfies Record<SearchType | 'all', string>,
+  tabs: { all: '全部', ...COMMON_TEXTS.typeNames } satisfies Record<SearchType | 'all', string>,
   tabsLabel: '按类型查看',
   found: (n: string, ms: string) => `找到 ${n} 条结果（用时 ${ms} 毫秒）`,
   aboutCount: (n: string) => `约 ${n}`,
