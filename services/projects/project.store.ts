@@ -51,14 +51,37 @@ async function approvalsOf(db: Queryable, projectNo: string): Promise<ApprovalRo
   return r.rows;
 }
 
-async function linkedResources(
-  db: Queryable,
-  projectNo: string,
-): Promise<{ resource_type: string; resource_id: string; method: string; score: number }[]> {
-  const r = await db.query<{ resource_type: string; resource_id: string; method: string; score: number }>(
-    `SELECT resource_type, resource_id, method, score FROM resource_links
-     WHERE project_no = $1 AND status IN ('confirmed', 'auto') AND resource_type <> 'approval'
-     ORDER BY resource_type, resource_id LIMIT 1000`,
+/** A resource linked to the project, with the link's standing (as the links API words it) and confidence. */
+export interface LinkedResourceRow {
+  resource_type: string;
+  resource_id: string;
+  /** The record's subject or title, so a suggestion the search does not count yet can still be named. */
+  title: string | null;
+  /** declared 记录自带, auto 自动关联, confirmed 人工确认, suggested 待审核. */
+  status: 'declared' | 'auto' | 'confirmed' | 'suggested';
+  method: string;
+  score: number;
+  doubt: number | null;
+}
+
+/**
+ * The resources linked to the project: the counted links (declared, auto, confirmed) by type and
+ * id, then the suggestions awaiting review, best first; 1000 at most in all.
+ */
+async function linkedResources(db: Queryable, projectNo: string): Promise<LinkedResourceRow[]> {
+  const r = await db.query<LinkedResourceRow>(
+    `SELECT l.resource_type, l.resource_id,
+       CASE l.resource_type
+         WHEN 'petition' THEN (SELECT subject FROM petitions WHERE id = l.resource_id)
+         WHEN 'document' THEN (SELECT coalesce(title, doc_no) FROM documents WHERE id = l.resource_id)
+         WHEN 'meeting' THEN (SELECT title FROM meetings WHERE id = l.resource_id)
+       END AS title,
+       CASE WHEN l.method = 'declared' AND l.decided_at IS NULL THEN 'declared' ELSE l.status END AS status,
+       l.method, l.score, l.doubt
+     FROM resource_links l
+     WHERE l.project_no = $1 AND l.status IN ('confirmed', 'auto', 'suggested') AND l.resource_type <> 'approval'
+     ORDER BY l.status = 'suggested', CASE WHEN l.status = 'suggested' THEN -l.score END, l.resource_type, l.resource_id
+     LIMIT 1000`,
     [projectNo],
   );
   return r.rows;

@@ -27,7 +27,7 @@ export function ProjectPage({ projectNo }: { projectNo: string }) {
   const render = (view: ProjectView) => {
     if (view === 'progress') return <ProgressView approvals={detail.approvals} />;
     if (view === 'work') return <WorkView approvals={detail.approvals} />;
-    return <ResourceView projectNo={detail.project.project_no} state={state} />;
+    return <ResourceView projectNo={detail.project.project_no} state={state} links={detail.resources} />;
   };
   return (
     <article className="ph-project">

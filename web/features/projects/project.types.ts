@@ -35,6 +35,22 @@ export interface CreditRecordRow {
   date: string | null;
 }
 
+/** How a resource came to be linked to the project, as the links API words it. */
+export type LinkStatus = 'declared' | 'auto' | 'confirmed' | 'suggested';
+
+export interface LinkedResource {
+  resource_type: string;
+  resource_id: string;
+  title: string | null;
+  status: LinkStatus;
+  /** declared, key (a cited number), linkage (the linker's model), manual (added by a person). */
+  method: string;
+  /** The linker's probability that this is the project meant (1 for a record's own link). */
+  score: number;
+  /** 1 − probability × the project's share of the mention; null for a record's own link. */
+  doubt: number | null;
+}
+
 export interface ProjectDetail {
   project: {
     id: string;
@@ -58,7 +74,8 @@ export interface ProjectDetail {
     last_activity: string | null;
   } | null;
   approvals: ProjectApproval[];
-  resources: { resource_type: string; resource_id: string; method: string; score: number }[];
+  /** The counted links by type and id, then the suggestions awaiting review, best first (1000 at most). */
+  resources: LinkedResource[];
   builder: {
     name: string;
     credit_code: string | null;

@@ -2,11 +2,13 @@
 /**
  * 资源视图: the approvals, 公文, meetings, petitions, regulations and credit records linked to the
  * project, grouped by type with their counts, searchable within the project (search's `project=`).
+ * Each found record shows how its link stands (from the project's `resources`), and the links
+ * still awaiting review, which the search does not count, follow the results.
  */
 import { Input } from 'antd';
 import { Pager } from '../common/pager';
 import { useRouter } from 'next/navigation';
-import { useTransition } from 'react';
+import { useMemo, useTransition } from 'react';
 import { AppLink as Link } from '../common/app-link';
 import { formatNumber } from '../common/format';
 import { EmptyState, ErrorState, Loading } from '../common/states';
@@ -14,7 +16,11 @@ import { ResultCard } from '../search/result-card';
 import { projectNosForBriefs } from '../search/result-fields';
 import { EMPTY_SEARCH, MAX_RESULTS, PAGE_SIZE, searchApiParams, type SearchType } from '../search/search-state';
 import { SEARCH_TEXTS } from '../search/texts';
+import { LinkStanding } from './link-standing';
+import { linkKey, linksByResource, suggestedLinks } from './link-status';
 import { projectViewHref, type ProjectViewState } from './project-view-state';
+import type { LinkedResource } from './project.types';
+import { SuggestedLinks } from './suggested-links';
 import { useProjectBriefs, useProjectResources } from './project.queries';
 import { PROJECT_TEXTS } from './texts';
 
@@ -22,12 +28,16 @@ const R = PROJECT_TEXTS.resources;
 /** The project itself is the page; its linked records are these. */
 const TYPES: (SearchType | null)[] = [null, 'approval', 'document', 'meeting', 'petition', 'regulation', 'credit'];
 
-export function ResourceView({ projectNo, state }: { projectNo: string; state: ProjectViewState }) {
+/** Below a result card: how the record's link to the project stands. */
+const STANDING_STYLE = { padding: '4px 14px', marginTop: -1, background: '#fff', border: '1px solid #e5e8ee', borderTop: '1px dashed #e5e8ee', borderRadius: '0 0 4px 4px', fontSize: 13 } as const;
+
+export function ResourceView({ projectNo, state, links }: { projectNo: string; state: ProjectViewState; links: readonly LinkedResource[] }) {
   const router = useRouter();
   const params = searchApiParams({ ...EMPTY_SEARCH, q: state.rq, type: state.rtype, page: state.rpage });
   const found = useProjectResources(projectNo, params);
   const briefs = useProjectBriefs(projectNosForBriefs(found.data?.hits ?? []));
   const [navigating, startNavigation] = useTransition();
+  const linkOf = useMemo(() => linksByResource(links), [links]);
   const go = (patch: Partial<ProjectViewState>) =>
     startNavigation(() => router.push(projectViewHref(projectNo, { ...state, view: 'resources', rpage: 1, ...patch }), { scroll: false }));
   const counts = found.data?.counts;
@@ -74,9 +84,15 @@ export function ResourceView({ projectNo, state }: { projectNo: string; state: P
             <EmptyState>{R.none}</EmptyState>
           ) : (
             <div className="ph-results">
-              {found.data.hits.map((hit) => (
-                <ResultCard key={`${hit.type}:${hit.id}`} hit={hit} q={state.rq} brief={hit.project_no ? briefs.data?.get(hit.project_no) : undefined} />
-              ))}
+              {found.data.hits.map((hit) => {
+                const link = linkOf.get(linkKey(hit.type, hit.id));
+                return (
+                  <div key={`${hit.type}:${hit.id}`} data-hit={`${hit.type}:${hit.id}`}>
+                    <ResultCard hit={hit} q={state.rq} brief={hit.project_no ? briefs.data?.get(hit.project_no) : undefined} />
+                    {link ? <div style={STANDING_STYLE}><LinkStanding link={link} /></div> : null}
+                  </div>
+                );
+              })}
             </div>
           )}
           <Pager
@@ -87,6 +103,7 @@ export function ResourceView({ projectNo, state }: { projectNo: string; state: P
           />
         </div>
       ) : null}
+      {state.rq ? null : <SuggestedLinks links={suggestedLinks(links, state.rtype)} />}
     </section>
   );
 }

@@ -73,4 +73,17 @@ export const PROJECT_TEXTS = {
     none: '没有符合条件的关联资源。',
     found: (n: string) => `共 ${n} 条`,
   },
+  links: {
+    declared: '记录自带',
+    auto: '自动关联',
+    suggested: '待审核',
+    confirmed: '人工确认',
+    standingLabel: '关联状态',
+    confidence: (p: string) => `置信度 ${p}`,
+    doubt: (p: string) => `不确定度 ${p}`,
+    pendingTitle: (n: number) => `待审核的关联（${n}）`,
+    pendingIntro: '关联程序认为可能与本项目有关、尚待人工审核的记录；审核确认后才计入本项目。',
+    review: '去审核',
+    untitled: '（无标题）',
+  },
 } as const;
