@@ -2,6 +2,7 @@
 export const COMMON_TEXTS = {
   appName: 'PlanHub 国土规划资源中心',
   appTagline: '审批 · 公文 · 会议 · 信访 · 法规 · 诚信，按项目一站检索',
+  nav: { label: '主导航', linkReview: '关联审核' },
   loading: '正在加载…',
   retry: '重试',
   backToSearch: '返回检索',

@@ -1,0 +1,130 @@
+'use client';
+/**
+ * 关联审核: the queue of suggested links (filters in the URL) beside the selected one's evidence,
+ * decided with buttons or the keyboard (j/k or ↑/↓ move, y confirm, n reject, u unsure). After a
+ * decision the selection and focus go on to the next item; decided items leave the queue.
+ */
+import { useRouter, useSearchParams } from 'next/navigation';
+import { useEffect, useMemo, useRef, useState, useTransition } from 'react';
+import { formatNumber } from '../common/format';
+import { Pager } from '../common/pager';
+import { EmptyState, ErrorState, Loading, Notice } from '../common/states';
+import type { Decision, QueueItem } from './link-review.types';
+import { useDecide, useReviewQueue } from './link-review.queries';
+import { itemKey, moveSelection, queueAction, resolveSelection, selectionAfterDecision, type Selection } from './queue-navigation';
+import { ReviewDetail } from './review-detail';
+import { ReviewFilters } from './review-filters';
+import { ReviewQueueList } from './review-queue';
+import { parseReviewState, reviewApiParams, reviewHref, type ReviewState } from './review-state';
+import { LINK_REVIEW_TEXTS } from './texts';
+
+const T = LINK_REVIEW_TEXTS;
+/** Who decides, until the access issue adds login and the API takes the signed-in person instead. */
+const REVIEWER = '审核员';
+const FIRST: Selection = { key: null, index: 0 };
+
+export function ReviewPage() {
+  const router = useRouter();
+  const params = useSearchParams();
+  const state = useMemo(() => parseReviewState(new URLSearchParams(params.toString())), [params]);
+  const queue = useReviewQueue(reviewApiParams(state));
+  const decide = useDecide();
+  const [navigating, startNavigation] = useTransition();
+  const [selection, setSelection] = useState<Selection>(FIRST);
+  const [announcement, setAnnouncement] = useState('');
+  const itemRefs = useRef(new Map<string, HTMLButtonElement>());
+  /** Set when the keyboard or a decision moved the selection: focus follows it on the next render. */
+  const focusSelected = useRef(false);
+
+  const items = useMemo(() => queue.data?.items ?? [], [queue.data]);
+  const keys = useMemo(() => items.map(itemKey), [items]);
+  const index = resolveSelection(keys, selection);
+  const current: QueueItem | undefined = items[index];
+
+  // Another filter or page starts at its first item.
+  const href = reviewHref(state);
+  useEffect(() => setSelection(FIRST), [href]);
+
+  useEffect(() => {
+    if (!focusSelected.current || !current) return;
+    focusSelected.current = false;
+    itemRefs.current.get(itemKey(current))?.focus();
+  });
+
+  const go = (patch: Partial<ReviewState>) => startNavigation(() => router.replace(reviewHref({ ...state, page: 1, ...patch }), { scroll: false }));
+
+  function decideCurrent(decision: Decision) {
+    if (!current) return;
+    const input = { resource_type: current.resource_type, resource_id: current.resource_id, project_no: current.project_no, decision, by: REVIEWER };
+    const title = current.resource_title ?? T.untitled;
+    decide.mutate(input, { onSuccess: () => setAnnouncement(T.decided(T.decisions[decision], title)) });
+    setSelection(selectionAfterDecision(keys, itemKey(current), decision !== 'unsure'));
+    focusSelected.current = true;
+  }
+
+  // The listener reads the latest render's state through this ref.
+  const onKey = useRef<(e: KeyboardEvent) => void>(() => undefined);
+  onKey.current = (e: KeyboardEvent) => {
+    const target = e.target as HTMLElement | null;
+    const action = queueAction({
+      key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey,
+      targetTag: target?.tagName, targetEditable: target?.isContentEditable,
+    });
+    if (!action || keys.length === 0) return;
+    e.preventDefault();
+    if ('move' in action) {
+      setSelection(moveSelection(keys, { key: current ? itemKey(current) : null, index }, action.move));
+      focusSelected.current = true;
+    } else {
+      decideCurrent(action.decide);
+    }
+  };
+  useEffect(() => {
+    const listener = (e: KeyboardEvent) => onKey.current(e);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+
+  return (
+    <article className="ph-review">
+      <h1 className="ph-page-title">{T.pageTitle}</h1>
+      <p className="ph-muted" style={{ marginLeft: 0 }}>{T.intro}</p>
+      <p className="ph-muted ph-review-keys" style={{ marginLeft: 0 }}>{T.keys}</p>
+      <ReviewFilters state={state} onChange={go} />
+      <p role="status" aria-live="polite" className="ph-summary ph-review-status">
+        {queue.data ? T.total(formatNumber(queue.data.total)) : null}
+        {announcement ? <span className="ph-review-announcement">{announcement}</span> : null}
+      </p>
+      {decide.isError ? (
+        <Notice tone="error" title={T.decideFailed}>
+          <ErrorState error={decide.error} />
+        </Notice>
+      ) : null}
+      {queue.isPending ? <Loading /> : null}
+      {queue.isError ? <ErrorState error={queue.error} onRetry={() => void queue.refetch()} /> : null}
+      {queue.data && !queue.isError ? (
+        items.length === 0 ? (
+          <EmptyState>{T.empty}</EmptyState>
+        ) : (
+          <div className={`ph-review-layout${navigating || queue.isPlaceholderData ? ' ph-pending' : ''}`} aria-busy={navigating || queue.isFetching}>
+            <div className="ph-review-left">
+              <ReviewQueueList
+                items={items}
+                selected={index}
+                itemRefs={itemRefs}
+                onSelect={(i) => setSelection({ key: keys[i] ?? null, index: i })}
+              />
+              <Pager
+                page={state.page}
+                pages={Math.ceil(queue.data.total / queue.data.size)}
+                href={(page) => reviewHref({ ...state, page })}
+                scroll={false}
+              />
+            </div>
+            {current ? <ReviewDetail item={current} onDecide={decideCurrent} /> : <EmptyState>{T.selectHint}</EmptyState>}
+          </div>
+        )
+      ) : null}
+    </article>
+  );
+}
