@@ -176,6 +176,34 @@ export interface SearchReader {
   suggestPrefix(prefix: string, limit: number): Promise<Suggestion[]>;
   /** Entries whose text contains `text` but does not start with it, by weight. */
   suggestContaining(text: string, limit: number): Promise<Suggestion[]>;
+  /**
+   * Records like a text (`more_like_this`): the engine keeps the source's most telling words
+   * (the rarest in the index, up to `maxTerms`; words in more than a tenth of a type's records
+   * tell nothing) and ranks records by the ones they hold. One hit per record, best first.
+   */
+  similar(req: SimilarRequest): Promise<SimilarHit[]>;
+}
+
+export interface SimilarRequest {
+  /** The source's jieba words, repeats allowed. */
+  words: string[];
+  types: readonly SearchType[];
+  /** Records never returned: the source itself, what is already recommended. */
+  exclude: readonly { type: SearchType; id: string }[];
+  size: number;
+  /** How many of the words to query with (more_like_this's max_query_terms); 20 unless set. */
+  maxTerms?: number;
+}
+
+export interface SimilarHit {
+  type: SearchType;
+  id: string;
+  title: string;
+  /** The best passage's text, for snippets and for telling which words it shares. */
+  body: string;
+  date: string | null;
+  projectNos: string[];
+  score: number;
 }
 
 /**

@@ -19,6 +19,8 @@ import { dictionaryVersionOf, loadDictionary } from '../../indexers/dictionary.s
 import { createIndexer, type Indexer } from '../../indexers/indexer.service.ts';
 import { searchIndexHandler } from '../../indexers/search-index.handler.ts';
 import { createSegmenter, type Segmenter } from '../../indexers/segment/segmenter.ts';
+import { createRecommendService, type RecommendService } from '../recommend/recommend.service.ts';
+import { recommendStore } from '../recommend/recommend.store.ts';
 import { createSearchService, type SearchService } from '../search/search.service.ts';
 import { createSuggestService, type SuggestService } from '../search/suggest.service.ts';
 import { mentionFinder } from '../linking/mention-finder.ts';
@@ -33,6 +35,7 @@ export interface Runtime extends Services {
   indexer: Indexer;
   search: SearchService;
   suggest: SuggestService;
+  recommendations: RecommendService;
   close(): Promise<void>;
 }
 
@@ -80,6 +83,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     loadedVersion = dictionaryVersionOf(words);
   };
   const search = createSearchService({ engine, segmenter });
+  const recommendations = createRecommendService({ db, store: recommendStore, engine, segmenter });
   const services = createServices(db, { findMentions: mentionFinder(search) });
   const summaries = { name: 'project-summary', handle: projectSummaryHandler({ db, summaries: projectSummaryStore }) };
   const indexing = { name: 'search-index', handle: searchIndexHandler({ indexer, beforeBatch: refreshDictionary }) };
@@ -100,6 +104,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     indexer,
     search,
     suggest: createSuggestService({ engine }),
+    recommendations,
     async close() {
       await engine.close();
       await db.close();

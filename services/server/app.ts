@@ -11,6 +11,8 @@ import { jobsRoutes } from '../jobs/jobs.routes.ts';
 import { linkingRoutes } from '../linking/linking.routes.ts';
 import { projectRoutes } from '../projects/project.routes.ts';
 import { readingRoutes } from '../reading/reading.routes.ts';
+import { recommendRoutes } from '../recommend/recommend.routes.ts';
+import type { RecommendService } from '../recommend/recommend.service.ts';
 import { clientErrorHandler, createRequestIds, frameworkErrors, registerClosingGate } from './early-errors.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { registerInputGuard } from './input-guard.ts';
@@ -24,6 +26,7 @@ export interface AppDeps extends Services {
   db: Db;
   search: SearchService;
   suggest: SuggestService;
+  recommendations: RecommendService;
   logLevel?: string;
 }
 
@@ -69,6 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(projectRoutes(deps));
   await app.register(readingRoutes(deps));
   await app.register(linkingRoutes(deps));
+  await app.register(recommendRoutes(deps));
   await app.register(jobsRoutes(deps));
   return app;
 }

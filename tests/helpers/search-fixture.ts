@@ -74,7 +74,7 @@ export function readJsonl<T = Record<string, unknown>>(file: string): T[] {
 /** A hub holding the given hand-written records, imported in the order given, with their jobs run. */
 export async function hubWith(
   setup: SearchSetup,
-  records: Partial<Record<'project' | 'approval' | 'document' | 'meeting' | 'petition', unknown[]>>,
+  records: Partial<Record<'project' | 'approval' | 'document' | 'meeting' | 'petition' | 'credit' | 'regulation', unknown[]>>,
 ): Promise<{ rt: Runtime; close: () => Promise<void> }> {
   const hub = await openHub(setup);
   for (const [type, list] of Object.entries(records) as [keyof typeof records, unknown[]][]) {

@@ -11,6 +11,8 @@ import { DB_KINDS, createTestDb, type TestDb } from '../helpers/databases.ts';
 import { buildApproval, buildPetition, buildProject } from '../helpers/factories.ts';
 import { jsonl } from '../helpers/streams.ts';
 import { summaryJobs } from '../helpers/summaries.ts';
+import { createRecommendService } from '../../services/recommend/recommend.service.ts';
+import { recommendStore } from '../../services/recommend/recommend.store.ts';
 
 describe.each(DB_KINDS)('HTTP API on %s', (kind) => {
   let t: TestDb;
@@ -20,7 +22,8 @@ describe.each(DB_KINDS)('HTTP API on %s', (kind) => {
     const engine = createPostgresEngine(t.db);
     await engine.init();
     app = await buildApp({
-      db: t.db, ...createServices(t.db), search: createSearchService({ engine, segmenter: createSegmenter() }), suggest: createSuggestService({ engine }), logLevel: 'silent',
+      db: t.db, ...createServices(t.db), search: createSearchService({ engine, segmenter: createSegmenter() }), suggest: createSuggestService({ engine }),
+      recommendations: createRecommendService({ db: t.db, store: recommendStore, engine, segmenter: createSegmenter() }), logLevel: 'silent',
     });
   });
   afterAll(async () => {

@@ -18,13 +18,16 @@ import { buildApp } from '../../services/server/app.ts';
 import { DB_KINDS, createTestDb, type DbKind, type TestDb } from '../helpers/databases.ts';
 import { buildProject } from '../helpers/factories.ts';
 import { openSocket, rawGet, rawRequest } from '../helpers/raw-http.ts';
+import { createRecommendService } from '../../services/recommend/recommend.service.ts';
+import { recommendStore } from '../../services/recommend/recommend.store.ts';
 
 async function openApp(kind: DbKind): Promise<{ app: FastifyInstance; t: TestDb }> {
   const t = await createTestDb(kind);
   const engine = createPostgresEngine(t.db);
   await engine.init();
   const app = await buildApp({
-    db: t.db, ...createServices(t.db), search: createSearchService({ engine, segmenter: createSegmenter() }), suggest: createSuggestService({ engine }), logLevel: 'silent',
+    db: t.db, ...createServices(t.db), search: createSearchService({ engine, segmenter: createSegmenter() }), suggest: createSuggestService({ engine }),
+      recommendations: createRecommendService({ db: t.db, store: recommendStore, engine, segmenter: createSegmenter() }), logLevel: 'silent',
   });
   return { app, t };
 }

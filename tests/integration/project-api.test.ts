@@ -14,6 +14,8 @@ import { buildApp } from '../../services/server/app.ts';
 import { DB_KINDS, createTestDb, type TestDb } from '../helpers/databases.ts';
 import { buildApproval, buildProject } from '../helpers/factories.ts';
 import { jsonl } from '../helpers/streams.ts';
+import { createRecommendService } from '../../services/recommend/recommend.service.ts';
+import { recommendStore } from '../../services/recommend/recommend.store.ts';
 
 describe.each(DB_KINDS)('project API for the web app on %s', (kind) => {
   let t: TestDb;
@@ -26,7 +28,8 @@ describe.each(DB_KINDS)('project API for the web app on %s', (kind) => {
     const engine = createPostgresEngine(t.db);
     await engine.init();
     app = await buildApp({
-      db: t.db, ...createServices(t.db), search: createSearchService({ engine, segmenter: createSegmenter() }), suggest: createSuggestService({ engine }), logLevel: 'silent',
+      db: t.db, ...createServices(t.db), search: createSearchService({ engine, segmenter: createSegmenter() }), suggest: createSuggestService({ engine }),
+      recommendations: createRecommendService({ db: t.db, store: recommendStore, engine, segmenter: createSegmenter() }), logLevel: 'silent',
     });
     const post = (type: string, body: string) =>
       app.inject({ method: 'POST', url: `/api/import/${type}`, headers: { 'content-type': 'application/x-ndjson' }, body });

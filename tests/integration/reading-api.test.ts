@@ -14,6 +14,8 @@ import { buildApp } from '../../services/server/app.ts';
 import { DB_KINDS, createTestDb, type TestDb } from '../helpers/databases.ts';
 import { importJsonl } from '../helpers/imports.ts';
 import { fromText, jsonl } from '../helpers/streams.ts';
+import { createRecommendService } from '../../services/recommend/recommend.service.ts';
+import { recommendStore } from '../../services/recommend/recommend.store.ts';
 
 const BUILDER = '武汉某某置业有限公司';
 const CREDIT_CODE = '91420100MA4KRR002B';
@@ -75,7 +77,8 @@ describe.each(DB_KINDS)('reading API on %s', (kind) => {
     const engine = createPostgresEngine(t.db);
     await engine.init();
     app = await buildApp({
-      db: t.db, ...createServices(t.db), search: createSearchService({ engine, segmenter: createSegmenter() }), suggest: createSuggestService({ engine }), logLevel: 'silent',
+      db: t.db, ...createServices(t.db), search: createSearchService({ engine, segmenter: createSegmenter() }), suggest: createSuggestService({ engine }),
+      recommendations: createRecommendService({ db: t.db, store: recommendStore, engine, segmenter: createSegmenter() }), logLevel: 'silent',
     });
   });
   afterAll(async () => {

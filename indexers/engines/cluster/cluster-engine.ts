@@ -13,6 +13,7 @@ import {
   containsBody, deleteAction, indexActions, resourceKey, suggestBody, supersededBody, toEngineDoc, toSuggestDoc,
   versionsBody, type BulkLine, type EngineDoc, type HitSource,
 } from './search-bodies.ts';
+import { readSimilar, similarBody } from './similar-body.ts';
 import { searchInTiers } from './partial-search.ts';
 import { readSuggest, readSuggestHits, readVersions, type SuggestSource } from './search-results.ts';
 import { EngineError, type ClusterTransport, type Refresh } from './transport.ts';
@@ -224,6 +225,11 @@ export function createClusterEngine(t: ClusterTransport, opts: ClusterEngineOpti
     async search(req): Promise<SearchResult> {
       // The complete tiers, then the partial tier when they left the page short (./partial-search.ts).
       return searchInTiers(req, (body) => read(() => t.search<HitSource>(readAliases, body)));
+    },
+
+    async similar(req) {
+      if (req.types.length === 0 || req.size <= 0) return [];
+      return readSimilar(await read(() => t.search<HitSource>(readAliases, similarBody(req))));
     },
 
     async suggestPrefix(prefix, limit) {

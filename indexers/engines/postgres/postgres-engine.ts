@@ -7,7 +7,8 @@ import os from 'node:os';
 import type { Db, Queryable } from '../../../services/db/db.ts';
 import type { IndexedVersion, SearchDoc, SearchEngine, SearchType, Suggestion } from '../search-engine.ts';
 import { DOC_COLUMNS, DOC_RECORD_TYPES, buildDocsIndexes, createDocsIndexes, createDocsTable, createMissingPartitions, docsTable, dropDocsTable, hasLz4, partitionOf } from './postgres-schema.ts';
-import { searchDocs } from './postgres-search.ts';
+import { searchDocs, statsOf } from './postgres-search.ts';
+import { similarDocs } from './postgres-similar.ts';
 import { encode, type TypeRows } from './postgres-rows.ts';
 
 interface State {
@@ -121,6 +122,8 @@ export function createPostgresEngine(db: Db): SearchEngine {
     },
 
     search: (req) => onLiveTable((table) => searchDocs(db, table, req)),
+
+    similar: (req) => onLiveTable(async (table) => similarDocs(db, table, await statsOf(db, table), req)),
 
     async suggestPrefix(prefix, limit) {
       const like = `${escapeLike(prefix)}%`;

@@ -55,7 +55,8 @@ const TRIM_LONG = 16;
 /** How much each tier is worth; within a tier, text rank and the prior decide. */
 const TIER_BASE: Record<Tier, number> = { key: 100, title: 60, phrase: 40, words: 20, chars: 0, partial: -40 };
 
-const statsOf = tableStatsCache();
+/** The live table's statistics, shared with ./postgres-similar.ts. */
+export const statsOf = tableStatsCache();
 const filterStatsOf = filterStatsCache();
 
 function score(r: Row): number {

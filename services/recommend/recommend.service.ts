@@ -1,0 +1,86 @@
+/**
+ * Recommendations for a project or an approval: the link graph (materials linked to the
+ * project, its builder's credit record, past approvals of the same item in similar cases)
+ * combined with text likeness (the engine's `similar`: regulations for its items, materials
+ * about its place that no link reaches). Ranking and reasons are ./recommend-rank.ts's.
+ */
+import type { SearchReader, SearchType } from '../../indexers/engines/search-engine.ts';
+import { DISTRICTS, districtForms } from '../../indexers/districts.ts';
+import type { Segmenter } from '../../indexers/segment/segmenter.ts';
+import type { Queryable } from '../db/db.ts';
+import { notFound } from '../common/errors.ts';
+import { parseProjectNo } from '../projects/project-no.ts';
+import { fromCases, fromCredits, fromLinks, fromSimilar, merge, type Recommendation } from './recommend-rank.ts';
+import type { RecommendStore, SubjectProject } from './recommend.store.ts';
+
+export const DEFAULT_RECOMMENDATIONS = 20;
+export const MAX_RECOMMENDATIONS = 50;
+
+/** Words that name the whole city or a district, or any project: a shared one says nothing. */
+const GENERIC = ['武汉', '武汉市', '湖北', '湖北省', '项目', '工程', '建设', '新建', '地块', '小区', '用地', '规划', '有限公司', '公司'];
+const IGNORED: ReadonlySet<string> = new Set([...GENERIC, ...DISTRICTS.flatMap((d) => districtForms(d))]);
+
+/** Types whose materials can be about a place. */
+const PLACE_TYPES: readonly SearchType[] = ['document', 'meeting', 'petition'];
+
+export function createRecommendService(deps: {
+  db: Queryable;
+  store: Pick<RecommendStore, 'project' | 'approval' | 'linked' | 'rejected' | 'credits' | 'similarCases'>;
+  engine: Pick<SearchReader, 'similar'>;
+  segmenter: Pick<Segmenter, 'queryWords'>;
+}) {
+  const { db, store, engine, segmenter } = deps;
+
+  /** What the project is called and where it is: the text its place materials share. */
+  const placeTexts = (p: SubjectProject) => [p.name, p.estate_name, ...(p.aliases ?? []), p.address].filter((x): x is string => Boolean(x));
+
+  async function recommend(subject: SubjectProject, items: string[], size: number, exceptApproval: string | null) {
+    const [linked, rejected, credits, cases] = await Promise.all([
+      store.linked(db, subject.project_no, 200),
+      store.rejected(db, subject.project_no),
+      subject.builder ? store.credits(db, subject.builder, subject.builder_credit_code) : Promise.resolve([]),
+      store.similarCases(db, { items, district: subject.district, landUse: subject.land_use, scale: subject.scale_m2, exceptNo: subject.project_no, limit: 10 }),
+    ]);
+    const places = placeTexts(subject);
+    const lawTexts = [...items, subject.project_type, subject.land_use].filter((x): x is string => Boolean(x));
+    const placeWords = segmenter.queryWords(places.join(' '));
+    const lawWords = segmenter.queryWords(lawTexts.join(' '));
+    const known = [...linked, ...rejected].map((l) => ({ type: l.resource_type as SearchType, id: l.resource_id }));
+    const [nearby, laws] = await Promise.all([
+      engine.similar({ words: placeWords, types: PLACE_TYPES, exclude: known, size: 15 }),
+      engine.similar({ words: lawWords, types: ['regulation'], exclude: [], size: 8 }),
+    ]);
+    const common = { ignore: IGNORED, projectNo: subject.project_no, names: new Map<string, string>() };
+    const all = merge([
+      fromLinks(linked),
+      fromCredits(credits),
+      fromCases(cases.filter((c) => c.approval_id !== exceptApproval), subject),
+      fromSimilar(laws, { ...common, group: 'regulation', weight: 0.4, sources: lawTexts }).slice(0, 3),
+      fromSimilar(nearby, { ...common, group: 'nearby', weight: 0.3, sources: places }),
+    ], size);
+    return all;
+  }
+
+  /** What a case handler working on the project should read, best first, with reasons. */
+  async function forProject(projectNoInput: string, size = DEFAULT_RECOMMENDATIONS) {
+    const projectNo = parseProjectNo(projectNoInput) ? projectNoInput.trim().toUpperCase() : projectNoInput.trim();
+    const subject = await store.project(db, projectNo);
+    if (!subject) throw notFound(`no project numbered "${projectNo}"`);
+    const items: Recommendation[] = await recommend(subject, subject.items, size, null);
+    return { project_no: subject.project_no, approval_id: null, items };
+  }
+
+  /** The same for one approval: similar cases and regulations of its own item. */
+  async function forApproval(approvalId: string, size = DEFAULT_RECOMMENDATIONS) {
+    const approval = await store.approval(db, approvalId.trim());
+    if (!approval) throw notFound(`no approval with id "${approvalId}"`);
+    const subject = await store.project(db, approval.project_no);
+    if (!subject) throw notFound(`approval "${approvalId}" names project "${approval.project_no}", which is not in the hub`);
+    const items = await recommend(subject, [approval.item], size, approval.id);
+    return { project_no: subject.project_no, approval_id: approval.id, items };
+  }
+
+  return { forProject, forApproval };
+}
+
+export type RecommendService = ReturnType<typeof createRecommendService>;
