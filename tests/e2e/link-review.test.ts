@@ -1,0 +1,192 @@
+/**
+ * 关联审核 in real Chromium against the real hub (issue #12's pages): the hand-written linking
+ * fixtures imported and linked by `planhub link` (as an officer would run it), served by
+ * `planhub serve` on the embedded store. A reviewer finds the road project the linker only
+ * suggested for a petition, confirms it with the keyboard, and the decision shows in the links
+ * API and on the project's 360 view as 人工确认 with its confidence. Checked with axe.
+ */
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, needsChromium, screenshot, seriousViolations } from '../helpers/browser.ts';
+import { EXPECT, LINKING_RECORDS } from '../helpers/linking-fixtures.ts';
+import { startCli, waitFor, type Child } from '../helpers/processes.ts';
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function run(args: string[], env: Record<string, string>): Promise<string> {
+  const child = startCli(args, env);
+  const code = await child.exited;
+  if (code !== 0) throw new Error(`planhub ${args.join(' ')} exited ${code}:\n${child.output()}`);
+  return child.output();
+}
+
+interface Link { project_no: string; status: string; score: number; doubt: number | null; decision: string | null; decided_by: string | null }
+interface ProjectResource { resource_type: string; resource_id: string; status: string; score: number }
+
+/** As the page writes it (web/features/projects/link-status.ts). */
+const percent = (p: number) => {
+  const t = Math.round(p * 1000);
+  const shown = t === 1000 && p < 1 ? 999 : t;
+  return `${shown % 10 === 0 ? shown / 10 : (shown / 10).toFixed(1)}%`;
+};
+
+describe.runIf(needsChromium('关联审核 in Chromium (tests/e2e/link-review.test.ts)'))('关联审核 in Chromium', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planhub-link-review-'));
+  const env = { PLANHUB_DATA_DIR: path.join(dir, 'data') };
+  const road = { type: 'petition', id: EXPECT.road.id, projectNo: EXPECT.road.suggested };
+  const roadKey = `${road.type}:${road.id}:${road.projectNo}`;
+  let hub: Child;
+  let base: string;
+  let browser: Browser;
+
+  const api = async <T>(url: string): Promise<T> => {
+    const res = await fetch(`${base}${url}`);
+    expect(res.status, url).toBe(200);
+    return (await res.json()) as T;
+  };
+  const roadLink = async () =>
+    (await api<{ links: Link[] }>(`/api/links?resource_type=${road.type}&resource_id=${road.id}`)).links.find((l) => l.project_no === road.projectNo);
+
+  beforeAll(async () => {
+    const records = path.join(dir, 'records');
+    fs.mkdirSync(records);
+    for (const [type, rows] of LINKING_RECORDS) {
+      fs.appendFileSync(path.join(records, `${type}s.jsonl`), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    }
+    await run(['import', '--dir', records], env);
+    expect(await run(['link'], env)).toMatch(/petition\s+\d+ resources: \d+ auto, [1-9]\d* suggested/);
+    await run(['reindex'], env);
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    hub = startCli(['serve'], { ...env, PORT: String(port) });
+    let exited = false;
+    void hub.exited.then(() => (exited = true));
+    await waitFor('the hub to serve (after building the web app if needed)', async () => {
+      if (exited) throw new Error(`planhub serve exited:\n${hub.output()}`);
+      const res = await fetch(`${base}/api/health`).catch(() => undefined);
+      return res?.ok;
+    }, 280_000, 250);
+    browser = await launchChromium();
+  }, 400_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (hub) {
+      hub.proc.kill('SIGTERM');
+      await hub.exited;
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function open(url: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.on('close', () => void context.close().catch(() => undefined));
+    page.setDefaultTimeout(20_000);
+    await page.goto(`${base}${url}`);
+    return page;
+  }
+
+  async function checkPage(page: Page, name: string): Promise<void> {
+    await screenshot(page, name);
+    expect(await seriousViolations(page), name).toEqual([]);
+  }
+
+  const queueKeys = (page: Page) => page.locator('.ph-review-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')));
+  const focusedKey = (page: Page) => page.evaluate<string | null>('document.activeElement?.getAttribute("data-key") ?? null');
+
+  it('lists the suggestion as 待审核 on the project page before anyone decides', async () => {
+    expect((await roadLink())?.status).toBe('suggested');
+    const detail = await api<{ resources: ProjectResource[] }>(`/api/projects/${road.projectNo}`);
+    const mine = detail.resources.find((r) => r.resource_type === road.type && r.resource_id === road.id);
+    expect(mine?.status).toBe('suggested');
+    const page = await open(`/projects/${road.projectNo}?view=resources`);
+    const pending = page.locator(`.ph-suggested-links [data-resource="${road.type}:${road.id}"]`);
+    await pending.waitFor();
+    expect(await pending.textContent()).toContain('待审核');
+    expect(await pending.textContent()).toContain(`置信度 ${percent(mine!.score)}`);
+    await page.close();
+  });
+
+  it('confirms a suggested link with the keyboard, and focus goes on to the next item', async () => {
+    const page = await open('/links/review');
+    await page.getByRole('heading', { level: 1, name: '关联审核' }).waitFor();
+    await page.locator('.ph-review-item').first().waitFor();
+    await page.locator('html[data-hydrated]').waitFor();
+    const keys = await queueKeys(page);
+    const queue = await api<{ total: number; items: unknown[] }>('/api/links/review?status=suggested');
+    expect(keys).toHaveLength(queue.items.length);
+    await page.getByText(`共 ${queue.total} 条待审核`).waitFor();
+    const at = keys.indexOf(roadKey);
+    expect(at, `${roadKey} in ${keys.join(', ')}`).toBeGreaterThanOrEqual(0);
+    expect(at, 'the road suggestion is not the last item (focus must have somewhere to go)').toBeLessThan(keys.length - 1);
+    // The first item is selected; j and ↓ step down, k and ↑ step up.
+    expect(await page.locator('.ph-review-item[aria-current="true"]').getAttribute('data-key')).toBe(keys[0]);
+    if (keys.length > 1) {
+      await page.keyboard.press('j');
+      expect(await focusedKey(page)).toBe(keys[1]);
+      await page.keyboard.press('k');
+      expect(await focusedKey(page)).toBe(keys[0]);
+    }
+    for (let i = 0; i < at; i += 1) await page.keyboard.press(i % 2 ? 'ArrowDown' : 'j');
+    await page.locator(`.ph-review-item[aria-current="true"][data-key="${roadKey}"]`).waitFor();
+    expect(await focusedKey(page)).toBe(roadKey);
+
+    // The detail: the petition's text with the roads marked, the candidate project, the reasons with weights.
+    const detail = page.locator(`.ph-review-detail[data-selected="${roadKey}"]`);
+    await detail.waitFor();
+    await detail.locator('[data-evidence-text] mark').first().waitFor();
+    const marked = await detail.locator('[data-evidence-text] mark').allTextContents();
+    expect(marked.some((t) => /临湖大道|沁湖路/.test(t)), marked.join(',')).toBe(true);
+    await detail.getByText('青湾路(临湖大道-沁湖路)道路工程').first().waitFor();
+    await detail.getByText('武汉市某某市政建设有限公司').waitFor();
+    expect(await detail.locator('.ph-reasons li[data-feature="road"]').count()).toBeGreaterThan(0);
+    expect(await detail.locator('.ph-reasons').textContent()).toMatch(/权重 [+−]\d+\.\d\d/);
+    await checkPage(page, 'link-review-01-queue');
+
+    await page.keyboard.press('y');
+    await page.getByText(/已确认：/).waitFor();
+    // The decided item left the queue; the next one is selected and focused.
+    await page.locator(`.ph-review-item[data-key="${roadKey}"]`).waitFor({ state: 'detached' });
+    const next = keys[at + 1]!;
+    expect(await page.locator('.ph-review-item[aria-current="true"]').getAttribute('data-key')).toBe(next);
+    expect(await focusedKey(page)).toBe(next);
+    await checkPage(page, 'link-review-02-decided');
+    await page.close();
+
+    const link = await roadLink();
+    expect(link).toMatchObject({ status: 'confirmed', decision: 'confirm', decided_by: '审核员' });
+    const after = await api<{ items: { resource_id: string; project_no: string }[] }>('/api/links/review?status=suggested');
+    expect(after.items.some((i) => i.resource_id === road.id && i.project_no === road.projectNo)).toBe(false);
+  });
+
+  it('shows the confirmed link on the project page as 人工确认 with its confidence', async () => {
+    const link = (await roadLink())!;
+    const page = await open(`/projects/${road.projectNo}?view=resources`);
+    const standing = page.locator(`[data-hit="${road.type}:${road.id}"] [data-link-status]`);
+    // The search index takes the decision in a background job: reload until the petition is found.
+    await waitFor('the confirmed petition in the project’s resources', async () => {
+      if (await standing.count()) return true;
+      await page.reload();
+      await page.locator('.ph-resources .ph-summary').waitFor();
+      return (await standing.count()) > 0;
+    }, 30_000, 500);
+    expect(await standing.getAttribute('data-link-status')).toBe('confirmed');
+    const text = await standing.textContent();
+    expect(text).toContain('人工确认');
+    expect(text).toContain(`置信度 ${percent(link.score)}`);
+    expect(await page.locator(`.ph-suggested-links [data-resource="${road.type}:${road.id}"]`).count()).toBe(0);
+    await checkPage(page, 'link-review-03-project');
+    await page.close();
+  });
+});
