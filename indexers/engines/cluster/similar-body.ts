@@ -20,7 +20,7 @@ export function similarBody(req: SimilarRequest): SearchBody {
       bool: {
         must: [{
           more_like_this: {
-            fields: ['name_words^2', 'body_words'],
+            fields: ['name_words', 'body_words'],
             like,
             min_term_freq: 1,
             min_doc_freq: 1,
