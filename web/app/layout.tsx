@@ -5,6 +5,7 @@ import { AppHeader } from '../features/common/app-header';
 import { Providers } from './providers';
 import './globals.css';
 import './search.css';
+import './recommend.css';
 
 export const metadata: Metadata = {
   title: { default: 'PlanHub 国土规划资源中心', template: '%s · PlanHub 国土规划资源中心' },

@@ -5,6 +5,7 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useTransition } from 'react';
 import { ErrorState, Loading } from '../common/states';
 import { BasicInfo } from './basic-info';
+import { RecommendationsPanel } from '../recommendations/recommendations-panel';
 import { ProgressView } from './progress-view';
 import { PROJECT_VIEWS, parseProjectView, projectViewHref, type ProjectView } from './project-view-state';
 import { useProject } from './project.queries';
@@ -47,6 +48,7 @@ export function ProjectPage({ projectNo }: { projectNo: string }) {
           children: view === state.view ? <div className={navigating ? 'ph-pending' : undefined} aria-busy={navigating}>{render(view)}</div> : null,
         }))}
       />
+      <RecommendationsPanel projectNo={detail.project.project_no} />
     </article>
   );
 }
