@@ -8,6 +8,7 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState, useTransition } from 'react';
 import { formatNumber } from '../common/format';
 import { Pager } from '../common/pager';
+import { describeError } from '../common/describe-error';
 import { EmptyState, ErrorState, Loading, Notice } from '../common/states';
 import type { Decision, QueueItem } from './link-review.types';
 import { useDecide, useReviewQueue } from './link-review.queries';
@@ -22,6 +23,12 @@ const T = LINK_REVIEW_TEXTS;
 /** Who decides, until the access issue adds login and the API takes the signed-in person instead. */
 const REVIEWER = '审核员';
 const FIRST: Selection = { key: null, index: 0 };
+
+/** A decision that did not land: the item stays in the queue, and this says why. */
+function DecisionError({ error }: { error: unknown }) {
+  const { title, detail } = describeError(error);
+  return <Notice tone="error" title={`${T.decideFailed}：${title}`}>{detail}</Notice>;
+}
 
 export function ReviewPage() {
   const router = useRouter();
@@ -95,11 +102,7 @@ export function ReviewPage() {
         {queue.data ? T.total(formatNumber(queue.data.total)) : null}
         {announcement ? <span className="ph-review-announcement">{announcement}</span> : null}
       </p>
-      {decide.isError ? (
-        <Notice tone="error" title={T.decideFailed}>
-          <ErrorState error={decide.error} />
-        </Notice>
-      ) : null}
+      {decide.isError ? <DecisionError error={decide.error} /> : null}
       {queue.isPending ? <Loading /> : null}
       {queue.isError ? <ErrorState error={queue.error} onRetry={() => void queue.refetch()} /> : null}
       {queue.data && !queue.isError ? (
