@@ -7,6 +7,7 @@ import type {
   ApprovalRecord, CreditRecord, DocumentRecord, MeetingRecord, PetitionRecord, ProjectRecord, RegulationRecord,
 } from '../services/resources/resource.schema.ts';
 import type { SearchType } from './engines/search-engine.ts';
+import { projectAliasesSql } from '../services/db/project-aliases-sql.ts';
 
 /** A project as the search documents of its records carry it. */
 export interface ProjectKey {
@@ -49,7 +50,7 @@ export type SourceRow<T extends SearchType = SearchType> = SourceRows[T];
 export type SourcePage = { [T in SearchType]: { type: T; rows: SourceRows[T][] } }[SearchType];
 
 const PROJECT_JSON = `json_build_object('no', p.project_no, 'name', p.name, 'district', p.district, 'builder', p.builder,
-  'estate', p.extra->>'estate_name', 'aliases', p.extra->'aliases')`;
+  'estate', p.extra->>'estate_name', 'aliases', to_jsonb(${projectAliasesSql('p')}))`;
 
 /** Dates as the bureau's calendar day (UTC+8), as text: no Date objects, no host time zone. */
 const day = (col: string) => `to_char(${col} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS ${col.split('.').pop()}`;
@@ -61,7 +62,7 @@ const linkedProjects = (type: string, alias: string) => `coalesce((
 const SELECTS: Record<SearchType, string> = {
   project: `SELECT x.id, x.version, x.project_no, x.name, x.builder, x.address, x.district, x.project_type, x.land_use,
               x.scale_m2, ${day('x.created_at')}, x.extra->>'estate_name' AS estate_name,
-              CASE WHEN jsonb_typeof(x.extra->'aliases') = 'array' THEN ARRAY(SELECT jsonb_array_elements_text(x.extra->'aliases')) END AS aliases,
+              ${projectAliasesSql('x')} AS aliases,
               json_build_array(${PROJECT_JSON.replace(/p\./g, 'x.')}) AS projects FROM projects x`,
   approval: `SELECT x.id, x.version, x.project_no, x.item, x.status, ${day('x.received_at')}, ${day('x.closed_at')}, x.office, x.handler,
                x.certificate_no,

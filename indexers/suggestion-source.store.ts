@@ -1,5 +1,6 @@
 /** What type-ahead terms are built from: projects with their activity, builders, regulations. Plain SQL. */
 import type { Queryable } from '../services/db/db.ts';
+import { projectAliasesSql } from '../services/db/project-aliases-sql.ts';
 
 export interface SuggestionSources {
   /**
@@ -17,8 +18,7 @@ async function load(db: Queryable): Promise<SuggestionSources> {
     db.query<SuggestionSources['projects'][number]>(
       `SELECT p.name, p.project_no, p.district, coalesce(s.approvals + s.documents + s.meetings + s.petitions, 0) AS n,
               p.extra->>'estate_name' AS estate_name,
-              CASE WHEN jsonb_typeof(p.extra->'aliases') = 'array'
-                   THEN ARRAY(SELECT jsonb_array_elements_text(p.extra->'aliases')) END AS aliases
+              ${projectAliasesSql('p')} AS aliases
        FROM projects p LEFT JOIN project_summaries s USING (project_no)`,
     ),
     db.query<SuggestionSources['builders'][number]>(

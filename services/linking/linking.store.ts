@@ -7,6 +7,7 @@ import type { Queryable } from '../db/db.ts';
 import type { LinkType } from './link-model.ts';
 import type { Reason } from './link-reasons.ts';
 import type { ProjectSource } from './project-profile.ts';
+import { projectAliasesSql } from '../db/project-aliases-sql.ts';
 
 /** A resource as the linker reads it. */
 export interface LinkSourceRow {
@@ -31,7 +32,7 @@ const TABLE: Record<LinkType, string> = { petition: 'petitions', document: 'docu
 async function loadProjects(db: Queryable): Promise<ProjectSource[]> {
   const r = await db.query<ProjectSource>(
     `SELECT p.project_no, p.name, p.builder, p.address, p.district, p.extra->>'estate_name' AS estate_name,
-       CASE WHEN jsonb_typeof(p.extra->'aliases') = 'array' THEN ARRAY(SELECT jsonb_array_elements_text(p.extra->'aliases')) END AS aliases,
+       ${projectAliasesSql('p')} AS aliases,
        (EXTRACT(EPOCH FROM LEAST(p.created_at, a.first_at)) * 1000)::float8 AS from_ms,
        (EXTRACT(EPOCH FROM GREATEST(p.created_at, a.last_at)) * 1000)::float8 AS until_ms
      FROM projects p

@@ -1,5 +1,6 @@
 /** Reads behind recommendations: a project's facts, its links, its builder's records, similar cases. */
 import type { Queryable } from '../db/db.ts';
+import { projectAliasesSql } from '../db/project-aliases-sql.ts';
 
 export interface SubjectProject {
   project_no: string;
@@ -21,7 +22,7 @@ async function project(db: Queryable, projectNo: string): Promise<SubjectProject
   const r = await db.query<SubjectProject>(
     `SELECT p.project_no, p.name, p.builder, p.builder_credit_code, p.address, p.district, p.project_type, p.land_use,
             p.scale_m2::float8 AS scale_m2, p.extra->>'estate_name' AS estate_name,
-            CASE WHEN jsonb_typeof(p.extra->'aliases') = 'array' THEN ARRAY(SELECT jsonb_array_elements_text(p.extra->'aliases')) END AS aliases,
+            ${projectAliasesSql('p')} AS aliases,
             ARRAY(SELECT DISTINCT a.item FROM approvals a WHERE a.project_no = p.project_no) AS items
      FROM projects p WHERE p.project_no = $1`,
     [projectNo],

@@ -11,6 +11,8 @@ import { createLinkingService, type LinkingDeps } from '../linking/linking.servi
 import { linkingStore } from '../linking/linking.store.ts';
 import { outboxStore } from '../outbox/outbox.store.ts';
 import { projectNumbering } from '../projects/project-no.service.ts';
+import { createProjectAliasService } from '../projects/project-alias.service.ts';
+import { projectAliasStore } from '../projects/project-alias.store.ts';
 import { projectStore } from '../projects/project.store.ts';
 import { projectSummaryStore } from '../projects/project-summary.store.ts';
 import { createProjectService } from '../projects/project.service.ts';
@@ -23,6 +25,7 @@ export function createServices(db: Db, opts: Pick<LinkingDeps, 'findMentions'> =
     linking: createLinkingService({ db, store: linkingStore, outbox: outboxStore, findMentions: opts.findMentions }),
     links: createLinkReviewService({ db, store: linkReviewStore, outbox: outboxStore, audit: auditStore }),
     imports: createImportService({ db, resources: resourceStore, outbox: outboxStore, audit: auditStore, projectNos: projectNumbering }),
+    aliases: createProjectAliasService({ db, store: projectAliasStore, outbox: outboxStore, audit: auditStore }),
     projects: createProjectService({ db, projects: projectStore, summaries: projectSummaryStore }),
     reading: createReadingService({ db, reading: readingStore, resources: resourceStore }),
   };

@@ -9,6 +9,7 @@ import type { Db } from '../db/db.ts';
 import { importRoutes } from '../import/import.routes.ts';
 import { jobsRoutes } from '../jobs/jobs.routes.ts';
 import { linkingRoutes } from '../linking/linking.routes.ts';
+import { projectAliasRoutes } from '../projects/project-alias.routes.ts';
 import { projectRoutes } from '../projects/project.routes.ts';
 import { readingRoutes } from '../reading/reading.routes.ts';
 import { recommendRoutes } from '../recommend/recommend.routes.ts';
@@ -70,6 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(searchRoutes(deps));
   await app.register(importRoutes(deps));
   await app.register(projectRoutes(deps));
+  await app.register(projectAliasRoutes(deps));
   await app.register(readingRoutes(deps));
   await app.register(linkingRoutes(deps));
   await app.register(recommendRoutes(deps));
