@@ -118,7 +118,7 @@ describe.runIf(needsChromium('关联审核 in Chromium (tests/e2e/link-review.te
     await page.close();
   });
 
-  it('confirms a suggested link with the keyboard, and focus goes on to the next item', async () => {
+  it('confirms a suggested link with the keyboard, focus going on to the next item, and marks one unsure', async () => {
     const page = await open('/links/review');
     await page.getByRole('heading', { level: 1, name: '关联审核' }).waitFor();
     await page.locator('.ph-review-item').first().waitFor();
@@ -162,6 +162,17 @@ describe.runIf(needsChromium('关联审核 in Chromium (tests/e2e/link-review.te
     expect(await page.locator('.ph-review-item[aria-current="true"]').getAttribute('data-key')).toBe(next);
     expect(await focusedKey(page)).toBe(next);
     await checkPage(page, 'link-review-02-decided');
+
+    // 存疑 (u): the link stays in the queue, marked, and the selection goes on past it.
+    const [type, id, projectNo] = next.split(':') as [string, string, string];
+    await page.keyboard.press('u');
+    await page.locator(`.ph-review-item[data-key="${next}"]`, { hasText: '存疑' }).waitFor();
+    const afterUnsure = keys.filter((k) => k !== roadKey);
+    const expected = afterUnsure[afterUnsure.indexOf(next) + 1] ?? next;
+    expect(await page.locator('.ph-review-item[aria-current="true"]').getAttribute('data-key')).toBe(expected);
+    expect(await focusedKey(page)).toBe(expected);
+    const unsure = (await api<{ links: Link[] }>(`/api/links?resource_type=${type}&resource_id=${id}`)).links.find((l) => l.project_no === projectNo);
+    expect(unsure).toMatchObject({ status: 'suggested', decision: 'unsure', decided_by: '审核员' });
     await page.close();
 
     const link = await roadLink();
