@@ -219,6 +219,21 @@ describe.runIf(needsChromium('the web app in Chromium (tests/e2e/web.test.ts)'))
     await page.close();
   });
 
+  it('lists 推荐资源 on the 360 view with reasons a person can check, and opens one', async () => {
+    const page = await open(`/projects/${SHOWCASE.projectNo}`);
+    const panel = page.getByRole('region', { name: /推荐资源/ });
+    const permit = panel.locator('li.ph-recommendation', { hasText: '关于青山体育公园建设工程规划许可的批复' });
+    await permit.waitFor();
+    expect(await permit.textContent()).toContain('公文登记时写明本项目');
+    const credit = panel.locator('li.ph-recommendation', { hasText: '建设单位信用' });
+    expect(await credit.textContent()).toContain(`建设单位「${SHOWCASE.builder}」的信用记录：守信`);
+    await checkPage(page, '06b-project-recommendations');
+    await permit.getByRole('link', { name: '关于青山体育公园建设工程规划许可的批复' }).click();
+    await page.waitForURL(/\/documents\//);
+    await page.getByRole('heading', { level: 1, name: /关于青山体育公园建设工程规划许可的批复/ }).waitFor();
+    await page.close();
+  });
+
   it('follows a 文号 cited in a 公文 to the document it names, with the query marked', async () => {
     const page = await open(`/documents/${SHOWCASE.citingDoc}?q=${encodeURIComponent('体育公园')}`);
     await page.getByRole('heading', { level: 1, name: /关于青山体育公园建设工程规划许可的批复/ }).waitFor();
