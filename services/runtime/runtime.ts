@@ -23,6 +23,7 @@ import { createRecommendService, type RecommendService } from '../recommend/reco
 import { recommendStore } from '../recommend/recommend.store.ts';
 import { createSearchService, type SearchService } from '../search/search.service.ts';
 import { createSuggestService, type SuggestService } from '../search/suggest.service.ts';
+import { linkingHandler } from '../linking/linking.handler.ts';
 import { mentionFinder } from '../linking/mention-finder.ts';
 import { createServices, type Services } from './services.ts';
 
@@ -36,6 +37,10 @@ export interface Runtime extends Services {
   search: SearchService;
   suggest: SuggestService;
   recommendations: RecommendService;
+  /** Asks jobs that run long (the linker) to stop at their next check point and hand back the rest; `startJobs` calls it on stop. */
+  interruptJobs(): void;
+  /** Withdraws an earlier interruptJobs (a runner started again on this runtime). */
+  resumeJobs(): void;
   close(): Promise<void>;
 }
 
@@ -87,10 +92,12 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   const services = createServices(db, { findMentions: mentionFinder(search) });
   const summaries = { name: 'project-summary', handle: projectSummaryHandler({ db, summaries: projectSummaryStore }) };
   const indexing = { name: 'search-index', handle: searchIndexHandler({ indexer, beforeBatch: refreshDictionary }) };
+  // Last, so that search and summaries never wait for it. A stop request reaches a batch in flight
+  // (read when the batch starts); jobs started again later get a fresh one (see startJobs).
+  let stopLinking = new AbortController();
+  const linking = { name: 'linking', handle: linkingHandler({ linking: services.linking, signal: () => stopLinking.signal }) };
   const registry = createJobRegistry({
-    // The linker is not a job yet: `planhub link` runs it. As a job it held serve's shutdown for two
-    // minutes and slowed a 8,000-row import's jobs threefold; it comes back when a batch links fast.
-    'resource.changed': [summaries, indexing],
+    'resource.changed': [summaries, indexing, linking],
     // The linker's links count for search and summaries as the records' own do.
     'links.changed': [summaries, indexing],
   });
@@ -105,6 +112,12 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     search,
     suggest: createSuggestService({ engine }),
     recommendations,
+    interruptJobs() {
+      stopLinking.abort();
+    },
+    resumeJobs() {
+      if (stopLinking.signal.aborted) stopLinking = new AbortController();
+    },
     async close() {
       await engine.close();
       await db.close();
@@ -122,6 +135,7 @@ export interface Jobs {
 
 /** Starts the job runner the configuration calls for (BullMQ with Redis, else in-process) and the pruner. */
 export function startJobs(rt: Runtime, log: (msg: string) => void): Jobs {
+  rt.resumeJobs();
   const onError = (row: { id: number; topic: string }, err: Error) =>
     log(`job for outbox row ${row.id} (${row.topic}) failed: ${err.message}`);
   const runner = rt.config.redisUrl
@@ -135,6 +149,9 @@ export function startJobs(rt: Runtime, log: (msg: string) => void): Jobs {
     runner,
     pruner,
     async stop() {
+      // The linker stops between chunks and hands back what it did not link: shutdown waits for
+      // the other handlers' current batch, not for a whole batch to be linked.
+      rt.interruptJobs();
       await pruner.stop();
       await runner.stop();
     },
