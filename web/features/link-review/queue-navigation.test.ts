@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemKey, moveSelection, queueAction, resolveSelection, selectionAfterDecision } from './queue-navigation';
+import { itemKey, landingAfterTurn, moveSelection, pageTurn, queueAction, resolveSelection, selectionAfterDecision } from './queue-navigation';
 
 const keys = ['a', 'b', 'c'];
 
@@ -49,5 +49,16 @@ describe('moving through the review queue with the keyboard', () => {
 
   it('knows an item by its resource and project', () => {
     expect(itemKey({ resource_type: 'petition', resource_id: 'pet-1', project_no: 'HSAA20230102' })).toBe('petition:pet-1:HSAA20230102');
+  });
+
+  it('turns the page at either end when there is one, landing on its first item going on and its last coming back', () => {
+    expect(pageTurn(19, 20, 1, 3, 1)).toBe(1);
+    expect(pageTurn(18, 20, 1, 3, 1)).toBeNull();
+    expect(pageTurn(19, 20, 3, 3, 1)).toBeNull();
+    expect(pageTurn(0, 20, 2, 3, -1)).toBe(-1);
+    expect(pageTurn(0, 20, 1, 3, -1)).toBeNull();
+    expect(pageTurn(3, 20, 2, 3, -1)).toBeNull();
+    expect(resolveSelection(keys, landingAfterTurn(1))).toBe(0);
+    expect(resolveSelection(keys, landingAfterTurn(-1))).toBe(2);
   });
 });

@@ -70,3 +70,13 @@ export function selectionAfterDecision(keys: readonly string[], decided: string,
 /** The key an item is known by in the queue. */
 export const itemKey = (l: { resource_type: string; resource_id: string; project_no: string }) =>
   `${l.resource_type}:${l.resource_id}:${l.project_no}`;
+
+/** A step past either end of the page turns it, when there is a page there. */
+export function pageTurn(index: number, length: number, page: number, pages: number, step: 1 | -1): 1 | -1 | null {
+  if (step === 1 && index >= length - 1 && page < pages) return 1;
+  if (step === -1 && index <= 0 && page > 1) return -1;
+  return null;
+}
+
+/** Where the selection lands on a page turned to: its first item going on, its last coming back. */
+export const landingAfterTurn = (step: 1 | -1): Selection => (step === 1 ? { key: null, index: 0 } : { key: null, index: Number.MAX_SAFE_INTEGER });

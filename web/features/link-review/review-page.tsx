@@ -2,7 +2,8 @@
 /**
  * 关联审核: the queue of suggested links (filters in the URL) beside the selected one's evidence,
  * decided with buttons or the keyboard (j/k or ↑/↓ move, y confirm, n reject, u unsure). After a
- * decision the selection and focus go on to the next item; decided items leave the queue.
+ * decision the selection and focus go on to the next item; decided items leave the queue. A step
+ * past either end of the page turns it.
  */
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState, useTransition } from 'react';
@@ -12,7 +13,9 @@ import { describeError } from '../common/describe-error';
 import { EmptyState, ErrorState, Loading, Notice } from '../common/states';
 import type { Decision, QueueItem } from './link-review.types';
 import { useDecide, useReviewQueue } from './link-review.queries';
-import { itemKey, moveSelection, queueAction, resolveSelection, selectionAfterDecision, type Selection } from './queue-navigation';
+import {
+  itemKey, landingAfterTurn, moveSelection, pageTurn, queueAction, resolveSelection, selectionAfterDecision, type Selection,
+} from './queue-navigation';
 import { ReviewDetail } from './review-detail';
 import { ReviewFilters } from './review-filters';
 import { ReviewQueueList } from './review-queue';
@@ -48,12 +51,18 @@ export function ReviewPage() {
   const index = resolveSelection(keys, selection);
   const current: QueueItem | undefined = items[index];
 
-  // Another filter or page starts at its first item.
+  const pages = queue.data ? Math.ceil(queue.data.total / queue.data.size) : 1;
+  /** Where the selection lands when the page changes: the first item, or the last when k turned back. */
+  const landing = useRef<Selection>(FIRST);
   const href = reviewHref(state);
-  useEffect(() => setSelection(FIRST), [href]);
+  useEffect(() => {
+    setSelection(landing.current);
+    landing.current = FIRST;
+  }, [href]);
 
   useEffect(() => {
-    if (!focusSelected.current || !current) return;
+    // Not while the old page stands in for the one turned to: its buttons are about to go.
+    if (!focusSelected.current || !current || queue.isPlaceholderData) return;
     focusSelected.current = false;
     itemRefs.current.get(itemKey(current))?.focus();
   });
@@ -80,8 +89,14 @@ export function ReviewPage() {
     if (!action || keys.length === 0) return;
     e.preventDefault();
     if ('move' in action) {
-      setSelection(moveSelection(keys, { key: current ? itemKey(current) : null, index }, action.move));
       focusSelected.current = true;
+      const turn = pageTurn(index, keys.length, state.page, pages, action.move);
+      if (turn) {
+        landing.current = landingAfterTurn(turn);
+        go({ page: state.page + turn });
+      } else {
+        setSelection(moveSelection(keys, { key: current ? itemKey(current) : null, index }, action.move));
+      }
     } else {
       decideCurrent(action.decide);
     }
@@ -119,7 +134,7 @@ export function ReviewPage() {
               />
               <Pager
                 page={state.page}
-                pages={Math.ceil(queue.data.total / queue.data.size)}
+                pages={pages}
                 href={(page) => reviewHref({ ...state, page })}
                 scroll={false}
               />
