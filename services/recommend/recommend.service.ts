@@ -20,6 +20,11 @@ export const MAX_RECOMMENDATIONS = 50;
 const GENERIC = ['武汉', '武汉市', '湖北', '湖北省', '项目', '工程', '建设', '新建', '地块', '小区', '用地', '规划', '有限公司', '公司'];
 const IGNORED: ReadonlySet<string> = new Set([...GENERIC, ...DISTRICTS.flatMap((d) => districtForms(d))]);
 
+/** How many likeness hits each source asks for, and with how many of the source's words. */
+const NEARBY_HITS = 20;
+const NEARBY_TERMS = 12;
+const LAW_HITS = 8;
+
 /** Types whose materials can be about a place. */
 const PLACE_TYPES: readonly SearchType[] = ['document', 'meeting', 'petition'];
 
@@ -35,30 +40,27 @@ export function createRecommendService(deps: {
   const placeTexts = (p: SubjectProject) => [p.name, p.estate_name, ...(p.aliases ?? []), p.address].filter((x): x is string => Boolean(x));
 
   async function recommend(subject: SubjectProject, items: string[], size: number, exceptApproval: string | null) {
-    const [linked, rejected, credits, cases] = await Promise.all([
+    const places = placeTexts(subject);
+    const lawTexts = [...items, subject.project_type, subject.land_use].filter((x): x is string => Boolean(x));
+    // Every read at once: likeness does not wait for the links; what they already cover is
+    // dropped from its hits afterwards (asking for a few more to make up for it).
+    const [linked, rejected, credits, cases, nearby, laws] = await Promise.all([
       store.linked(db, subject.project_no, 200),
       store.rejected(db, subject.project_no),
       subject.builder ? store.credits(db, subject.builder, subject.builder_credit_code) : Promise.resolve([]),
       store.similarCases(db, { items, district: subject.district, landUse: subject.land_use, scale: subject.scale_m2, exceptNo: subject.project_no, limit: 10 }),
+      engine.similar({ words: segmenter.queryWords(places.join(' ')), types: PLACE_TYPES, exclude: [], size: NEARBY_HITS, maxTerms: NEARBY_TERMS }),
+      engine.similar({ words: segmenter.queryWords(lawTexts.join(' ')), types: ['regulation'], exclude: [], size: LAW_HITS }),
     ]);
-    const places = placeTexts(subject);
-    const lawTexts = [...items, subject.project_type, subject.land_use].filter((x): x is string => Boolean(x));
-    const placeWords = segmenter.queryWords(places.join(' '));
-    const lawWords = segmenter.queryWords(lawTexts.join(' '));
-    const known = [...linked, ...rejected].map((l) => ({ type: l.resource_type as SearchType, id: l.resource_id }));
-    const [nearby, laws] = await Promise.all([
-      engine.similar({ words: placeWords, types: PLACE_TYPES, exclude: known, size: 15 }),
-      engine.similar({ words: lawWords, types: ['regulation'], exclude: [], size: 8 }),
-    ]);
+    const known = new Set([...linked, ...rejected].map((l) => `${l.resource_type}:${l.resource_id}`));
     const common = { ignore: IGNORED, projectNo: subject.project_no, names: new Map<string, string>() };
-    const all = merge([
+    return merge([
       fromLinks(linked),
       fromCredits(credits),
       fromCases(cases.filter((c) => c.approval_id !== exceptApproval), subject),
       fromSimilar(laws, { ...common, group: 'regulation', weight: 0.4, sources: lawTexts }).slice(0, 3),
-      fromSimilar(nearby, { ...common, group: 'nearby', weight: 0.3, sources: places }),
+      fromSimilar(nearby.filter((h) => !known.has(`${h.type}:${h.id}`)), { ...common, group: 'nearby', weight: 0.3, sources: places }),
     ], size);
-    return all;
   }
 
   /** What a case handler working on the project should read, best first, with reasons. */

@@ -20,7 +20,7 @@ import { andQuery } from './tsvector.ts';
 export const MAX_TERM_SHARE = 0.1;
 const COMMON_ROWS = 50;
 /** The most matching rows one word contributes per type. */
-const PER_TERM = 300;
+const PER_TERM = 200;
 const DEFAULT_MAX_TERMS = 20;
 
 /** A lexeme's share of a partition's rows in title or text, by the statistics (unlisted: below the rarest listed). */
