@@ -254,6 +254,10 @@ describe.runIf(needsChromium('the web app in Chromium (tests/e2e/web.test.ts)'))
     await step.waitFor();
     expect(await step.locator('[data-overdue="true"]').count()).toBe(1);
     expect(await page.locator(`a[href="/projects/${SHOWCASE.projectNo}"]`).count()).toBeGreaterThan(0);
+    // 办件推荐: what the handler of this permit should read, with reasons.
+    const advice = page.getByRole('region', { name: /办件推荐/ }).locator('li.ph-recommendation', { hasText: '关于青山体育公园建设工程规划许可的批复' });
+    await advice.waitFor();
+    expect(await advice.textContent()).toContain('公文登记时写明本项目');
     await checkPage(page, '09-approval');
     await page.close();
 

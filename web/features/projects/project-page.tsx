@@ -48,7 +48,7 @@ export function ProjectPage({ projectNo }: { projectNo: string }) {
           children: view === state.view ? <div className={navigating ? 'ph-pending' : undefined} aria-busy={navigating}>{render(view)}</div> : null,
         }))}
       />
-      <RecommendationsPanel projectNo={detail.project.project_no} />
+      <RecommendationsPanel target={{ projectNo: detail.project.project_no }} />
     </article>
   );
 }

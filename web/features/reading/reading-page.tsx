@@ -18,6 +18,7 @@ import { AnnotatedText } from './annotated-text';
 import { presentFields, TEXT_FIELD, titleOf, type FieldSpec } from './reading-fields';
 import { useReading } from './reading.queries';
 import type { MaskedPetitioner, Reading, ReadingStep } from './reading.types';
+import { RecommendationsPanel } from '../recommendations/recommendations-panel';
 import { StepTimeline } from './step-timeline';
 import { READING_TEXTS } from './texts';
 
@@ -109,6 +110,7 @@ export function ReadingView({ reading, q, pathname }: { reading: Reading; q: str
               <StepTimeline steps={(record.steps as ReadingStep[] | undefined) ?? []} />
             </section>
           ) : null}
+          {type === 'approval' ? <RecommendationsPanel target={{ approvalId: reading.id }} /> : null}
           {textField ? (
             <section aria-labelledby="fulltext-title" className="ph-panel" style={{ marginTop: 12 }}>
               <h2 id="fulltext-title" className="ph-section-title">

@@ -1,8 +1,8 @@
 'use client';
 /**
- * 推荐资源: what a case handler working on the project should read, best first — the project's
- * own materials, the builder's credit, similar past cases, the regulations of its items, other
- * materials about its place — each with the reasons a person can check.
+ * 推荐资源: what a case handler working on the project (or on one of its approvals) should read,
+ * best first — the project's own materials, the builder's credit, similar past cases, the
+ * regulations of its items, other materials about its place — each with reasons a person can check.
  */
 import { useState } from 'react';
 import { AppLink as Link } from '../common/app-link';
@@ -11,11 +11,11 @@ import { projectHref, recordHref } from '../common/record-links';
 import { EmptyState, ErrorState, Loading } from '../common/states';
 import { COMMON_TEXTS } from '../common/texts';
 import { GROUP_TONES, isAlert, shownRecommendations } from './recommend-groups';
-import { useRecommendations } from './recommend.queries';
+import { useRecommendations, type RecommendFor } from './recommend.queries';
 import { RECOMMEND_TEXTS as T } from './texts';
 
-export function RecommendationsPanel({ projectNo }: { projectNo: string }) {
-  const found = useRecommendations(projectNo);
+export function RecommendationsPanel({ target }: { target: RecommendFor }) {
+  const found = useRecommendations(target);
   const [open, setOpen] = useState(false);
   let body;
   if (found.isPending) body = <Loading rows={4} />;
@@ -51,7 +51,7 @@ export function RecommendationsPanel({ projectNo }: { projectNo: string }) {
   }
   return (
     <section className="ph-recommend-panel" aria-labelledby="ph-recommend-title">
-      <h2 id="ph-recommend-title" className="ph-section-title">{T.title}<span className="ph-section-hint">{T.hint}</span></h2>
+      <h2 id="ph-recommend-title" className="ph-section-title">{'approvalId' in target ? T.titleForApproval : T.title}<span className="ph-section-hint">{T.hint}</span></h2>
       {body}
     </section>
   );

@@ -3,6 +3,7 @@ import type { RecommendationGroup } from './recommend.types';
 
 export const RECOMMEND_TEXTS = {
   title: '推荐资源',
+  titleForApproval: '办件推荐',
   hint: '按与本项目的关系排序，每条附可核对的理由',
   empty: '暂无可推荐的资源',
   groups: {
