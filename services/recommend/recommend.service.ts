@@ -24,6 +24,8 @@ const IGNORED: ReadonlySet<string> = new Set([...GENERIC, ...DISTRICTS.flatMap((
 const NEARBY_HITS = 20;
 const NEARBY_TERMS = 12;
 const LAW_HITS = 8;
+/** Similar past cases offered: a handful to compare with, not a register of every approval of the item. */
+const CASES = 5;
 
 /** Types whose materials can be about a place. */
 const PLACE_TYPES: readonly SearchType[] = ['document', 'meeting', 'petition'];
@@ -48,7 +50,7 @@ export function createRecommendService(deps: {
       store.linked(db, subject.project_no, 200),
       store.rejected(db, subject.project_no),
       subject.builder ? store.credits(db, subject.builder, subject.builder_credit_code) : Promise.resolve([]),
-      store.similarCases(db, { items, district: subject.district, landUse: subject.land_use, scale: subject.scale_m2, exceptNo: subject.project_no, limit: 10 }),
+      store.similarCases(db, { items, district: subject.district, landUse: subject.land_use, scale: subject.scale_m2, exceptNo: subject.project_no, limit: CASES }),
       engine.similar({ words: segmenter.queryWords(places.join(' ')), types: PLACE_TYPES, exclude: [], size: NEARBY_HITS, maxTerms: NEARBY_TERMS }),
       engine.similar({ words: segmenter.queryWords(lawTexts.join(' ')), types: ['regulation'], exclude: [], size: LAW_HITS }),
     ]);
