@@ -41,6 +41,11 @@ describe('moving through the review queue with the keyboard', () => {
     expect(selectionAfterDecision(keys, 'c', true)).toEqual({ key: 'b', index: 1 });
     expect(selectionAfterDecision(keys, 'c', false)).toEqual({ key: 'c', index: 2 });
     expect(selectionAfterDecision(['a'], 'a', true)).toEqual({ key: null, index: 0 });
+    // The page's last item, with more behind it: the item the refetched page brings into its place.
+    const more = selectionAfterDecision(keys, 'c', true, true);
+    expect(more).toEqual({ key: null, index: 2 });
+    expect(resolveSelection(['a', 'b', 'd'], more)).toBe(2);
+    expect(selectionAfterDecision(keys, 'c', false, true)).toEqual({ key: 'c', index: 2 });
     // Once 'a' has left, the queue is [b, c] and the selection lands on b, in a's old place.
     const after = selectionAfterDecision(keys, 'a', true);
     expect(resolveSelection(['b', 'c'], after)).toBe(0);

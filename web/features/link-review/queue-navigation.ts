@@ -55,15 +55,17 @@ export function moveSelection(keys: readonly string[], sel: Selection, step: 1 |
 
 /**
  * After deciding on `decided`: the next item. A confirmed or rejected link leaves the queue (its
- * place goes to the next item); one marked unsure stays, and the last item's next is the one before.
+ * place goes to the next item); one marked unsure stays. After the page's last item the next is
+ * the one the next page brings up (`more`), known only by its place; else the one before.
  */
-export function selectionAfterDecision(keys: readonly string[], decided: string, leaves: boolean): Selection {
+export function selectionAfterDecision(keys: readonly string[], decided: string, leaves: boolean, more = false): Selection {
   const at = keys.indexOf(decided);
   if (at < 0) return { key: keys[0] ?? null, index: 0 };
   const next = keys[at + 1];
   // Once the decided item has left, the next one stands where it stood.
   if (next !== undefined) return { key: next, index: leaves ? at : at + 1 };
   if (!leaves) return { key: decided, index: at };
+  if (more) return { key: null, index: at };
   return { key: keys[at - 1] ?? null, index: Math.max(at - 1, 0) };
 }
 

@@ -63,6 +63,8 @@ export function ReviewPage() {
   useEffect(() => {
     // Not while the old page stands in for the one turned to: its buttons are about to go.
     if (!focusSelected.current || !current || queue.isPlaceholderData) return;
+    // Known only by its place (the next page's first item, coming up): wait for the queue to arrive.
+    if (selection.key === null && queue.isFetching) return;
     focusSelected.current = false;
     itemRefs.current.get(itemKey(current))?.focus();
   });
@@ -74,7 +76,8 @@ export function ReviewPage() {
     const input = { resource_type: current.resource_type, resource_id: current.resource_id, project_no: current.project_no, decision, by: REVIEWER };
     const title = current.resource_title ?? T.untitled;
     decide.mutate(input, { onSuccess: () => setAnnouncement(T.decided(T.decisions[decision], title)) });
-    setSelection(selectionAfterDecision(keys, itemKey(current), decision !== 'unsure'));
+    const more = queue.data !== undefined && state.page * queue.data.size < queue.data.total;
+    setSelection(selectionAfterDecision(keys, itemKey(current), decision !== 'unsure', more));
     focusSelected.current = true;
   }
 
