@@ -30,6 +30,20 @@ describe.each(SEARCH_SETUPS)('search contract on %s', (kind) => {
     expect(r.checked).toBe(Object.values(f.corpus.counts).reduce((a, n) => a + n, 0));
   });
 
+  it('finds records like a text (more_like_this): of the types asked, one hit per record, best first, never an excluded one', async () => {
+    for (const doc of docs.filter((d) => d.title && d.project_nos.length > 0).filter((_, i) => i % 20 === 0).slice(0, 5)) {
+      const words = f.rt.segmenter.queryWords(doc.title);
+      const hits = await f.rt.engine.similar({ words, types: ['document', 'petition'], exclude: [], size: 5 });
+      expect(hits.map((h) => h.id), doc.title).toContain(doc.id);
+      expect(new Set(hits.map((h) => `${h.type}:${h.id}`)).size).toBe(hits.length);
+      expect(hits.every((h) => h.type === 'document' || h.type === 'petition')).toBe(true);
+      expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
+      const without = await f.rt.engine.similar({ words, types: ['document', 'petition'], exclude: [{ type: 'document', id: doc.id }], size: 5 });
+      expect(without.map((h) => h.id)).not.toContain(doc.id);
+      expect(await f.rt.engine.similar({ words, types: ['regulation'], exclude: [], size: 5 })).not.toContainEqual(expect.objectContaining({ id: doc.id }));
+    }
+  });
+
   it("puts a project's resources on top when the query is its exact name", async () => {
     for (const p of projects.filter((_, i) => i % 15 === 0)) {
       const r = await search({ q: p.name, size: 5 });
