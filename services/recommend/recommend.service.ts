@@ -32,7 +32,7 @@ const PLACE_TYPES: readonly SearchType[] = ['document', 'meeting', 'petition'];
 
 export function createRecommendService(deps: {
   db: Queryable;
-  store: Pick<RecommendStore, 'project' | 'approval' | 'linked' | 'rejected' | 'credits' | 'similarCases'>;
+  store: Pick<RecommendStore, 'project' | 'approval' | 'linked' | 'rejected' | 'credits' | 'similarCases' | 'names'>;
   engine: Pick<SearchReader, 'similar'>;
   segmenter: Pick<Segmenter, 'queryWords'>;
 }) {
@@ -55,13 +55,16 @@ export function createRecommendService(deps: {
       engine.similar({ words: segmenter.queryWords(lawTexts.join(' ')), types: ['regulation'], exclude: [], size: LAW_HITS }),
     ]);
     const known = new Set([...linked, ...rejected].map((l) => `${l.resource_type}:${l.resource_id}`));
-    const common = { ignore: IGNORED, projectNo: subject.project_no, names: new Map<string, string>() };
+    const unlinked = nearby.filter((h) => !known.has(`${h.type}:${h.id}`));
+    // The neighbours' names, for the reason that says a material is about one of them.
+    const neighbours = [...new Set(unlinked.flatMap((h) => h.projectNos).filter((no) => no !== subject.project_no))];
+    const common = { ignore: IGNORED, projectNo: subject.project_no, names: await store.names(db, neighbours) };
     return merge([
       fromLinks(linked),
       fromCredits(credits),
       fromCases(cases.filter((c) => c.approval_id !== exceptApproval), subject),
       fromSimilar(laws, { ...common, group: 'regulation', weight: 0.4, sources: lawTexts }).slice(0, 3),
-      fromSimilar(nearby.filter((h) => !known.has(`${h.type}:${h.id}`)), { ...common, group: 'nearby', weight: 0.3, sources: places }),
+      fromSimilar(unlinked, { ...common, group: 'nearby', weight: 0.3, sources: places }),
     ], size);
   }
 

@@ -102,12 +102,6 @@ async function credits(db: Queryable, builder: string, creditCode: string | null
   return r.rows;
 }
 
-/** How many projects a builder has: a builder of hundreds is weak evidence that two are related. */
-async function builderSize(db: Queryable, builder: string): Promise<number> {
-  const r = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM (SELECT 1 FROM projects WHERE builder = $1 LIMIT 1000) b', [builder]);
-  return r.rows[0]?.n ?? 0;
-}
-
 export interface CaseRow {
   approval_id: string;
   item: string;
@@ -151,5 +145,12 @@ async function similarCases(
   return r.rows;
 }
 
-export const recommendStore = { project, approval, linked, rejected, credits, builderSize, similarCases };
+/** Names of the projects numbered, for reasons that mention a neighbour. */
+async function names(db: Queryable, projectNos: string[]): Promise<Map<string, string>> {
+  if (projectNos.length === 0) return new Map();
+  const r = await db.query<{ project_no: string; name: string }>('SELECT project_no, name FROM projects WHERE project_no = ANY($1::text[])', [projectNos]);
+  return new Map(r.rows.map((x) => [x.project_no, x.name]));
+}
+
+export const recommendStore = { project, approval, linked, rejected, credits, similarCases, names };
 export type RecommendStore = typeof recommendStore;
