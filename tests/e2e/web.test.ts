@@ -234,6 +234,24 @@ describe.runIf(needsChromium('the web app in Chromium (tests/e2e/web.test.ts)'))
     await page.close();
   });
 
+  it('adds a name people use for the project, and search then finds the project by it', async () => {
+    const alias = '老体育场那块地';
+    const page = await open(`/projects/${SHOWCASE.projectNo}`);
+    const panel = page.getByRole('region', { name: /又称/ });
+    await panel.getByLabel('添加别名').fill(alias);
+    await panel.getByRole('button', { name: '添加' }).click();
+    await panel.locator('li.ph-alias', { hasText: alias }).waitFor();
+    await checkPage(page, '06c-project-aliases');
+    // The outbox job re-indexes the project; the 项目 tab then finds it by the new name.
+    await waitFor('the project to be found by its new name', async () => {
+      const res = await fetch(`${base}/api/search?type=project&q=${encodeURIComponent(alias)}`);
+      return ((await res.json()) as { hits: { project_no: string }[] }).hits[0]?.project_no === SHOWCASE.projectNo;
+    }, 30_000, 250);
+    await panel.getByRole('button', { name: `删除别名“${alias}”` }).click();
+    await waitFor('the name to go', async () => (await panel.locator('li.ph-alias', { hasText: alias }).count()) === 0, 10_000, 100);
+    await page.close();
+  });
+
   it('follows a 文号 cited in a 公文 to the document it names, with the query marked', async () => {
     const page = await open(`/documents/${SHOWCASE.citingDoc}?q=${encodeURIComponent('体育公园')}`);
     await page.getByRole('heading', { level: 1, name: /关于青山体育公园建设工程规划许可的批复/ }).waitFor();

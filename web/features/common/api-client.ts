@@ -1,5 +1,5 @@
 /**
- * The one way the web app reads the API: same-origin GETs of JSON. A failure becomes an
+ * The one way the web app talks to the API: same-origin requests of JSON. A failure becomes an
  * ApiError carrying the API's status and message, which `describeError` words in Chinese.
  */
 
@@ -29,14 +29,8 @@ export function withQuery(path: string, params: Record<string, QueryValue> = {})
   return s ? `${path}?${s}` : path;
 }
 
-export async function apiGet<T>(path: string, params?: Record<string, QueryValue>, signal?: AbortSignal): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(withQuery(path, params), { headers: { accept: 'application/json' }, signal });
-  } catch (err) {
-    if ((err as Error).name === 'AbortError') throw err;
-    throw new ApiError(0, (err as Error).message);
-  }
+/** The API's answer, or an ApiError with its status, message and request id. */
+async function readAnswer<T>(res: Response): Promise<T> {
   if (res.ok) return (await res.json()) as T;
   let message = res.statusText;
   let reqId: string | null = null;
@@ -48,4 +42,26 @@ export async function apiGet<T>(path: string, params?: Record<string, QueryValue
     // Not the API's JSON (a proxy's error page): the status says enough.
   }
   throw new ApiError(res.status, message, reqId);
+}
+
+async function send(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new ApiError(0, (err as Error).message);
+  }
+}
+
+export async function apiGet<T>(path: string, params?: Record<string, QueryValue>, signal?: AbortSignal): Promise<T> {
+  return readAnswer<T>(await send(withQuery(path, params), { headers: { accept: 'application/json' }, signal }));
+}
+
+/** A write: POST with a JSON body, or DELETE with its parameters in the query. */
+export async function apiPost<T>(path: string, body: unknown): Promise<T> {
+  return readAnswer<T>(await send(path, { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+}
+
+export async function apiDelete<T>(path: string, params?: Record<string, QueryValue>): Promise<T> {
+  return readAnswer<T>(await send(withQuery(path, params), { method: 'DELETE', headers: { accept: 'application/json' } }));
 }

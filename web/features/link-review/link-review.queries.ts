@@ -4,9 +4,8 @@
  * the project's 360 view is refreshed through `projectKeys.detail`.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { apiGet } from '../common/api-client';
+import { apiGet, apiPost } from '../common/api-client';
 import { projectKeys } from '../projects/project.queries';
-import { apiPost } from './link-review.api';
 import type { DecisionInput, DecisionResult, LinkType, ReviewQueue, ResourceLinks } from './link-review.types';
 import { itemKey } from './queue-navigation';
 import type { ReviewApiParams } from './review-state';

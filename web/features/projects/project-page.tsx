@@ -7,6 +7,7 @@ import { ErrorState, Loading } from '../common/states';
 import { BasicInfo } from './basic-info';
 import { RecommendationsPanel } from '../recommendations/recommendations-panel';
 import { ProgressView } from './progress-view';
+import { ProjectAliases } from './project-aliases';
 import { PROJECT_VIEWS, parseProjectView, projectViewHref, type ProjectView } from './project-view-state';
 import { useProject } from './project.queries';
 import { ResourceView } from './resource-view';
@@ -37,6 +38,7 @@ export function ProjectPage({ projectNo }: { projectNo: string }) {
         <span className="ph-title-no">{detail.project.project_no}</span>
       </h1>
       <BasicInfo detail={detail} />
+      <ProjectAliases projectNo={detail.project.project_no} registeredName={detail.project.name} />
       <Tabs
         className="ph-views"
         aria-label={PROJECT_TEXTS.viewsLabel}

@@ -86,4 +86,17 @@ export const PROJECT_TEXTS = {
     review: '去审核',
     untitled: '（无标题）',
   },
+  aliases: {
+    label: '又称',
+    intro: '群众、来信和会议对本项目的其他叫法；添加后检索与自动关联都会用到（联想在下次重建索引后生效）。',
+    fromRecord: '记录自带',
+    added: (by: string) => `${by} 添加`,
+    inputLabel: '添加别名',
+    placeholder: '如“老水泥厂那块地”',
+    add: '添加',
+    remove: (alias: string) => `删除别名“${alias}”`,
+    sharedWith: (nos: string) => `注意：该名称也是其他项目的名称或别名（${nos}），仅凭此名不会自动关联。`,
+    /** Until login exists (the access issue), writes are signed with this placeholder. */
+    by: '审核员',
+  },
 } as const;
