@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, needsChromium, screenshot, seriousViolations } from '../helpers/browser.ts';
-import { EXPECT, LINKING_RECORDS } from '../helpers/linking-fixtures.ts';
+import { EXPECT, LINKING_RECORDS, PROJECTS } from '../helpers/linking-fixtures.ts';
 import { startCli, waitFor, type Child } from '../helpers/processes.ts';
 
 async function freePort(): Promise<number> {
@@ -198,6 +198,45 @@ describe.runIf(needsChromium('关联审核 in Chromium (tests/e2e/link-review.te
     expect(text).toContain(`置信度 ${percent(link.score)}`);
     expect(await page.locator(`.ph-suggested-links [data-resource="${road.type}:${road.id}"]`).count()).toBe(0);
     await checkPage(page, 'link-review-03-project');
+    await page.close();
+  });
+
+  it('turns the queue’s page when j or ↓ steps past its last item and k back onto its last, and brings the next page’s first up after a decision on the last', async () => {
+    // A letter about no project, held as unsure against every project: more than a page of suggestions.
+    for (const p of PROJECTS) {
+      const res = await fetch(`${base}/api/links/decision`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ resource_type: 'petition', resource_id: EXPECT.none.id, project_no: p.project_no, decision: 'unsure', by: '审核员' }),
+      });
+      expect(res.status).toBe(200);
+    }
+    const queue = await api<{ total: number; size: number }>('/api/links/review?status=suggested');
+    expect(queue.total).toBeGreaterThan(queue.size);
+    const page = await open('/links/review');
+    await page.locator('html[data-hydrated]').waitFor();
+    await page.locator('.ph-review-item').nth(queue.size - 1).waitFor();
+    const first = await queueKeys(page);
+    expect(first).toHaveLength(queue.size);
+    for (let i = 0; i < queue.size - 1; i += 1) await page.keyboard.press('j');
+    expect(await focusedKey(page)).toBe(first[queue.size - 1]);
+    await page.keyboard.press('ArrowDown');
+    await page.waitForURL((u) => u.searchParams.get('page') === '2');
+    const second = await api<{ items: { resource_type: string; resource_id: string; project_no: string }[] }>('/api/links/review?status=suggested&page=2');
+    const secondFirst = `${second.items[0]!.resource_type}:${second.items[0]!.resource_id}:${second.items[0]!.project_no}`;
+    await page.locator(`.ph-review-item[aria-current="true"][data-key="${secondFirst}"]`).waitFor();
+    await waitFor('focus on the second page’s first item', async () => (await focusedKey(page)) === secondFirst, 5_000);
+    await page.keyboard.press('k');
+    await page.waitForURL((u) => !u.searchParams.has('page'));
+    await page.locator(`.ph-review-item[aria-current="true"][data-key="${first[queue.size - 1]}"]`).waitFor();
+    await waitFor('focus back on the first page’s last item', async () => (await focusedKey(page)) === first[queue.size - 1], 5_000);
+
+    // Deciding on the page's last item brings up the next page's first in its place, selected and focused.
+    await page.keyboard.press('n');
+    await page.locator(`.ph-review-item[data-key="${first[queue.size - 1]}"]`).waitFor({ state: 'detached' });
+    await page.locator(`.ph-review-item[aria-current="true"][data-key="${secondFirst}"]`).waitFor();
+    await waitFor('focus on the item that came up', async () => (await focusedKey(page)) === secondFirst, 5_000);
+    expect(await queueKeys(page)).toHaveLength(queue.size);
     await page.close();
   });
 });

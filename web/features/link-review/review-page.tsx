@@ -54,15 +54,23 @@ export function ReviewPage() {
   const pages = queue.data ? Math.ceil(queue.data.total / queue.data.size) : 1;
   /** Where the selection lands when the page changes: the first item, or the last when k turned back. */
   const landing = useRef<Selection>(FIRST);
+  /** Set for the commit in which the page changed: its selection is the old page's until the landing renders. */
+  const settling = useRef(false);
   const href = reviewHref(state);
   useEffect(() => {
-    setSelection(landing.current);
+    setSelection({ ...landing.current });
     landing.current = FIRST;
+    settling.current = true;
   }, [href]);
 
   useEffect(() => {
-    // Not while the old page stands in for the one turned to: its buttons are about to go.
-    if (!focusSelected.current || !current || queue.isPlaceholderData) return;
+    if (settling.current) {
+      settling.current = false;
+      return;
+    }
+    // Not while a page is being turned to, nor while the old page stands in for it, nor before a
+    // decision has landed: the buttons there are about to go.
+    if (!focusSelected.current || !current || navigating || decide.isPending || queue.isPlaceholderData) return;
     // Known only by its place (the next page's first item, coming up): wait for the queue to arrive.
     if (selection.key === null && queue.isFetching) return;
     focusSelected.current = false;
