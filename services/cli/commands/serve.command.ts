@@ -71,6 +71,8 @@ export async function runStart(config: Config, opts: ServeOptions & { projects: 
     }
     for (const { file, type } of planImport([], { dir })) printReport(file, await importFile(rt.imports, file, type));
     await runReindexWith(rt);
+    // Linking is a job on these imports (cheaper than a `planhub link` pass here, which the jobs would then repeat).
+    console.log('petitions, 公文 and minutes are linked to their projects by the background jobs once serving starts (GET /api/jobs shows what is left)');
   }
   let web: WebApp | null;
   try {
