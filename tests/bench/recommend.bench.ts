@@ -12,10 +12,12 @@
  * similar cases run to hundreds). Latency is per request, median and p95, both methods.
  *
  *   node tests/bench/recommend.bench.ts [--projects 2000] [--seed 7] [--store server|pglite]
- *     [--corpus DIR] [--db URL] [--sample 300] [--keep]
+ *     [--corpus DIR] [--db URL] [--sample 300] [--keep] [--no-link]
  *
  * --db reuses a database that holds the corpus already imported, indexed and linked; --keep
- * keeps the server database this run made (its URL is printed) for such reruns.
+ * keeps the server database this run made (its URL is printed) for such reruns. --no-link skips
+ * the linker (latency at sizes the linker takes too long for: only declared links then, so the
+ * quality figures are not the hub's).
  * Results go to tests/bench/results/recommend.md.
  */
 import fs from 'node:fs';
@@ -40,6 +42,7 @@ const { values } = parseArgs({
     db: { type: 'string' },
     sample: { type: 'string', default: '300' },
     keep: { type: 'boolean', default: false },
+    'no-link': { type: 'boolean', default: false },
   },
 });
 const started = performance.now();
@@ -68,9 +71,11 @@ if (!values.db) {
   const tick = throttled(log);
   log('indexing');
   await rt.indexer.reindex(({ phase, done, total }) => tick(`  reindex ${phase}: ${done} / ${total}`));
-  log('linking');
-  const s = await rt.linking.linkAll({ onProgress: (done, total) => tick(`  link ${done}/${total}`) });
-  log(`  linked in ${s.seconds.toFixed(0)} s`);
+  if (!values['no-link']) {
+    log('linking');
+    const s = await rt.linking.linkAll({ onProgress: (done, total) => tick(`  link ${done}/${total}`) });
+    log(`  linked in ${s.seconds.toFixed(0)} s`);
+  }
   await rt.db.exec('ANALYZE');
 }
 
@@ -184,9 +189,9 @@ const ratio = mean(runs.hub.ndcg) / Math.max(1e-9, mean(runs.text.ndcg));
 const report = [
   '# Recommendations benchmark',
   '',
-  `\`node tests/bench/recommend.bench.ts --projects ${projects} --seed ${seed} --store ${values.store}\` — ${new Date().toISOString().slice(0, 10)}`,
+  `\`node tests/bench/recommend.bench.ts --projects ${projects} --seed ${seed} --store ${values.store}${values['no-link'] ? ' --no-link' : ''}\`${values.db ? ' (scored again on the database that run built, `--db`)' : ''} — ${new Date().toISOString().slice(0, 10)}`,
   `Machine: ${describeMachine()}`,
-  `Store: ${rt.db.kind}, engine ${rt.engine.name}; ${projects} projects, ${Number(resources.rows[0]!.n).toLocaleString('en')} resources; ${sample.length} projects sampled.`,
+  `Store: ${rt.db.kind}, engine ${rt.engine.name}; ${projects} projects, ${Number(resources.rows[0]!.n).toLocaleString('en')} resources; ${sample.length} projects sampled${values['no-link'] ? '; not linked (declared links only: latency run, quality figures not the hub\'s)' : ''}.`,
   '',
   table(['method', `nDCG@${K}`, `recall@${K}`, 'median ms', 'p95 ms'], rows),
   '',
@@ -196,9 +201,9 @@ const report = [
   '',
 ].join('\n');
 process.stdout.write(`${report}\n`);
-if (!values.db) {
+{
   fs.mkdirSync(RESULTS, { recursive: true });
-  fs.writeFileSync(path.join(RESULTS, `recommend-${projects}.md`), report);
+  fs.writeFileSync(path.join(RESULTS, `recommend-${projects}${values['no-link'] ? '-unlinked' : ''}.md`), report);
 }
 await rt.close();
 if (values.keep && server) log(`kept ${server.url} (corpus ${corpusDir})`);
