@@ -61,8 +61,8 @@ const PAGE = 500;
 const MAX_LINKS_FOR_AUTO_CALIBRATION = 1.5;
 /**
  * More changed projects than this in one batch are not searched for one by one (see
- * relinkForProjects): each costs six searches, ~80 ms on a server store, where the batch's other
- * handlers take ~3 ms a project (50 projects: 4.0 s against 0.14 s).
+ * relinkForProjects): each costs six searches, 40–55 ms on a server store, where the batch's other
+ * handlers take ~2 ms a project (20 projects: 0.8–1.1 s against 30–55 ms).
  */
 const MAX_RELINK_PROJECTS = 20;
 /**

@@ -39,7 +39,7 @@ export interface Runtime extends Services {
   recommendations: RecommendService;
   /** Asks jobs that run long (the linker) to stop at their next check point and hand back the rest; `startJobs` calls it on stop. */
   interruptJobs(): void;
-  /** Withdraws an earlier interruptJobs (a runner started again on this runtime). */
+  /** Withdraws an earlier interruptJobs (once the interrupted runner has stopped). */
   resumeJobs(): void;
   close(): Promise<void>;
 }
@@ -93,7 +93,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   const summaries = { name: 'project-summary', handle: projectSummaryHandler({ db, summaries: projectSummaryStore }) };
   const indexing = { name: 'search-index', handle: searchIndexHandler({ indexer, beforeBatch: refreshDictionary }) };
   // Last, so that search and summaries never wait for it. A stop request reaches a batch in flight
-  // (read when the batch starts); jobs started again later get a fresh one (see startJobs).
+  // (read when the batch starts); batches after the runner stopped get a fresh one (see startJobs).
   let stopLinking = new AbortController();
   const linking = { name: 'linking', handle: linkingHandler({ linking: services.linking, signal: () => stopLinking.signal }) };
   const registry = createJobRegistry({
@@ -151,9 +151,14 @@ export function startJobs(rt: Runtime, log: (msg: string) => void): Jobs {
     async stop() {
       // The linker stops between chunks and hands back what it did not link: shutdown waits for
       // the other handlers' current batch, not for a whole batch to be linked.
+      // The interruption ends with the runner: a runner made later must not hand back every batch.
       rt.interruptJobs();
-      await pruner.stop();
-      await runner.stop();
+      try {
+        await pruner.stop();
+        await runner.stop();
+      } finally {
+        rt.resumeJobs();
+      }
     },
   };
 }
