@@ -9,7 +9,7 @@ import type { Db, Queryable } from '../db/db.ts';
 import { canonicalDistrict, districtForms } from '../../indexers/districts.ts';
 import { TOPICS } from '../jobs/job-types.ts';
 import type { OutboxStore } from '../outbox/outbox.store.ts';
-import { parseProjectNo } from '../projects/project-no.ts';
+import { canonicalProjectNo } from '../projects/project-no.ts';
 import { isLinkType, LINK_TYPES, type LinkType } from './link-model.ts';
 import { LINK_STATUSES, type ExportRow, type LinkReviewStore, type LinkStatus } from './link-review.store.ts';
 
@@ -44,8 +44,6 @@ function linkStatus(value: string): LinkStatus {
   if ((LINK_STATUSES as readonly string[]).includes(value)) return value as LinkStatus;
   throw badRequest(`status: "${value}" is not a link status; expected one of ${LINK_STATUSES.join(', ')}`);
 }
-
-const canonicalNo = (s: string) => (parseProjectNo(s) ? s.trim().toUpperCase() : s.trim());
 
 export function createLinkReviewService(deps: {
   db: Pick<Db, 'transaction'> & Queryable;
@@ -89,7 +87,7 @@ export function createLinkReviewService(deps: {
     }
     const by = input.by.trim();
     if (!by) throw badRequest('by: say who decides');
-    const projectNo = canonicalNo(input.project_no);
+    const projectNo = canonicalProjectNo(input.project_no);
     const version = await store.resourceVersion(db, type, input.resource_id);
     if (version === null) throw notFound(`no ${type} with id "${input.resource_id}"`);
     if (!(await store.projectExists(db, projectNo))) throw notFound(`no project numbered "${projectNo}"`);

@@ -11,7 +11,7 @@ import { badRequest, notFound } from '../common/errors.ts';
 import type { AuditStore } from '../audit/audit.store.ts';
 import { TOPICS } from '../jobs/job-types.ts';
 import type { OutboxStore } from '../outbox/outbox.store.ts';
-import { parseProjectNo } from './project-no.ts';
+import { canonicalProjectNo } from './project-no.ts';
 import type { ProjectAliasStore } from './project-alias.store.ts';
 
 export const MAX_ALIAS_CHARS = 40;
@@ -30,10 +30,9 @@ export function createProjectAliasService(deps: {
   audit: Pick<AuditStore, 'append'>;
 }) {
   const { db, store } = deps;
-  const canonicalNo = (input: string) => (parseProjectNo(input) ? input.trim().toUpperCase() : input.trim());
 
   async function projectOf(projectNoInput: string) {
-    const projectNo = canonicalNo(projectNoInput);
+    const projectNo = canonicalProjectNo(projectNoInput);
     const project = await store.projectNames(db, projectNo);
     if (!project) throw notFound(`no project numbered "${projectNo}"`);
     return { projectNo, ...project };

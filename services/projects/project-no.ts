@@ -58,3 +58,6 @@ export function parseProjectNo(text: string): ProjectNoParts | null {
   if (!m) return null;
   return { districtCode: m[1]!, typeCode: m[2]!, year: Number(m[3]), serial: Number(m[4]) };
 }
+
+/** A project number as stored: upper-cased when it is one, anything else only trimmed. */
+export const canonicalProjectNo = (input: string): string => (parseProjectNo(input) ? input.trim().toUpperCase() : input.trim());

@@ -1,7 +1,7 @@
 /** A project with everything the hub knows about it. */
 import type { Queryable } from '../db/db.ts';
 import { notFound } from '../common/errors.ts';
-import { parseProjectNo } from './project-no.ts';
+import { canonicalProjectNo } from './project-no.ts';
 import { isDishonest } from '../resources/resource.schema.ts';
 import { stepDeadline } from '../reading/step-deadline.ts';
 import type { ApprovalRow, ProjectRow, ProjectStore } from './project.store.ts';
@@ -17,8 +17,6 @@ export function createProjectService(deps: {
   const { db, projects, summaries } = deps;
   const now = deps.now ?? (() => new Date());
 
-  /** A number as stored: project numbers upper-cased, anything else as given. */
-  const canonicalNo = (input: string) => (parseProjectNo(input) ? input.trim().toUpperCase() : input.trim());
 
   /** Each step with its due day and whether it ran over, by the same rule as the approval's reading page. */
   function withDeadlines(approvals: ApprovalRow[]) {
@@ -46,7 +44,7 @@ export function createProjectService(deps: {
 
   /** The project, its summary, its approvals with their steps, the resources linked to it, and its builder's standing. */
   async function getProject(projectNoInput: string) {
-    const projectNo = canonicalNo(projectNoInput);
+    const projectNo = canonicalProjectNo(projectNoInput);
     const project = await projects.findByNo(db, projectNo);
     if (!project) throw notFound(`no project numbered "${projectNo}"`);
     const [approvals, resources, summary, builder] = await Promise.all([
@@ -60,7 +58,7 @@ export function createProjectService(deps: {
 
   /** Name, builder and address of each project numbered, for result cards; unknown numbers are left out. */
   async function getBriefs(projectNos: string[]) {
-    const items = await projects.briefsOf(db, [...new Set(projectNos.map(canonicalNo))]);
+    const items = await projects.briefsOf(db, [...new Set(projectNos.map(canonicalProjectNo))]);
     return { items };
   }
 

@@ -9,7 +9,7 @@ import { DISTRICTS, districtForms } from '../../indexers/districts.ts';
 import type { Segmenter } from '../../indexers/segment/segmenter.ts';
 import type { Queryable } from '../db/db.ts';
 import { notFound } from '../common/errors.ts';
-import { parseProjectNo } from '../projects/project-no.ts';
+import { canonicalProjectNo } from '../projects/project-no.ts';
 import { fromCases, fromCredits, fromLinks, fromSimilar, merge, type Recommendation } from './recommend-rank.ts';
 import type { RecommendStore, SubjectProject } from './recommend.store.ts';
 
@@ -70,7 +70,7 @@ export function createRecommendService(deps: {
 
   /** What a case handler working on the project should read, best first, with reasons. */
   async function forProject(projectNoInput: string, size = DEFAULT_RECOMMENDATIONS) {
-    const projectNo = parseProjectNo(projectNoInput) ? projectNoInput.trim().toUpperCase() : projectNoInput.trim();
+    const projectNo = canonicalProjectNo(projectNoInput);
     const subject = await store.project(db, projectNo);
     if (!subject) throw notFound(`no project numbered "${projectNo}"`);
     const items: Recommendation[] = await recommend(subject, subject.items, size, null);

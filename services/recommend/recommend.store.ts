@@ -1,17 +1,10 @@
 /** Reads behind recommendations: a project's facts, its links, its builder's records, similar cases. */
 import type { Queryable } from '../db/db.ts';
+import type { ProjectRow } from '../projects/project.store.ts';
 import { projectAliasesSql } from '../db/project-aliases-sql.ts';
 
-export interface SubjectProject {
-  project_no: string;
-  name: string;
-  builder: string | null;
-  builder_credit_code: string | null;
-  address: string | null;
-  district: string | null;
-  project_type: string | null;
-  land_use: string | null;
-  scale_m2: number | null;
+/** The project recommendations are for: its row, its other names and the business items it applied for. */
+export interface SubjectProject extends Omit<ProjectRow, 'id' | 'created_at' | 'version'> {
   estate_name: string | null;
   aliases: string[] | null;
   /** The business items it has applied for. */

@@ -6,29 +6,15 @@
  * API and on the project's 360 view as 人工确认 with its confidence. Checked with axe.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, needsChromium, screenshot, seriousViolations } from '../helpers/browser.ts';
 import { EXPECT, LINKING_RECORDS, PROJECTS } from '../helpers/linking-fixtures.ts';
-import { startCli, waitFor, type Child } from '../helpers/processes.ts';
+import { waitFor, type Child } from '../helpers/processes.ts';
+import { runCli as run, serveHub, stopHub } from '../helpers/web-hub.ts';
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function run(args: string[], env: Record<string, string>): Promise<string> {
-  const child = startCli(args, env);
-  const code = await child.exited;
-  if (code !== 0) throw new Error(`planhub ${args.join(' ')} exited ${code}:\n${child.output()}`);
-  return child.output();
-}
 
 interface Link { project_no: string; status: string; score: number; doubt: number | null; decision: string | null; decided_by: string | null }
 interface ProjectResource { resource_type: string; resource_id: string; status: string; score: number }
@@ -66,25 +52,13 @@ describe.runIf(needsChromium('关联审核 in Chromium (tests/e2e/link-review.te
     await run(['import', '--dir', records], env);
     expect(await run(['link'], env)).toMatch(/petition\s+\d+ resources: \d+ auto, [1-9]\d* suggested/);
     await run(['reindex'], env);
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    hub = startCli(['serve'], { ...env, PORT: String(port) });
-    let exited = false;
-    void hub.exited.then(() => (exited = true));
-    await waitFor('the hub to serve (after building the web app if needed)', async () => {
-      if (exited) throw new Error(`planhub serve exited:\n${hub.output()}`);
-      const res = await fetch(`${base}/api/health`).catch(() => undefined);
-      return res?.ok;
-    }, 280_000, 250);
+    ({ hub, base } = await serveHub(env));
     browser = await launchChromium();
   }, 400_000);
 
   afterAll(async () => {
     await browser?.close();
-    if (hub) {
-      hub.proc.kill('SIGTERM');
-      await hub.exited;
-    }
+    await stopHub(hub);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

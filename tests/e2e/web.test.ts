@@ -6,29 +6,16 @@
  * screenshot under test-output/screenshots/.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_ORDER } from '../../services/cli/commands/import.command.ts';
 import { launchChromium, needsChromium, screenshot, seriousViolations } from '../helpers/browser.ts';
-import { startCli, waitFor, type Child } from '../helpers/processes.ts';
+import { waitFor, type Child } from '../helpers/processes.ts';
+import { runCli as run, serveHub, stopHub } from '../helpers/web-hub.ts';
 import { CORPUS, OTHER, SHOWCASE } from './web-corpus.ts';
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function run(args: string[], env: Record<string, string>): Promise<void> {
-  const child = startCli(args, env);
-  const code = await child.exited;
-  if (code !== 0) throw new Error(`planhub ${args.join(' ')} exited ${code}:\n${child.output()}`);
-}
 
 describe.runIf(needsChromium('the web app in Chromium (tests/e2e/web.test.ts)'))('the web app in Chromium', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planhub-web-'));
@@ -49,16 +36,7 @@ describe.runIf(needsChromium('the web app in Chromium (tests/e2e/web.test.ts)'))
     await run(['import', ...files], env);
     // Type-ahead entries are built by a reindex.
     await run(['reindex'], env);
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    hub = startCli(['serve'], { ...env, PORT: String(port) });
-    let exited = false;
-    void hub.exited.then(() => (exited = true));
-    await waitFor('the hub to serve (after building the web app if needed)', async () => {
-      if (exited) throw new Error(`planhub serve exited:\n${hub.output()}`);
-      const res = await fetch(`${base}/api/health`).catch(() => undefined);
-      return res?.ok;
-    }, 280_000, 250);
+    ({ hub, base } = await serveHub(env));
     // Said when it built: on a fresh clone, `serve` builds before it listens.
     if (/web app: building/.test(hub.output())) expect(hub.output()).toMatch(/web app: built in [\d.]+ s/);
     browser = await launchChromium();
@@ -66,10 +44,7 @@ describe.runIf(needsChromium('the web app in Chromium (tests/e2e/web.test.ts)'))
 
   afterAll(async () => {
     await browser?.close();
-    if (hub) {
-      hub.proc.kill('SIGTERM');
-      await hub.exited;
-    }
+    await stopHub(hub);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -9,7 +9,7 @@
 import type { Db } from '../../../services/db/db.ts';
 import type { SearchType, SimilarHit, SimilarRequest } from '../search-engine.ts';
 import { partitionOf } from './postgres-schema.ts';
-import type { PartitionStats, TableStats } from './table-stats.ts';
+import { lexemeShare, type PartitionStats, type TableStats } from './table-stats.ts';
 import { andQuery } from './tsvector.ts';
 
 /**
@@ -23,14 +23,8 @@ const COMMON_ROWS = 50;
 const PER_TERM = 200;
 const DEFAULT_MAX_TERMS = 20;
 
-/** A lexeme's share of a partition's rows in title or text, by the statistics (unlisted: below the rarest listed). */
-function shareIn(p: PartitionStats, word: string): number {
-  const share = (column: 'title_tsv' | 'body_tsv') => {
-    const c = p.columns[column];
-    return c ? (c.shares.get(word) ?? c.floor) : 0.005;
-  };
-  return Math.max(share('title_tsv'), share('body_tsv'));
-}
+/** A lexeme's share of a partition's rows in title or text, by the statistics. */
+const shareIn = (p: PartitionStats, word: string) => Math.max(lexemeShare(p, 'title_tsv', word), lexemeShare(p, 'body_tsv', word));
 
 export interface LikeTerm {
   word: string;

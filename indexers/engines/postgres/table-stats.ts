@@ -31,6 +31,12 @@ export interface PartitionStats {
 
 export type TableStats = Record<SearchType, PartitionStats>;
 
+/** Share of a partition's rows holding the lexeme: listed, or below the rarest listed, or the planner's guess without statistics. */
+export function lexemeShare(p: PartitionStats, column: VectorColumn, lexeme: string): number {
+  const c = p.columns[column];
+  return c ? (c.shares.get(lexeme) ?? c.floor) : DEFAULT_SHARE;
+}
+
 /**
  * Share of a partition's rows that may hold all the lexemes: the rarest lexeme's share, an
  * upper bound. The lexemes of one query (bigrams of one phrase, words of one name) are far from
@@ -39,15 +45,12 @@ export type TableStats = Record<SearchType, PartitionStats>;
  */
 export function shareOfAll(p: PartitionStats, column: VectorColumn, lexemes: readonly string[]): number {
   if (lexemes.length === 0) return 0;
-  const c = p.columns[column];
-  return Math.min(...lexemes.map((l) => (c ? (c.shares.get(l) ?? c.floor) : DEFAULT_SHARE)));
+  return Math.min(...lexemes.map((l) => lexemeShare(p, column, l)));
 }
 
 /** The `k` lexemes the fewest rows hold, by the statistics (an unlisted lexeme is rarer than any listed). */
 export function rarest(p: PartitionStats, column: VectorColumn, lexemes: readonly string[], k: number): string[] {
-  const c = p.columns[column];
-  const share = (l: string) => (c ? (c.shares.get(l) ?? c.floor) : DEFAULT_SHARE);
-  return [...new Set(lexemes)].sort((a, b) => share(a) - share(b)).slice(0, k);
+  return [...new Set(lexemes)].sort((a, b) => lexemeShare(p, column, a) - lexemeShare(p, column, b)).slice(0, k);
 }
 
 interface StatsRow {
