@@ -1,18 +1,23 @@
 'use client';
 /**
  * Everything the client needs once, at the root: Ant Design's style registry (so the server's
- * HTML carries the styles), its Chinese locale and theme, and TanStack Query's client.
+ * HTML carries the styles), its Chinese locale and theme, and TanStack Query's client (whose
+ * 401s send the page to the login page).
  */
 import { AntdRegistry } from '@ant-design/nextjs-registry';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { useEffect, useState, type ReactNode } from 'react';
+import { signInOnUnauthorized } from '../features/auth/session-redirect';
 import { ApiError } from '../features/common/api-client';
 import { theme } from './theme';
 
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(() => new QueryClient({
+    // Any answer of 401 (no session, or an expired one) sends the page to /login, which comes back here.
+    queryCache: new QueryCache({ onError: (err) => void signInOnUnauthorized(err) }),
+    mutationCache: new MutationCache({ onError: (err) => void signInOnUnauthorized(err) }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,

@@ -7,11 +7,14 @@ export class ApiError extends Error {
   /** The HTTP status; 0 when no answer came (network down, server stopped). */
   readonly status: number;
   readonly reqId: string | null;
-  constructor(status: number, message: string, reqId: string | null = null) {
+  /** Seconds to wait before asking again (a 429's `Retry-After`), when the answer said. */
+  readonly retryAfter: number | null;
+  constructor(status: number, message: string, reqId: string | null = null, retryAfter: number | null = null) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.reqId = reqId;
+    this.retryAfter = retryAfter;
   }
 }
 
@@ -29,8 +32,16 @@ export function withQuery(path: string, params: Record<string, QueryValue> = {})
   return s ? `${path}?${s}` : path;
 }
 
-/** The API's answer, or an ApiError with its status, message and request id. */
-async function readAnswer<T>(res: Response): Promise<T> {
+/** `Retry-After` in seconds: a number of seconds or an HTTP date; null when absent or unreadable. */
+export function retryAfterSeconds(value: string | null, now = Date.now()): number | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/** The API's answer, or an ApiError with its status, message, request id and `Retry-After`. */
+export async function readAnswer<T>(res: Response): Promise<T> {
   if (res.ok) return (await res.json()) as T;
   let message = res.statusText;
   let reqId: string | null = null;
@@ -41,7 +52,7 @@ async function readAnswer<T>(res: Response): Promise<T> {
   } catch {
     // Not the API's JSON (a proxy's error page): the status says enough.
   }
-  throw new ApiError(res.status, message, reqId);
+  throw new ApiError(res.status, message, reqId, retryAfterSeconds(res.headers.get('retry-after')));
 }
 
 async function send(url: string, init: RequestInit): Promise<Response> {

@@ -1,19 +1,28 @@
-/** The bar at the top of every page: the hub's name, a way back to search, and the pages for staff (关联审核). */
+'use client';
+/**
+ * The bar at the top of every page: the hub's name, then for staff the pages their role may use,
+ * who is signed in and 退出. The login page shows the name alone, and 公众查询 its own bar
+ * (features/public/public-header.tsx): neither asks who is signed in.
+ */
+import { usePathname } from 'next/navigation';
+import { UserMenu } from '../auth/user-menu';
+import { LOGIN_PATH } from '../auth/next-path';
+import { PublicHeader, isPublicPath } from '../public/public-header';
 import { AppLink as Link } from './app-link';
 import { COMMON_TEXTS } from './texts';
 
-const NAV_LINK = { color: '#fff', fontSize: 14, textDecoration: 'none' } as const;
+const BAR = { background: '#0f3d7a', height: 48, display: 'flex', alignItems: 'center', padding: '0 24px' } as const;
 
 export function AppHeader() {
+  const pathname = usePathname();
+  if (isPublicPath(pathname)) return <PublicHeader />;
   return (
-    <header style={{ background: '#0f3d7a', height: 48, display: 'flex', alignItems: 'center', padding: '0 24px' }}>
+    <header style={BAR}>
       <Link href="/" style={{ color: '#fff', fontSize: 17, fontWeight: 600, textDecoration: 'none', letterSpacing: 1 }}>
         {COMMON_TEXTS.appName}
       </Link>
       <span style={{ color: '#dbe6f5', marginLeft: 12, fontSize: 13 }}>{COMMON_TEXTS.appTagline}</span>
-      <nav aria-label={COMMON_TEXTS.nav.label} style={{ marginLeft: 'auto', display: 'flex', gap: 20 }}>
-        <Link href="/links/review" style={NAV_LINK}>{COMMON_TEXTS.nav.linkReview}</Link>
-      </nav>
+      {pathname === LOGIN_PATH ? null : <UserMenu />}
     </header>
   );
 }

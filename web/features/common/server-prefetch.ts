@@ -16,12 +16,17 @@ async function apiOrigin(): Promise<string | null> {
   return host ? `http://${host}` : null;
 }
 
-/** A GET of the API from the server; the same answers and errors as apiGet in the browser. */
+/**
+ * A GET of the API from the server, as the person whose page it is: their cookie (the session)
+ * goes along, so the API answers what it would answer them (their role's data, or 401). The same
+ * answers and errors as apiGet in the browser.
+ */
 export async function serverGet<T>(path: string, params?: Record<string, QueryValue>): Promise<T> {
   const origin = await apiOrigin();
   if (!origin) throw new ApiError(0, 'no API origin');
+  const cookie = (await headers()).get('cookie');
   const res = await fetch(`${origin}${withQuery(path, params)}`, {
-    headers: { accept: 'application/json' },
+    headers: cookie ? { accept: 'application/json', cookie } : { accept: 'application/json' },
     cache: 'no-store',
     signal: AbortSignal.timeout(5_000),
   });

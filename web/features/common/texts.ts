@@ -20,6 +20,10 @@ export const COMMON_TEXTS = {
     badRequest: '请求的条件有误，请修改后重试。',
     tooLong: '输入的内容太长，请缩短后重试。',
     tooMany: '请求过于频繁，请稍后再试。',
+    signIn: '请先登录。',
+    forbidden: '无权访问：您的角色不能使用此功能。',
+    forbiddenNeeds: (roles: string[]) =>
+      `无权访问：需要${roles.length > 1 ? `${roles.slice(0, -1).join('、')}或${roles.at(-1)}` : roles[0]}角色。`,
     unavailable: '服务暂时不可用（可能正在重启），请稍后再试。',
     serverError: '服务器处理时出错，请稍后再试；如仍有问题，请把请求编号告诉管理员。',
     unexpected: '出现了意外错误，请刷新页面重试。',

@@ -3,6 +3,8 @@
 import { Tabs } from 'antd';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useTransition } from 'react';
+import { useSession } from '../auth/auth.queries';
+import { can } from '../auth/roles';
 import { ErrorState, Loading } from '../common/states';
 import { BasicInfo } from './basic-info';
 import { RecommendationsPanel } from '../recommendations/recommendations-panel';
@@ -20,6 +22,7 @@ export function ProjectPage({ projectNo }: { projectNo: string }) {
   const state = useMemo(() => parseProjectView(new URLSearchParams(params.toString())), [params]);
   const project = useProject(projectNo);
   const [navigating, startNavigation] = useTransition();
+  const role = useSession().data?.role;
 
   if (project.isPending) return <Loading rows={10} />;
   if (project.isError) {
@@ -50,7 +53,8 @@ export function ProjectPage({ projectNo }: { projectNo: string }) {
           children: view === state.view ? <div className={navigating ? 'ph-pending' : undefined} aria-busy={navigating}>{render(view)}</div> : null,
         }))}
       />
-      <RecommendationsPanel target={{ projectNo: detail.project.project_no }} />
+      {/* 推荐资源 is for case work: an officer or an admin would only be refused it. */}
+      {can(role, 'recommendations') ? <RecommendationsPanel target={{ projectNo: detail.project.project_no }} /> : null}
     </article>
   );
 }

@@ -3,7 +3,7 @@
  * A record's reading page (审批详情, 公文, 会议纪要, 信访件, 法规, 诚信记录): its fields, its full
  * text with the query's matches marked when reached from a search (`?q=`), every 文号 and project
  * number the hub holds turned into a link, and the projects it is linked to. A petitioner is
- * shown as the API masks them.
+ * shown as the API sent them (masked but for supervisors), with their 重复信访 when it sent those.
  */
 import { Descriptions } from 'antd';
 import { Pill, type Tone } from '../common/pill';
@@ -17,7 +17,10 @@ import { StatusTag } from '../common/status-tag';
 import { AnnotatedText } from './annotated-text';
 import { presentFields, TEXT_FIELD, titleOf, type FieldSpec } from './reading-fields';
 import { useReading } from './reading.queries';
-import type { MaskedPetitioner, Reading, ReadingStep } from './reading.types';
+import type { Petitioner, Reading, ReadingStep } from './reading.types';
+import { PetitionerValue, RepeatPetitions, repeatPetitionsOf } from './petitioner';
+import { useSession } from '../auth/auth.queries';
+import { can } from '../auth/roles';
 import { RecommendationsPanel } from '../recommendations/recommendations-panel';
 import { StepTimeline } from './step-timeline';
 import { READING_TEXTS } from './texts';
@@ -27,7 +30,7 @@ const TYPE_COLORS: Record<ReadingType, Tone> = {
   approval: 'cyan', document: 'geekblue', meeting: 'purple', petition: 'volcano', regulation: 'gold', credit: 'magenta',
 };
 
-function fieldValue(spec: FieldSpec, reading: Reading, q: string | null): ReactNode {
+function fieldValue(spec: FieldSpec, reading: Reading, q: string | null, masked: boolean): ReactNode {
   const v = reading.record[spec.field];
   switch (spec.kind) {
     case 'date':
@@ -38,15 +41,8 @@ function fieldValue(spec: FieldSpec, reading: Reading, q: string | null): ReactN
       return <StatusTag status={String(v)} />;
     case 'project':
       return <Link href={projectHref(String(v))}>{String(v)}</Link>;
-    case 'petitioner': {
-      const p = v as MaskedPetitioner;
-      return (
-        <span data-field="petitioner">
-          {[p.name, p.phone, p.district].filter(Boolean).join(' · ') || '—'}
-          <span className="ph-muted">{T.fields.petitionerNote}</span>
-        </span>
-      );
-    }
+    case 'petitioner':
+      return <PetitionerValue petitioner={v as Petitioner} masked={masked} />;
     default:
       return typeof v === 'string' ? <AnnotatedText text={v} field={spec.field} references={reading.references} q={q} /> : String(v);
   }
@@ -74,7 +70,11 @@ function LinkedProjects({ reading }: { reading: Reading }) {
   );
 }
 
-export function ReadingView({ reading, q, pathname }: { reading: Reading; q: string | null; pathname: string }) {
+/**
+ * `masked`: the role is sent personal data masked (everyone but supervisors); the page says so beside it.
+ * `recommends`: the role may read 办件推荐 (an officer or an admin would only be refused).
+ */
+export function ReadingView({ reading, q, pathname, masked, recommends }: { reading: Reading; q: string | null; pathname: string; masked: boolean; recommends: boolean }) {
   const { type, record } = reading;
   const title = titleOf(type, record, type === 'approval' ? reading.projects[0]?.name : null);
   const textField = TEXT_FIELD[type];
@@ -97,8 +97,9 @@ export function ReadingView({ reading, q, pathname }: { reading: Reading; q: str
             bordered
             column={{ xs: 1, sm: 2 }}
             className="ph-panel"
-            items={presentFields(type, record).map((spec) => ({ key: spec.field, label: spec.label, children: fieldValue(spec, reading, q) }))}
+            items={presentFields(type, record).map((spec) => ({ key: spec.field, label: spec.label, children: fieldValue(spec, reading, q, masked) }))}
           />
+          {type === 'petition' ? <RepeatPetitions items={repeatPetitionsOf(reading)} /> : null}
           {q ? (
             <div style={{ marginTop: 12 }}>
               <Notice tone="info" title={T.highlightNote(q)} action={<Link href={pathname} replace>{T.clearHighlight}</Link>} />
@@ -110,7 +111,7 @@ export function ReadingView({ reading, q, pathname }: { reading: Reading; q: str
               <StepTimeline steps={(record.steps as ReadingStep[] | undefined) ?? []} />
             </section>
           ) : null}
-          {type === 'approval' ? <RecommendationsPanel target={{ approvalId: reading.id }} /> : null}
+          {type === 'approval' && recommends ? <RecommendationsPanel target={{ approvalId: reading.id }} /> : null}
           {textField ? (
             <section aria-labelledby="fulltext-title" className="ph-panel" style={{ marginTop: 12 }}>
               <h2 id="fulltext-title" className="ph-section-title">
@@ -136,7 +137,10 @@ export function ReadingPage({ type, id }: { type: ReadingType; id: string }) {
   const pathname = usePathname();
   const q = params.get('q')?.trim() || null;
   const reading = useReading(type, id);
+  const session = useSession();
   if (reading.isPending) return <Loading rows={12} />;
   if (reading.isError) return <ErrorState error={reading.error} notFound={T.notFound(type, id)} onRetry={() => void reading.refetch()} />;
-  return <ReadingView reading={reading.data} q={q} pathname={pathname} />;
+  return <ReadingView reading={reading.data} q={q} pathname={pathname} masked={!can(session.data?.role, 'personalData')}
+    recommends={can(session.data?.role, 'recommendations')}
+  />;
 }

@@ -29,10 +29,24 @@ export interface LinkedProject {
 /** An approval's step: the same shape as on the project API, due day and 超期 included. */
 export type ReadingStep = ProjectStep;
 
-export interface MaskedPetitioner {
-  name: string | null;
-  phone: string | null;
-  district: string | null;
+/**
+ * A petition's petitioner as the API sends it to the caller's role: whole to a supervisor
+ * (name, phone, e-mail, address), masked to everyone else (`漆女士`, `139****1736`, the district
+ * of the address). The page shows whichever fields came, as they came.
+ */
+export interface Petitioner {
+  name?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  address?: string | null;
+  district?: string | null;
+}
+
+/** Earlier petitions by the same person (重复信访), sent to supervisors only. */
+export interface RepeatPetition {
+  id: string;
+  subject: string | null;
+  received_at: string | null;
 }
 
 export type ReadingRecord = { id: string } & Record<string, unknown>;
@@ -43,4 +57,5 @@ export interface Reading {
   record: ReadingRecord;
   projects: LinkedProject[];
   references: ReadingReference[];
+  repeat_petitions?: RepeatPetition[];
 }

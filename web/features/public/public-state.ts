@@ -1,0 +1,10 @@
+/** 公众查询's state in the URL: `/public?q=…`. */
+
+/** The query as the URL has it: trimmed, at most 100 characters. */
+export const publicQuery = (raw: string | null | undefined) => (raw ?? '').trim().slice(0, 100);
+
+/** The page's address for `q` (the page alone when it is empty). */
+export const publicHref = (pathname: string, q: string) => {
+  const query = publicQuery(q);
+  return query ? `${pathname}?q=${encodeURIComponent(query)}` : pathname;
+};
