@@ -42,7 +42,11 @@ export function retryAfterSeconds(value: string | null, now = Date.now()): numbe
 
 /** The API's answer, or an ApiError with its status, message, request id and `Retry-After`. */
 export async function readAnswer<T>(res: Response): Promise<T> {
-  if (res.ok) return (await res.json()) as T;
+  if (res.ok) {
+    // 204 (a logout, say) has no body.
+    const text = res.status === 204 ? '' : await res.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
   let message = res.statusText;
   let reqId: string | null = null;
   try {

@@ -140,7 +140,15 @@ export function ReadingPage({ type, id }: { type: ReadingType; id: string }) {
   const session = useSession();
   if (reading.isPending) return <Loading rows={12} />;
   if (reading.isError) return <ErrorState error={reading.error} notFound={T.notFound(type, id)} onRetry={() => void reading.refetch()} />;
-  return <ReadingView reading={reading.data} q={q} pathname={pathname} masked={!can(session.data?.role, 'personalData')}
-    recommends={can(session.data?.role, 'recommendations')}
-  />;
+  const role = session.data?.role;
+  return (
+    <ReadingView
+      reading={reading.data}
+      q={q}
+      pathname={pathname}
+      // The note is said once the role is known, not guessed before.
+      masked={role !== undefined && !can(role, 'personalData')}
+      recommends={can(role, 'recommendations')}
+    />
+  );
 }
