@@ -11,10 +11,11 @@ import { STATIC_DOMAIN_WORDS, wordsFromNames } from './segment/dictionary.ts';
 
 /**
  * What else an index depends on beside the words: the searchable types, the PostgreSQL
- * indexes listings need, and the type-ahead's inner-word keys. A change here changes the version, so a store indexed before it is
+ * indexes listings need, the type-ahead's inner-word keys, and petitions indexed without
+ * personal data (an index built before holds phone numbers, so it is rebuilt). A change here changes the version, so a store indexed before it is
  * rebuilt when the hub starts.
  */
-const INDEX_LAYOUT = `types:${SEARCH_TYPES.join(',')};listing-indexes:1;suggest-words:1`;
+const INDEX_LAYOUT = `types:${SEARCH_TYPES.join(',')};listing-indexes:1;suggest-words:1;petitions-masked:1`;
 
 export function dictionaryVersionOf(words: readonly string[]): string {
   return createHash('sha1').update(`${INDEX_LAYOUT}\n`).update([...new Set(words)].sort().join('\n')).digest('hex').slice(0, 16);

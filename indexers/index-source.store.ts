@@ -6,6 +6,7 @@ import type { Queryable } from '../services/db/db.ts';
 import type {
   ApprovalRecord, CreditRecord, DocumentRecord, MeetingRecord, PetitionRecord, ProjectRecord, RegulationRecord,
 } from '../services/resources/resource.schema.ts';
+import type { KnownPerson } from '../services/privacy/pii-text.ts';
 import type { SearchType } from './engines/search-engine.ts';
 import { projectAliasesSql } from '../services/db/project-aliases-sql.ts';
 
@@ -38,7 +39,9 @@ export interface SourceRows {
     & { step_names: string | null } & Indexed;
   document: Pick<DocumentRecord, 'id' | 'doc_no' | 'title' | 'date' | 'issuer' | 'text'> & Indexed;
   meeting: Pick<MeetingRecord, 'id' | 'title' | 'date' | 'kind' | 'text'> & Indexed;
-  petition: Pick<PetitionRecord, 'id' | 'letter_no' | 'subject' | 'text' | 'received_at' | 'category' | 'status'> & Indexed;
+  /** With the petitioner's personal data, read only so that the projection can mask it where the text repeats it. */
+  petition: Pick<PetitionRecord, 'id' | 'letter_no' | 'subject' | 'text' | 'received_at' | 'category' | 'status'>
+    & { petitioner: KnownPerson | null } & Indexed;
   regulation: Pick<RegulationRecord, 'id' | 'title' | 'date' | 'region' | 'category' | 'text'> & Indexed;
   /** A builder's credit record belongs to every project of that builder. */
   credit: Pick<CreditRecord, 'id' | 'builder' | 'credit_code' | 'status' | 'reason' | 'date'> & Indexed;
@@ -72,6 +75,8 @@ const SELECTS: Record<SearchType, string> = {
   document: `SELECT x.id, x.version, x.doc_no, x.title, x.date::text AS date, x.issuer, x.body AS text, ${linkedProjects('document', 'x')} AS projects FROM documents x`,
   meeting: `SELECT x.id, x.version, x.title, x.date::text AS date, x.kind, x.body AS text, ${linkedProjects('meeting', 'x')} AS projects FROM meetings x`,
   petition: `SELECT x.id, x.version, x.letter_no, x.subject, x.body AS text, ${day('x.received_at')}, x.category, x.status,
+               (SELECT json_build_object('name', pt.name, 'phone', pt.phone, 'email', pt.email, 'address', pt.address)
+                FROM petitioners pt WHERE pt.petition_id = x.id) AS petitioner,
                ${linkedProjects('petition', 'x')} AS projects FROM petitions x`,
   regulation: `SELECT x.id, x.version, x.title, x.date::text AS date, x.region, x.category, x.body AS text, '[]'::json AS projects FROM regulations x`,
   credit: `SELECT x.id, x.version, x.builder, x.credit_code, x.status, x.reason, x.date::text AS date,

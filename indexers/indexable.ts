@@ -3,6 +3,7 @@
  * projects it belongs to. One small mapping per type, over the typed rows the index source
  * reads; everything after it is shared.
  */
+import { maskPersonalText } from '../services/privacy/pii-text.ts';
 import { OPEN_PETITION_STATUSES, isDishonest, isOpenApproval } from '../services/resources/resource.schema.ts';
 import type { SearchType } from './engines/search-engine.ts';
 import type { ProjectKey, SourceRows } from './index-source.store.ts';
@@ -69,16 +70,22 @@ export const TO_INDEXABLE: { [T in SearchType]: (r: SourceRows[T]) => Indexable 
     keys: [r.title],
     projects: r.projects,
   }),
-  // The petitioner's personal data is never read here: it lives in another table.
-  petition: (r) => ({
-    type: 'petition', id: r.id, version: r.version,
-    title: r.subject,
-    body: lines(labelled('信件编号', r.letter_no), labelled('事项分类', r.category), r.text),
-    date: day(r.received_at), status: r.status || null, item: r.category || null,
-    open: OPEN_PETITION_STATUSES.has(s(r.status)),
-    keys: [r.letter_no, r.subject],
-    projects: r.projects,
-  }),
+  // No personal data is indexed: the petitioner (another table) is read only to mask where the
+  // subject or text repeats it, and the text's own phone numbers, ID numbers, e-mails, names and
+  // flats are masked strictly (no digit kept), so a search for a petitioner's phone finds nothing.
+  petition: (r) => {
+    const hide = (text: Text) => maskPersonalText(s(text), { strict: true, known: r.petitioner });
+    const subject = hide(r.subject);
+    return {
+      type: 'petition', id: r.id, version: r.version,
+      title: subject,
+      body: lines(labelled('信件编号', r.letter_no), labelled('事项分类', r.category), hide(r.text)),
+      date: day(r.received_at), status: r.status || null, item: r.category || null,
+      open: OPEN_PETITION_STATUSES.has(s(r.status)),
+      keys: [r.letter_no, subject],
+      projects: r.projects,
+    };
+  },
   regulation: (r) => ({
     type: 'regulation', id: r.id, version: r.version,
     title: r.title, body: s(r.text),

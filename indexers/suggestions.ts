@@ -8,6 +8,7 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { pinyin } from 'pinyin-pro';
 import type { Queryable } from '../services/db/db.ts';
+import { findPersonalData } from '../services/privacy/pii-text.ts';
 import type { Suggestion, SuggestionKind, SuggestionTerm } from './engines/search-engine.ts';
 import { lawShortNames } from './segment/dictionary.ts';
 import { suggestionSourceStore, type SuggestionSources } from './suggestion-source.store.ts';
@@ -101,6 +102,7 @@ export async function buildSuggestions(db: Queryable, cut: WordCutter = plainWor
 /** The terms of the sources (pure). */
 export function suggestionTerms({ projects, builders, regulations }: SuggestionSources, cut: WordCutter): SuggestionTerm[] {
   const t = (text: string, kind: SuggestionKind, ref: string, detail: string | null, weight: number) => term(text, kind, ref, detail, weight, cut);
+  // Names come from records and from people (aliases): one that holds a phone number or a flat is left out, never suggested.
   return uniqueTerms([
     ...projects.flatMap((p) => {
       const weight = 1 + Math.log1p(p.n);
@@ -116,5 +118,5 @@ export function suggestionTerms({ projects, builders, regulations }: SuggestionS
       t(r.title, 'regulation', r.id, r.date, 1),
       ...lawShortNames(r.title).map((s) => t(s, 'regulation', r.id, r.title, 1.5)),
     ]),
-  ]);
+  ].filter((x) => findPersonalData(x.text).length === 0 && (x.detail === null || findPersonalData(x.detail).length === 0)));
 }
