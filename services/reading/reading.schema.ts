@@ -11,7 +11,7 @@ const SUMMARIES: Record<ReadingType, string> = {
   approval: '审批案件阅读：案件信息、各环节（含是否超时）、所属项目与引用',
   document: '公文阅读：全文、关联项目，以及文中引用且本库已收录的文号与项目编号',
   meeting: '会议纪要阅读：全文、关联项目与文中引用',
-  petition: '信访件阅读：信件内容、来信人（已脱敏）、关联项目与文中引用',
+  petition: '信访件阅读：信件内容、来信人、关联项目与文中引用；个人信息仅对负责人完整显示（并记入审计日志），其他角色看到的来信人与正文均已脱敏',
   regulation: '法规阅读：全文与文中引用',
   credit: '法人诚信记录阅读：诚信记录与该建设单位的项目',
 };
@@ -53,10 +53,24 @@ const step = {
 
 const petitioner = {
   type: ['object', 'null'],
-  description: '来信人，已脱敏：只有姓氏（加女士/先生或 *）、号码首三位与末四位、地址所在区；电子邮件与详细地址不返回',
-  // Only these three leave the server, whatever else the object holds.
+  description: '来信人。负责人：姓名、电话、电子邮件、地址完整返回（每次读取记入审计日志）；其他角色：已脱敏，只有姓氏（加女士/先生或 *）、'
+    + '号码首三位与末四位、地址所在区，电子邮件与详细地址不返回',
+  // Only these leave the server, whatever else the object holds; email and address only for supervisors.
   additionalProperties: false,
-  properties: { name: nullable('string'), phone: nullable('string'), district: nullable('string') },
+  properties: {
+    name: nullable('string'), phone: nullable('string'), district: nullable('string'),
+    email: nullable('string', '仅负责人'), address: nullable('string', '仅负责人'),
+  },
+} as const;
+
+const repeatPetitions = {
+  type: 'array',
+  description: '重复信访（仅负责人）：同一来信电话的其他信访件，按收件时间从新到旧，最多 20 件；按电话的加密散列比对，电话本身不入任何索引',
+  items: {
+    type: 'object',
+    required: ['id', 'subject', 'received_at'],
+    properties: { id: { type: 'string' }, subject: { type: 'string' }, received_at: nullable('string', '收件时间，ISO 8601（UTC）') },
+  },
 } as const;
 
 /** The record's fields as imported (the body under `text`), plus the fields it carried beyond the columns. */
@@ -123,6 +137,7 @@ export function readingRouteSchema(type: ReadingType) {
           record: recordSchema(type),
           projects: { type: 'array', items: project, description: '所属（关联）项目' },
           references: { type: 'array', items: reference, description: '文中引用：文号与项目编号，按字段、位置排序' },
+          ...(type === 'petition' ? { repeat_petitions: repeatPetitions } : {}),
         },
       },
       400: { ...error, description: 'id 不合法' },

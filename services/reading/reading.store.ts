@@ -44,15 +44,53 @@ export interface StoredPetitioner {
   email: string | null;
   address: string | null;
   extra: Record<string, unknown>;
+  phone_key: string | null;
 }
 
 /** A petition's petitioner, whole: confidential, for the caller to mask. */
 async function petitionerOf(db: Queryable, petitionId: string): Promise<StoredPetitioner | null> {
   const r = await db.query<StoredPetitioner>(
-    'SELECT name, phone, email, address, extra FROM petitioners WHERE petition_id = $1',
+    'SELECT name, phone, email, address, extra, phone_key FROM petitioners WHERE petition_id = $1',
     [petitionId],
   );
   return r.rows[0] ?? null;
+}
+
+export interface RepeatPetition {
+  id: string;
+  subject: string;
+  /** ISO instant in UTC, or null. */
+  received_at: string | null;
+}
+
+/** The other petitions whose petitioner's phone has this key, newest first. */
+async function petitionsByPhoneKey(db: Queryable, phoneKey: string, exceptId: string, limit: number): Promise<RepeatPetition[]> {
+  const r = await db.query<RepeatPetition>(
+    `SELECT p.id, p.subject, to_char(p.received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS received_at
+     FROM petitioners pt JOIN petitions p ON p.id = pt.petition_id
+     WHERE pt.phone_key = $1 AND pt.petition_id <> $2
+     ORDER BY p.received_at DESC NULLS LAST, p.id LIMIT $3`,
+    [phoneKey, exceptId, limit],
+  );
+  return r.rows;
+}
+
+/** Petitioners with a phone and no key yet (imported before keys were written), `limit` at most. */
+async function unkeyedPhones(db: Queryable, limit: number): Promise<{ petition_id: string; phone: string }[]> {
+  const r = await db.query<{ petition_id: string; phone: string }>(
+    'SELECT petition_id, phone FROM petitioners WHERE phone_key IS NULL AND phone IS NOT NULL ORDER BY petition_id LIMIT $1',
+    [limit],
+  );
+  return r.rows;
+}
+
+async function setPhoneKeys(db: Queryable, keys: { petition_id: string; phone_key: string }[]): Promise<void> {
+  if (keys.length === 0) return;
+  await db.query(
+    `UPDATE petitioners pt SET phone_key = k.phone_key
+     FROM jsonb_to_recordset($1::jsonb) AS k(petition_id text, phone_key text) WHERE pt.petition_id = k.petition_id`,
+    [JSON.stringify(keys)],
+  );
 }
 
 export interface LinkedProject {
@@ -111,5 +149,7 @@ async function docNosLike(
   return r.rows;
 }
 
-export const readingStore = { findRow, stepsOf, petitionerOf, linkedProjects, projectsOfBuilder, docNosLike };
+export const readingStore = {
+  findRow, stepsOf, petitionerOf, petitionsByPhoneKey, unkeyedPhones, setPhoneKeys, linkedProjects, projectsOfBuilder, docNosLike,
+};
 export type ReadingStore = typeof readingStore;
