@@ -15,7 +15,10 @@ export type Grant = 'all' | 'own-office';
 
 /** Every permission a route may need, with who holds it. Roles left out are refused. */
 export const POLICY = {
-  // Open to everyone, signed in or not.
+  // Open to everyone, signed in or not: the web app's pages (their data comes from the API,
+  // which checks it), the API docs, health, the public inquiry, and signing in.
+  'page:read': { public: 'all', officer: 'all', handler: 'all', supervisor: 'all', admin: 'all' },
+  'docs:read': { public: 'all', officer: 'all', handler: 'all', supervisor: 'all', admin: 'all' },
   'health:read': { public: 'all', officer: 'all', handler: 'all', supervisor: 'all', admin: 'all' },
   'progress:read': { public: 'all', officer: 'all', handler: 'all', supervisor: 'all', admin: 'all' },
   'session:use': { public: 'all', officer: 'all', handler: 'all', supervisor: 'all', admin: 'all' },

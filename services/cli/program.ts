@@ -10,6 +10,7 @@ import { runJobsCommand } from './commands/jobs.command.ts';
 import { runLink, runLinksExport } from './commands/link.command.ts';
 import { runServe, runStart } from './commands/serve.command.ts';
 import { runWorker } from './commands/worker.command.ts';
+import { usersCommand } from './commands/users.command.ts';
 import { runReconcile, runReindex } from './commands/search.command.ts';
 import { openRuntime } from '../runtime/runtime.ts';
 
@@ -116,5 +117,7 @@ export function buildProgram(): Command {
     .argument('<action>', 'stats | dead | replay | prune')
     .argument('[ids...]', 'outbox row ids to replay (default: all dead rows)')
     .action(async (action: string, ids: string[]) => runJobsCommand(loadConfig(), action, ids));
+
+  program.addCommand(usersCommand());
   return program;
 }

@@ -26,5 +26,19 @@ export class NotFoundError extends AppError {
   }
 }
 
+/** Too many attempts: the client may try again after `retryAfterSeconds` (sent as `Retry-After`). */
+export class TooManyRequestsError extends AppError {
+  readonly retryAfterSeconds: number;
+  constructor(message: string, retryAfterSeconds: number) {
+    super(429, message);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
 export const badRequest = (message: string) => new BadRequestError(message);
 export const notFound = (message: string) => new NotFoundError(message);
+/** Not signed in, or the credentials were wrong. */
+export const unauthorized = (message: string) => new AppError(401, message);
+export const tooManyRequests = (message: string, retryAfterSeconds: number) => new TooManyRequestsError(message, retryAfterSeconds);
+/** The user is known, but their role (or office) may not do this. */
+export const forbidden = (message: string) => new AppError(403, message);

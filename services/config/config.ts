@@ -46,6 +46,12 @@ const envSchema = z.object({
     .min(0, 'must not be negative')
     .max(3650, 'must be at most 3650 days')
     .default(7),
+  PLANHUB_SESSION_HOURS: z.coerce
+    .number({ message: 'must be a number of hours' })
+    .int('must be a whole number of hours')
+    .min(1, 'must be 1–720 hours')
+    .max(720, 'must be 1–720 hours')
+    .default(8),
 });
 
 export interface Config {
@@ -65,6 +71,8 @@ export interface Config {
   indexPrefix: string;
   /** How long done outbox rows are kept (for `planhub jobs stats` and debugging) before they are pruned. */
   outboxKeepDays: number;
+  /** How long a sign-in lasts before the user must sign in again. */
+  sessionHours: number;
 }
 
 export class ConfigError extends Error {
@@ -106,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     searchUrl: e.SEARCH_URL,
     indexPrefix: e.PLANHUB_INDEX_PREFIX,
     outboxKeepDays: e.PLANHUB_OUTBOX_KEEP_DAYS,
+    sessionHours: e.PLANHUB_SESSION_HOURS,
   };
 }
 

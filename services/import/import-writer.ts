@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import type { Queryable } from '../db/db.ts';
 import { TOPICS, type OutboxEntry } from '../jobs/job-types.ts';
 import type { OutboxStore } from '../outbox/outbox.store.ts';
+import type { SecretStore } from '../auth/secret.store.ts';
+import { PHONE_KEY_SECRET, newPhoneKeySecret, storedPhoneKey } from '../privacy/phone-key.ts';
 import { ProjectNoError, type ProjectNumbering } from '../projects/project-no.service.ts';
 import { TABLES, toRow } from '../resources/resource-tables.ts';
 import {
@@ -22,6 +24,8 @@ export interface WriterDeps {
     'upsertRows' | 'currentProjectNos' | 'replaceSteps' | 'replacePetitioners' | 'replaceDeclaredLinks' | 'upsertBuilders' | 'existingProjectNos'>;
   outbox: Pick<OutboxStore, 'append'>;
   projectNos: Pick<ProjectNumbering, 'issue' | 'reserveImported'>;
+  /** Where the key of petitioners' phone hashes is kept (repeat petitions). */
+  secrets: Pick<SecretStore, 'getOrCreate'>;
 }
 
 const hash = (record: unknown) => createHash('sha1').update(JSON.stringify(record)).digest('base64url');
@@ -51,7 +55,10 @@ export function createImportWriter(deps: WriterDeps) {
     if (changed.records.length === 0) return;
     const ids = changed.records.map((r) => r.id);
     if (changed.type === 'approval') await resources.replaceSteps(tx, ids, changed.records.flatMap(stepRows));
-    if (changed.type === 'petition') await resources.replacePetitioners(tx, ids, changed.records.flatMap(petitionerRows));
+    if (changed.type === 'petition') {
+      const secret = await deps.secrets.getOrCreate(tx, PHONE_KEY_SECRET, newPhoneKeySecret());
+      await resources.replacePetitioners(tx, ids, changed.records.flatMap((p) => petitionerRows(p, secret)));
+    }
     if (LINKED_TYPES.has(changed.type)) {
       const records: ResourceRecord<ResourceType>[] = changed.records;
       const links = records.flatMap((r) =>
@@ -110,8 +117,11 @@ function stepRows(a: ApprovalRecord): StepRow[] {
   }));
 }
 
-function petitionerRows(p: PetitionRecord): PetitionerRow[] {
+function petitionerRows(p: PetitionRecord, phoneKeySecret: string): PetitionerRow[] {
   if (!p.petitioner) return [];
   const { name, phone, email, address, ...extra } = p.petitioner;
-  return [{ petition_id: p.id, name: name ?? null, phone: phone ?? null, email: email ?? null, address: address ?? null, extra }];
+  return [{
+    petition_id: p.id, name: name ?? null, phone: phone ?? null, email: email ?? null, address: address ?? null, extra,
+    phone_key: storedPhoneKey(phoneKeySecret, phone),
+  }];
 }

@@ -43,6 +43,7 @@ export function importRoutes(deps: { imports: Pick<ImportService, 'importJsonl'>
     app.addContentTypeParser(NDJSON_TYPES, (_req, payload, done) => done(null, payload));
 
     app.post<{ Params: { type: string } }>('/api/import/:type', {
+      config: { access: 'import:write' },
       schema: {
         tags: ['import'],
         summary: '导入 JSON Lines（按 id 更新或新增）',

@@ -5,10 +5,12 @@ import { listDead, outboxStats, replayDead } from '../outbox/outbox.store.ts';
 export function jobsRoutes(deps: { db: Db }): FastifyPluginAsync {
   return async (app) => {
     app.get('/api/jobs', {
+      config: { access: 'job:read' },
       schema: { tags: ['jobs'], summary: '任务统计：待处理、已完成、死信' },
     }, async () => outboxStats(deps.db));
 
     app.get<{ Querystring: { limit?: number } }>('/api/jobs/dead', {
+      config: { access: 'job:read' },
       schema: {
         tags: ['jobs'],
         summary: '死信列表：多次重试仍失败的任务',
@@ -17,6 +19,7 @@ export function jobsRoutes(deps: { db: Db }): FastifyPluginAsync {
     }, async (req) => ({ items: await listDead(deps.db, req.query.limit ?? 100) }));
 
     app.post<{ Body: { ids?: number[] } }>('/api/jobs/dead/replay', {
+      config: { access: 'job:replay' },
       schema: {
         tags: ['jobs'],
         summary: '重放死信：指定 ids，或省略以重放全部',

@@ -10,10 +10,27 @@ import { canonicalDistrict, districtForms } from '../../indexers/districts.ts';
 import { TOPICS } from '../jobs/job-types.ts';
 import type { OutboxStore } from '../outbox/outbox.store.ts';
 import { canonicalProjectNo } from '../projects/project-no.ts';
+import { maskNullable, maskPersonalText } from '../privacy/pii-text.ts';
 import { isLinkType, LINK_TYPES, type LinkType } from './link-model.ts';
+import type { Reason } from './link-reasons.ts';
 import { LINK_STATUSES, type ExportRow, type LinkReviewStore, type LinkStatus } from './link-review.store.ts';
 
 export const REVIEW_PAGE_SIZE = 20;
+
+/**
+ * A petition's link with personal data masked where it quotes the petition (its subject, the
+ * passage the mention was found in, the evidence): links are read and exported by every role,
+ * and only a supervisor's reading page shows a petition whole.
+ */
+function masked<T extends { resource_type: string; passage: string | null; reasons: Reason[]; resource_title?: string | null }>(row: T): T {
+  if (row.resource_type !== 'petition') return row;
+  return {
+    ...row,
+    passage: maskNullable(row.passage),
+    reasons: row.reasons.map((r) => ({ ...r, text: maskPersonalText(r.text) })),
+    ...(row.resource_title !== undefined ? { resource_title: maskNullable(row.resource_title) } : {}),
+  };
+}
 const DECISIONS = ['confirm', 'reject', 'unsure'] as const;
 /** Statuses under which a link counts (search, 360 view, summaries). */
 const COUNTED = new Set(['confirmed', 'auto']);
@@ -56,7 +73,7 @@ export function createLinkReviewService(deps: {
   async function linksOf(typeName: string, id: string) {
     const type = linkType('resource_type', typeName);
     if ((await store.resourceVersion(db, type, id)) === null) throw notFound(`no ${type} with id "${id}"`);
-    return { resource_type: type, resource_id: id, links: await store.linksOf(db, type, id) };
+    return { resource_type: type, resource_id: id, links: (await store.linksOf(db, type, id)).map(masked) };
   }
 
   async function reviewQueue(params: ReviewParams) {
@@ -76,7 +93,7 @@ export function createLinkReviewService(deps: {
       status, type, districts, minScore: params.min_score, maxScore: params.max_score,
       offset: (page - 1) * REVIEW_PAGE_SIZE, limit: REVIEW_PAGE_SIZE,
     });
-    return { status, total, page, size: REVIEW_PAGE_SIZE, items };
+    return { status, total, page, size: REVIEW_PAGE_SIZE, items: items.map(masked) };
   }
 
   /** Records a person's decision; the link then counts (or stops counting) at once, and the linker keeps it. */
@@ -106,7 +123,7 @@ export function createLinkReviewService(deps: {
       return r;
     });
     const links = await store.linksOf(db, type, input.resource_id);
-    return { link: links.find((l) => l.project_no === projectNo)!, before: result.before };
+    return { link: masked(links.find((l) => l.project_no === projectNo)!), before: result.before };
   }
 
   /** Every link of the given type and status, in key order, a page at a time. */
@@ -115,7 +132,7 @@ export function createLinkReviewService(deps: {
     let after: ExportRow | null = null;
     for (;;) {
       const page: ExportRow[] = await store.exportPage(db, f, after, 2000);
-      yield* page;
+      yield* page.map(masked);
       if (page.length < 2000) return;
       after = page[page.length - 1]!;
     }

@@ -74,13 +74,12 @@ export const reviewResponse = {
 export const decisionBody = {
   type: 'object',
   additionalProperties: false,
-  required: ['resource_type', 'resource_id', 'project_no', 'decision', 'by'],
+  required: ['resource_type', 'resource_id', 'project_no', 'decision'],
   properties: {
     resource_type: { type: 'string', enum: [...LINK_TYPES] },
     resource_id: id,
     project_no: { type: 'string', minLength: 1, maxLength: 40 },
     decision: { type: 'string', enum: ['confirm', 'reject', 'unsure'], description: 'confirm 确认，reject 否定（此后不再建议），unsure 存疑（留在审核队列）' },
-    by: { type: 'string', minLength: 1, maxLength: 100, description: '决定人（用户体系上线前暂填姓名或工号）' },
   },
 };
 

@@ -7,6 +7,7 @@ export const MAX_BRIEFS = 50;
 export function projectRoutes(deps: { projects: Pick<ProjectService, 'getProject' | 'getBriefs'> }): FastifyPluginAsync {
   return async (app) => {
     app.get<{ Querystring: { no: string[] } }>('/api/projects', {
+      config: { access: 'project:read' },
       schema: {
         tags: ['projects'],
         summary: '项目简况：按项目编号批量取名称、建设单位、用地位置与所在区（检索结果卡片用）',
@@ -41,6 +42,7 @@ export function projectRoutes(deps: { projects: Pick<ProjectService, 'getProject
     }, async (req) => deps.projects.getBriefs(req.query.no));
 
     app.get<{ Params: { projectNo: string } }>('/api/projects/:projectNo', {
+      config: { access: 'project:read' },
       schema: {
         tags: ['projects'],
         summary: '项目详情：基本信息、汇总、审批（含环节）与关联资源',

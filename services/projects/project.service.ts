@@ -6,6 +6,7 @@ import { isDishonest } from '../resources/resource.schema.ts';
 import { stepDeadline } from '../reading/step-deadline.ts';
 import type { ApprovalRow, ProjectRow, ProjectStore } from './project.store.ts';
 import type { ProjectSummaryStore } from './project-summary.store.ts';
+import { maskNullable } from '../privacy/pii-text.ts';
 
 export function createProjectService(deps: {
   db: Queryable;
@@ -53,7 +54,9 @@ export function createProjectService(deps: {
       summaries.get(db, projectNo),
       builderOf(project),
     ]);
-    return { project, summary, approvals: withDeadlines(approvals), resources, builder };
+    // A petition's subject may hold personal data (a phone, a name): masked here as everywhere but its supervisor's reading page.
+    const titled = resources.map((r) => (r.resource_type === 'petition' ? { ...r, title: maskNullable(r.title) } : r));
+    return { project, summary, approvals: withDeadlines(approvals), resources: titled, builder };
   }
 
   /** Name, builder and address of each project numbered, for result cards; unknown numbers are left out. */

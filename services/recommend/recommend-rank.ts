@@ -8,7 +8,15 @@
  */
 import type { SimilarHit } from '../../indexers/engines/search-engine.ts';
 import { isDishonest } from '../resources/resource.schema.ts';
+import { maskNullable, maskPersonalText } from '../privacy/pii-text.ts';
 import type { CaseRow, CreditRow, LinkedRow, SubjectProject } from './recommend.store.ts';
+
+const maskedPetitionLink = (r: LinkedRow): LinkedRow => ({
+  ...r,
+  title: maskNullable(r.title),
+  passage: maskNullable(r.passage),
+  reasons: r.reasons?.map((x) => ({ ...x, text: maskPersonalText(x.text) })) ?? r.reasons,
+});
 
 export type RecommendationGroup = 'about' | 'builder' | 'case' | 'regulation' | 'nearby';
 
@@ -36,7 +44,8 @@ const TYPE_TEXT = { document: '公文', meeting: '会议纪要', petition: '信�
 
 /** The linked materials: declared and confirmed first, then by the linker's probability. */
 export function fromLinks(rows: readonly LinkedRow[]): Recommendation[] {
-  return rows.map((r) => {
+  // A petition's subject, passage and evidence quote its text: personal data in them is masked.
+  return rows.map((row) => (row.resource_type === 'petition' ? maskedPetitionLink(row) : row)).map((r) => {
     const declared = r.method === 'declared';
     const evidence = [...(r.reasons ?? [])].filter((x) => x.weight > 0 && x.text).sort((a, b) => b.weight - a.weight).slice(0, 2);
     const reasons: Reason[] = [

@@ -8,7 +8,9 @@ import type { SearchReader, SearchType } from '../../indexers/engines/search-eng
 import { DISTRICTS, districtForms } from '../../indexers/districts.ts';
 import type { Segmenter } from '../../indexers/segment/segmenter.ts';
 import type { Queryable } from '../db/db.ts';
-import { notFound } from '../common/errors.ts';
+import { forbidden, notFound } from '../common/errors.ts';
+import { withinGrant, type Grant } from '../access/policy.ts';
+import type { Principal } from '../access/principal.ts';
 import { canonicalProjectNo } from '../projects/project-no.ts';
 import { fromCases, fromCredits, fromLinks, fromSimilar, merge, type Recommendation } from './recommend-rank.ts';
 import type { RecommendStore, SubjectProject } from './recommend.store.ts';
@@ -29,6 +31,16 @@ const CASES = 5;
 
 /** Types whose materials can be about a place. */
 const PLACE_TYPES: readonly SearchType[] = ['document', 'meeting', 'petition'];
+
+/** Whose recommendations they are: a handler's grant covers only the cases of their office. */
+export interface Viewer {
+  grant: Grant;
+  principal: Pick<Principal, 'office'>;
+}
+const EVERYONE: Viewer = { grant: 'all', principal: { office: null } };
+
+const outsideOffice = (viewer: Viewer, what: string) =>
+  forbidden(`${what} is not handled by your office (${viewer.principal.office ?? 'none'}): a handler sees recommendations for their own office's cases`);
 
 export function createRecommendService(deps: {
   db: Queryable;
@@ -69,18 +81,22 @@ export function createRecommendService(deps: {
   }
 
   /** What a case handler working on the project should read, best first, with reasons. */
-  async function forProject(projectNoInput: string, size = DEFAULT_RECOMMENDATIONS) {
+  async function forProject(projectNoInput: string, size = DEFAULT_RECOMMENDATIONS, viewer: Viewer = EVERYONE) {
     const projectNo = canonicalProjectNo(projectNoInput);
     const subject = await store.project(db, projectNo);
     if (!subject) throw notFound(`no project numbered "${projectNo}"`);
+    if (viewer.grant !== 'all' && !subject.offices.some((office) => withinGrant(viewer.grant, viewer.principal, office))) {
+      throw outsideOffice(viewer, `project ${projectNo}`);
+    }
     const items: Recommendation[] = await recommend(subject, subject.items, size, null);
     return { project_no: subject.project_no, approval_id: null, items };
   }
 
   /** The same for one approval: similar cases and regulations of its own item. */
-  async function forApproval(approvalId: string, size = DEFAULT_RECOMMENDATIONS) {
+  async function forApproval(approvalId: string, size = DEFAULT_RECOMMENDATIONS, viewer: Viewer = EVERYONE) {
     const approval = await store.approval(db, approvalId.trim());
     if (!approval) throw notFound(`no approval with id "${approvalId}"`);
+    if (!withinGrant(viewer.grant, viewer.principal, approval.office)) throw outsideOffice(viewer, `approval ${approval.id}`);
     const subject = await store.project(db, approval.project_no);
     if (!subject) throw notFound(`approval "${approvalId}" names project "${approval.project_no}", which is not in the hub`);
     const items = await recommend(subject, [approval.item], size, approval.id);

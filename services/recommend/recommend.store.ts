@@ -9,6 +9,8 @@ export interface SubjectProject extends Omit<ProjectRow, 'id' | 'created_at' | '
   aliases: string[] | null;
   /** The business items it has applied for. */
   items: string[];
+  /** The offices handling its approvals (a handler sees recommendations for their own office's cases). */
+  offices: string[];
 }
 
 async function project(db: Queryable, projectNo: string): Promise<SubjectProject | null> {
@@ -16,7 +18,8 @@ async function project(db: Queryable, projectNo: string): Promise<SubjectProject
     `SELECT p.project_no, p.name, p.builder, p.builder_credit_code, p.address, p.district, p.project_type, p.land_use,
             p.scale_m2::float8 AS scale_m2, p.extra->>'estate_name' AS estate_name,
             ${projectAliasesSql('p')} AS aliases,
-            ARRAY(SELECT DISTINCT a.item FROM approvals a WHERE a.project_no = p.project_no) AS items
+            ARRAY(SELECT DISTINCT a.item FROM approvals a WHERE a.project_no = p.project_no) AS items,
+            ARRAY(SELECT DISTINCT a.office FROM approvals a WHERE a.project_no = p.project_no AND a.office IS NOT NULL) AS offices
      FROM projects p WHERE p.project_no = $1`,
     [projectNo],
   );
@@ -28,10 +31,11 @@ export interface SubjectApproval {
   project_no: string;
   item: string;
   status: string;
+  office: string | null;
 }
 
 async function approval(db: Queryable, id: string): Promise<SubjectApproval | null> {
-  const r = await db.query<SubjectApproval>('SELECT id, project_no, item, status FROM approvals WHERE id = $1', [id]);
+  const r = await db.query<SubjectApproval>('SELECT id, project_no, item, status, office FROM approvals WHERE id = $1', [id]);
   return r.rows[0] ?? null;
 }
 

@@ -95,6 +95,8 @@ export interface PetitionerRow {
   email: string | null;
   address: string | null;
   extra: Record<string, unknown>;
+  /** The phone's keyed hash (privacy/phone-key.ts), for repeat petitions. */
+  phone_key: string | null;
 }
 
 /** Replaces the personal data of the given petitions (removing it where none is given). */
@@ -103,9 +105,9 @@ async function replacePetitioners(tx: Queryable, petitionIds: string[], rows: Pe
   await tx.query('DELETE FROM petitioners WHERE petition_id = ANY($1::text[])', [petitionIds]);
   if (rows.length === 0) return;
   await tx.query(
-    `INSERT INTO petitioners (petition_id, name, phone, email, address, extra)
+    `INSERT INTO petitioners (petition_id, name, phone, email, address, extra, phone_key)
      SELECT * FROM jsonb_to_recordset($1::jsonb)
-       AS r(petition_id text, name text, phone text, email text, address text, extra jsonb)`,
+       AS r(petition_id text, name text, phone text, email text, address text, extra jsonb, phone_key text)`,
     [JSON.stringify(rows)],
   );
 }

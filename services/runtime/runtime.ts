@@ -16,6 +16,7 @@ import { projectSummaryStore } from '../projects/project-summary.store.ts';
 import { createSearchEngine } from '../../indexers/engines/create-engine.ts';
 import type { SearchEngine } from '../../indexers/engines/search-engine.ts';
 import { dictionaryVersionOf, loadDictionary } from '../../indexers/dictionary.service.ts';
+import { maskPersonalText } from '../privacy/pii-text.ts';
 import { createIndexer, type Indexer } from '../../indexers/indexer.service.ts';
 import { searchIndexHandler } from '../../indexers/search-index.handler.ts';
 import { createSegmenter, type Segmenter } from '../../indexers/segment/segmenter.ts';
@@ -89,7 +90,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   };
   const search = createSearchService({ engine, segmenter });
   const recommendations = createRecommendService({ db, store: recommendStore, engine, segmenter });
-  const services = createServices(db, { findMentions: mentionFinder(search) });
+  const services = createServices(db, { findMentions: mentionFinder(search), sessionHours: config.sessionHours });
   const summaries = { name: 'project-summary', handle: projectSummaryHandler({ db, summaries: projectSummaryStore }) };
   const indexing = { name: 'search-index', handle: searchIndexHandler({ indexer, beforeBatch: refreshDictionary }) };
   // Last, so that search and summaries never wait for it. A stop request reaches a batch in flight
@@ -137,7 +138,8 @@ export interface Jobs {
 export function startJobs(rt: Runtime, log: (msg: string) => void): Jobs {
   rt.resumeJobs();
   const onError = (row: { id: number; topic: string }, err: Error) =>
-    log(`job for outbox row ${row.id} (${row.topic}) failed: ${err.message}`);
+    // A job's error may quote the record it failed on (a petition's text): masked like every log line.
+    log(`job for outbox row ${row.id} (${row.topic}) failed: ${maskPersonalText(err.message)}`);
   const runner = rt.config.redisUrl
     ? startQueueRunner(rt.db, rt.registry, { redisUrl: rt.config.redisUrl, prefix: rt.config.queuePrefix, onError })
     : createInProcessRunner(rt.db, rt.registry, { onError });

@@ -2,7 +2,12 @@
  * The services built over one store, each given only the stores it uses. The one place that
  * wires stores into services; `openRuntime` and the tests both build them here.
  */
+import { createAuditService } from '../audit/audit.service.ts';
 import { auditStore } from '../audit/audit.store.ts';
+import { createAuthService } from '../auth/auth.service.ts';
+import { secretStore } from '../auth/secret.store.ts';
+import { sessionStore } from '../auth/session.store.ts';
+import { userStore } from '../auth/user.store.ts';
 import type { Db } from '../db/db.ts';
 import { createImportService } from '../import/import.service.ts';
 import { createLinkReviewService } from '../linking/link-review.service.ts';
@@ -18,16 +23,21 @@ import { projectSummaryStore } from '../projects/project-summary.store.ts';
 import { createProjectService } from '../projects/project.service.ts';
 import { createReadingService } from '../reading/reading.service.ts';
 import { readingStore } from '../reading/reading.store.ts';
+import { createPublicService } from '../public/public.service.ts';
+import { publicStore } from '../public/public.store.ts';
 import { resourceStore } from '../resources/resource.store.ts';
 
-export function createServices(db: Db, opts: Pick<LinkingDeps, 'findMentions'> = {}) {
+export function createServices(db: Db, opts: Pick<LinkingDeps, 'findMentions'> & { sessionHours?: number } = {}) {
   return {
+    auth: createAuthService({ db, users: userStore, sessions: sessionStore, secrets: secretStore, audit: auditStore, sessionHours: opts.sessionHours }),
     linking: createLinkingService({ db, store: linkingStore, outbox: outboxStore, findMentions: opts.findMentions }),
     links: createLinkReviewService({ db, store: linkReviewStore, outbox: outboxStore, audit: auditStore }),
-    imports: createImportService({ db, resources: resourceStore, outbox: outboxStore, audit: auditStore, projectNos: projectNumbering }),
+    imports: createImportService({ db, resources: resourceStore, outbox: outboxStore, audit: auditStore, projectNos: projectNumbering, secrets: secretStore }),
     aliases: createProjectAliasService({ db, store: projectAliasStore, outbox: outboxStore, audit: auditStore }),
     projects: createProjectService({ db, projects: projectStore, summaries: projectSummaryStore }),
-    reading: createReadingService({ db, reading: readingStore, resources: resourceStore }),
+    progress: createPublicService({ db, store: publicStore }),
+    audit: createAuditService({ db, store: auditStore }),
+    reading: createReadingService({ db, reading: readingStore, resources: resourceStore, audit: auditStore, secrets: secretStore }),
   };
 }
 

@@ -6,6 +6,7 @@ import type { SuggestService } from './suggest.service.ts';
 export function searchRoutes(deps: { search: Pick<SearchService, 'search'>; suggest: Pick<SuggestService, 'suggest'> }): FastifyPluginAsync {
   return async (app) => {
     app.get<{ Querystring: SearchParams }>('/api/search', {
+      config: { access: 'search:read' },
       schema: {
         tags: ['search'],
         summary: '综合检索：审批、公文、会议、信访、法规与项目，按项目关联',
@@ -19,6 +20,7 @@ export function searchRoutes(deps: { search: Pick<SearchService, 'search'>; sugg
     }, async (req) => deps.search.search(req.query));
 
     app.get<{ Querystring: { q: string; size?: number } }>('/api/suggest', {
+      config: { access: 'search:read' },
       schema: {
         tags: ['search'],
         summary: '输入提示：项目名称、建设单位、地名与法规，支持全拼与首字母',

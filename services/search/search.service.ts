@@ -3,6 +3,7 @@ import type { AnalyzedQuery, SearchHit, SearchReader } from '../../indexers/engi
 import { analyzeQuery } from '../../indexers/query-analyzer.ts';
 import type { Segmenter } from '../../indexers/segment/segmenter.ts';
 import { badRequest } from '../common/errors.ts';
+import { maskPersonalText } from '../privacy/pii-text.ts';
 import { highlightTerms, snippet, type HighlightTerm } from './highlight.ts';
 import { projectIndexOf } from './hit-project.ts';
 import { byTitleCoherence } from './title-coherence.ts';
@@ -29,7 +30,8 @@ function hitView(h: SearchHit, query: AnalyzedQuery, terms: HighlightTerm[], nam
     project_nos: h.projectNos,
     score: h.score,
     matched: h.matched,
-    ...(h.matched === 'partial' ? { missing: h.missing ?? [] } : {}),
+    // What a hit lacks is the query's own words: a phone number typed into the box is not sent back whole.
+    ...(h.matched === 'partial' ? { missing: (h.missing ?? []).map((m) => maskPersonalText(m)) } : {}),
   };
 }
 

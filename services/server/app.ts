@@ -2,21 +2,29 @@
  * The HTTP API: Fastify with OpenAPI docs at /docs. Routes live in their feature folders and
  * are registered here; each is a schema and one service call.
  */
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { registerAccess } from '../access/access.hook.ts';
+import { auditRoutes } from '../audit/audit.routes.ts';
+import { authRoutes } from '../auth/auth.routes.ts';
 import type { Db } from '../db/db.ts';
 import { importRoutes } from '../import/import.routes.ts';
 import { jobsRoutes } from '../jobs/jobs.routes.ts';
 import { linkingRoutes } from '../linking/linking.routes.ts';
 import { projectAliasRoutes } from '../projects/project-alias.routes.ts';
 import { projectRoutes } from '../projects/project.routes.ts';
+import { publicRoutes } from '../public/public.routes.ts';
+import { registerRateLimit } from '../public/rate-limit.ts';
 import { readingRoutes } from '../reading/reading.routes.ts';
 import { recommendRoutes } from '../recommend/recommend.routes.ts';
 import type { RecommendService } from '../recommend/recommend.service.ts';
 import { clientErrorHandler, createRequestIds, frameworkErrors, registerClosingGate } from './early-errors.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { registerInputGuard } from './input-guard.ts';
+import { LOG_SERIALIZERS } from './log-serializers.ts';
 import { healthRoutes } from './health.routes.ts';
 import { searchRoutes } from '../search/search.routes.ts';
 import type { SearchService } from '../search/search.service.ts';
@@ -29,7 +37,31 @@ export interface AppDeps extends Services {
   suggest: SuggestService;
   recommendations: RecommendService;
   logLevel?: string;
+  /** Where log lines go (standard output when absent): tests read them to check nothing personal is logged. */
+  logStream?: { write(line: string): void };
 }
+
+/** Bytes a JSON request body may hold (the largest are link decisions and aliases, well under 1 KB). */
+export const JSON_BODY_LIMIT = 64 * 1024;
+
+/**
+ * What pages may load: only this origin. Next's pages carry inline bootstrap scripts and Ant
+ * Design writes its styles inline at run time, hence 'unsafe-inline' for both; nothing is
+ * fetched from anywhere else, and no page may frame the hub.
+ */
+const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'", "'unsafe-inline'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  frameAncestors: ["'none'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  upgradeInsecureRequests: null,
+};
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const nextReqId = createRequestIds();
@@ -38,6 +70,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       level: deps.logLevel ?? 'info',
       // Bodies are never logged; headers that carry credentials are masked.
       redact: ['req.headers.authorization', 'req.headers.cookie'],
+      // URLs (a search for a phone number) and error messages with personal data masked.
+      serializers: LOG_SERIALIZERS,
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
     },
     // Queries of 10,000 characters are answered with a 400, not a socket reset.
     routerOptions: { maxParamLength: 500 },
@@ -48,10 +83,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clientErrorHandler: clientErrorHandler(nextReqId),
     frameworkErrors,
     return503OnClosing: false,
+    // JSON bodies of the API are small; the JSON Lines import streams and sets its own limit.
+    bodyLimit: JSON_BODY_LIMIT,
   });
   registerErrorHandler(app);
   registerInputGuard(app);
   registerClosingGate(app);
+  await app.register(helmet, { contentSecurityPolicy: { directives: CSP }, crossOriginEmbedderPolicy: false });
+  await app.register(cookie);
+  // Only routes that ask for it are limited (the public inquiry); internal ones are not slowed.
+  await registerRateLimit(app);
+  // Before any route: every route registered after this must declare its permission.
+  registerAccess(app, deps.auth);
   await app.register(swagger, {
     openapi: {
       info: { title: 'PlanHub API', description: '国土规划资源中心：导入、项目、任务', version: '0.1.0' },
@@ -62,12 +105,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'reading', description: '资源阅读' },
         { name: 'links', description: '资源与项目的关联及审核' },
         { name: 'jobs', description: '后台任务与死信' },
+        { name: 'auth', description: '登录与会话' },
+        { name: 'public', description: '公众查询（无需登录，按客户端限流）' },
+        { name: 'audit', description: '审计日志' },
         { name: 'system', description: '运行状态' },
       ],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(healthRoutes(deps));
+  await app.register(authRoutes(deps));
+  await app.register(publicRoutes(deps));
   await app.register(searchRoutes(deps));
   await app.register(importRoutes(deps));
   await app.register(projectRoutes(deps));
@@ -76,5 +124,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(linkingRoutes(deps));
   await app.register(recommendRoutes(deps));
   await app.register(jobsRoutes(deps));
+  await app.register(auditRoutes(deps));
   return app;
 }

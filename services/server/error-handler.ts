@@ -6,6 +6,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError } from '../common/errors.ts';
+import { maskPersonalText } from '../privacy/pii-text.ts';
 
 export interface ErrorBody {
   statusCode: number;
@@ -14,9 +15,12 @@ export interface ErrorBody {
   reqId: string;
 }
 
-/** The one error shape; `error` is the status's standard reason phrase. */
+/**
+ * The one error shape; `error` is the status's standard reason phrase. Messages may quote the
+ * input (an id, a path, a query), so personal data in them is masked.
+ */
 export const errorBody = (statusCode: number, message: string, reqId: string): ErrorBody =>
-  ({ statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, reqId });
+  ({ statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message: maskPersonalText(message), reqId });
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {

@@ -5,6 +5,7 @@ import { outboxStats } from '../outbox/outbox.store.ts';
 export function healthRoutes(deps: { db: Db }): FastifyPluginAsync {
   return async (app) => {
     app.get('/api/health', {
+      config: { access: 'health:read' },
       schema: {
         tags: ['system'],
         summary: '运行状态：存储与任务队列',

@@ -25,10 +25,13 @@ type CreateNextServer = (opts: { dev: boolean; dir: string; quiet?: boolean }) =
 };
 const NEXT = 'next';
 
-/** Paths the API owns: the web app never answers them, so an unknown API path stays a JSON 404. */
+/**
+ * Paths the API owns (the internal API, the public inquiry API and the docs): the web app never
+ * answers them, so an unknown API path stays a JSON 404. The public page itself (/public) is the web app's.
+ */
 export function isApiPath(url: string): boolean {
   const p = url.split('?')[0]!;
-  return /^\/(api|docs)(\/|$)/.test(p);
+  return /^\/(api|docs|public\/api)(\/|$)/.test(p);
 }
 
 /** The address this process's own API answers on, for the web app's server side (0.0.0.0 is reached at 127.0.0.1). */

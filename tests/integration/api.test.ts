@@ -13,6 +13,7 @@ import { jsonl } from '../helpers/streams.ts';
 import { summaryJobs } from '../helpers/summaries.ts';
 import { createRecommendService } from '../../services/recommend/recommend.service.ts';
 import { recommendStore } from '../../services/recommend/recommend.store.ts';
+import { actAs } from '../helpers/sign-in.ts';
 
 describe.each(DB_KINDS)('HTTP API on %s', (kind) => {
   let t: TestDb;
@@ -21,10 +22,10 @@ describe.each(DB_KINDS)('HTTP API on %s', (kind) => {
     t = await createTestDb(kind);
     const engine = createPostgresEngine(t.db);
     await engine.init();
-    app = await buildApp({
+    app = await actAs(buildApp({
       db: t.db, ...createServices(t.db), search: createSearchService({ engine, segmenter: createSegmenter() }), suggest: createSuggestService({ engine }),
       recommendations: createRecommendService({ db: t.db, store: recommendStore, engine, segmenter: createSegmenter() }), logLevel: 'silent',
-    });
+    }), t.db, 'admin');
   });
   afterAll(async () => {
     await app.close();

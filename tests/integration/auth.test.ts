@@ -140,6 +140,11 @@ describe.each(DB_KINDS)('authentication on %s', (kind) => {
     expect(await auth.authenticate(t2)).toBeNull();
     await auth.enableUser(other);
     expect((await auth.authenticate(t2))?.username).toBe(other);
+    // Signing out while disabled still ends the session for good.
+    await db.query('UPDATE users SET disabled_at = now() WHERE username = $1', [other]);
+    expect(await auth.logout(t2)).toBe(true);
+    await auth.enableUser(other);
+    expect(await auth.authenticate(t2)).toBeNull();
 
     const gone = await newUser(auth);
     const t3 = (await auth.login({ username: gone, password: 'secret-pw-1' })).token;

@@ -15,6 +15,7 @@ import { SEARCH_SETUPS } from '../helpers/engines.ts';
 import { importJsonl } from '../helpers/imports.ts';
 import { readJsonl, searchFixture, type SearchFixture } from '../helpers/search-fixture.ts';
 import { fromText, jsonl } from '../helpers/streams.ts';
+import { actAs } from '../helpers/sign-in.ts';
 
 interface Project { id: string; project_no: string; name: string; builder: string; builder_credit_code: string; district: string; project_type: string }
 interface Credit { id: string; builder: string; credit_code: string; status: string; reason: string | null }
@@ -29,7 +30,7 @@ describe.each(SEARCH_SETUPS)('credit records on %s', (kind) => {
 
   beforeAll(async () => {
     f = await searchFixture(kind, 60, 23);
-    app = await buildApp({ ...f.rt, logLevel: 'silent' });
+    app = await actAs(buildApp({ ...f.rt, logLevel: 'silent' }), f.rt.db, 'officer');
     projects = readJsonl<Project>(f.corpus.files.project!);
     credits = readJsonl<Credit>(f.corpus.files.credit!);
     dishonest = credits.find((c) => c.status === '失信' && projects.some((p) => p.builder === c.builder))!;

@@ -20,8 +20,11 @@ import { buildProject } from '../helpers/factories.ts';
 import { openSocket, rawGet, rawRequest } from '../helpers/raw-http.ts';
 import { createRecommendService } from '../../services/recommend/recommend.service.ts';
 import { recommendStore } from '../../services/recommend/recommend.store.ts';
+import { actAs, signedIn } from '../helpers/sign-in.ts';
+import { USER_ROLES } from '../../services/access/roles.ts';
 
-async function openApp(kind: DbKind): Promise<{ app: FastifyInstance; t: TestDb }> {
+/** The app signed in as admin; `addRoutes` adds test routes first (signing in makes the app ready, after which none can be added). */
+async function openApp(kind: DbKind, addRoutes?: (app: FastifyInstance) => void): Promise<{ app: FastifyInstance; t: TestDb }> {
   const t = await createTestDb(kind);
   const engine = createPostgresEngine(t.db);
   await engine.init();
@@ -29,7 +32,8 @@ async function openApp(kind: DbKind): Promise<{ app: FastifyInstance; t: TestDb 
     db: t.db, ...createServices(t.db), search: createSearchService({ engine, segmenter: createSegmenter() }), suggest: createSuggestService({ engine }),
       recommendations: createRecommendService({ db: t.db, store: recommendStore, engine, segmenter: createSegmenter() }), logLevel: 'silent',
   });
-  return { app, t };
+  addRoutes?.(app);
+  return { app: await actAs(app, t.db, 'admin'), t };
 }
 
 /** The one shape, and nothing else unless `extra` names it. */
@@ -92,7 +96,8 @@ describe('the error shape', () => {
     ['400 for raw non-ASCII in the URL', rawGet('/api/search?q=规划'), 400, /percent-encoded/],
     ['400 for raw non-ASCII in the path', rawGet('/api/projects/青山'), 400, /percent-encoded/],
     ['400 for a NUL in a header', rawGet('/api/health', ['X-A: a\0b']), 400, /header/],
-    ['400 for a NUL in the query', rawGet('/api/suggest?q=a%00b'), 400, /querystring\/q contains a NUL character/],
+    // A route open to the public: an internal one would answer an anonymous socket with 401 first.
+    ['400 for a NUL in the query', rawGet('/public/api/progress?q=a%00b'), 400, /querystring\/q contains a NUL character/],
   ])('%s, over a real socket', async (_what, bytes, status, message) => {
     const res = await rawRequest(port, bytes);
     expect(res.status).toBe(status);
@@ -104,16 +109,15 @@ describe('the error shape', () => {
 
 describe('a server shutting down', () => {
   it('answers requests still arriving on an open connection with a 503 in the one shape', async () => {
-    const { app, t } = await openApp('pglite');
     // A request held open keeps its connection busy, so closing cannot drop it as idle.
     let release!: () => void;
     let started!: () => void;
     const running = new Promise<void>((r) => (started = r));
-    app.get('/test/hold', async () => {
+    const { app, t } = await openApp('pglite', (a) => a.get('/test/hold', { config: { access: 'health:read' } }, async () => {
       started();
       await new Promise<void>((r) => (release = r));
       return { held: true };
-    });
+    }));
     await app.listen({ host: '127.0.0.1', port: 0 });
     const { socket, closed } = openSocket((app.server.address() as AddressInfo).port);
     socket.write('GET /test/hold HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
@@ -182,6 +186,16 @@ describe.each(DB_KINDS)('control characters in parameters, on %s', (kind) => {
   it('answers a NUL in every parameter of every documented route, and an infinite number in every numeric one, with a 400 naming it', async () => {
     type Param = { in: string; name: string; required?: boolean; schema?: { type?: string } };
     const doc = (await app.inject({ url: '/docs/json' })).json() as { paths: Record<string, Record<string, { parameters?: Param[] }>> };
+    // Each request as the first role that may send it (no role may use every route).
+    const roles = await Promise.all(USER_ROLES.map((role) => signedIn(app, t.db, role)));
+    const inject = async (opts: { method: 'GET'; url: string }) => {
+      let res = await app.inject(opts);
+      for (const headers of roles) {
+        if (res.statusCode !== 401 && res.statusCode !== 403) break;
+        res = await app.inject({ ...opts, headers });
+      }
+      return res;
+    };
     const checked: string[] = [];
     for (const [route, methods] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(methods)) {
@@ -190,7 +204,7 @@ describe.each(DB_KINDS)('control characters in parameters, on %s', (kind) => {
         for (const p of params) {
           const path = route.replace(/\{(\w+)\}/g, (_m, name: string) => (p.in === 'path' && name === p.name ? 'a%00b' : 'a'));
           const url = p.in === 'query' ? `${path}?${p.name}=a%00b` : path;
-          const res = await app.inject({ method: method.toUpperCase() as 'GET', url });
+          const res = await inject({ method: method.toUpperCase() as 'GET', url });
           const where = p.in === 'path' ? 'params' : 'querystring';
           expect({ url, status: res.statusCode, message: res.json().message }).toEqual({ url, status: 400, message: `${where}/${p.name} contains a NUL character` });
           checked.push(`${method} ${url}`);
@@ -198,7 +212,7 @@ describe.each(DB_KINDS)('control characters in parameters, on %s', (kind) => {
           // The other required parameters valid, so that validation passes and the number arrives.
           const others = (op.parameters ?? []).filter((o) => o.in === 'query' && o.required && o.name !== p.name).map((o) => `&${o.name}=a`).join('');
           const infUrl = `${path}?${p.name}=1e309${others}`;
-          const inf = await app.inject({ method: method.toUpperCase() as 'GET', url: infUrl });
+          const inf = await inject({ method: method.toUpperCase() as 'GET', url: infUrl });
           expect({ infUrl, status: inf.statusCode, message: inf.json().message }).toEqual({ infUrl, status: 400, message: `querystring/${p.name} must be a finite number` });
           checked.push(`${method} ${infUrl}`);
         }

@@ -14,6 +14,7 @@ import { buildApproval, buildPetition, buildProject } from '../helpers/factories
 import { importJsonl } from '../helpers/imports.ts';
 import { hubWith } from '../helpers/search-fixture.ts';
 import { fromText, jsonl } from '../helpers/streams.ts';
+import { actAs, signedIn } from '../helpers/sign-in.ts';
 
 /** Registered under a plot name; people call the site by what stood there before. */
 const site = buildProject({
@@ -39,8 +40,10 @@ describe.each(SEARCH_SETUPS)('project aliases on %s', (setup) => {
     await runner.drain();
     await runner.stop();
   };
-  const post = (alias: string, by = '审核员甲', no = site.project_no) =>
-    app.inject({ method: 'POST', url: `/api/projects/${no}/aliases`, payload: { alias, by, note: '群众来信的叫法' } });
+  /** Two handlers sign in; the log names whoever was signed in. */
+  let as: { jia: { authorization: string }; yi: { authorization: string } };
+  const post = (alias: string, by: 'jia' | 'yi' = 'jia', no = site.project_no) =>
+    app.inject({ method: 'POST', url: `/api/projects/${no}/aliases`, headers: as[by], payload: { alias, note: '群众来信的叫法' } });
   const searchProjects = async (q: string) =>
     ((await app.inject({ url: `/api/search?type=project&q=${encodeURIComponent(q)}` })).json().hits as { id: string; project_no: string }[]);
   const linkStatus = async () =>
@@ -52,7 +55,11 @@ describe.each(SEARCH_SETUPS)('project aliases on %s', (setup) => {
       approval: [buildApproval(site.project_no, { id: 'apv-al-1' }), buildApproval(other.project_no, { id: 'apv-al-2' })],
       petition: [letter],
     }));
-    app = await buildApp({ ...rt, logLevel: 'silent' });
+    app = await actAs(buildApp({ ...rt, logLevel: 'silent' }), rt.db, 'handler');
+    as = {
+      jia: await signedIn(app, rt.db, { role: 'handler', username: 'handler-jia' }),
+      yi: await signedIn(app, rt.db, { role: 'handler', username: 'handler-yi' }),
+    };
   }, 120_000);
   afterAll(async () => {
     await app?.close();
@@ -69,7 +76,7 @@ describe.each(SEARCH_SETUPS)('project aliases on %s', (setup) => {
     const res = await post(`  ${ALIAS} `);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ project_no: site.project_no, alias: ALIAS, added: true, shared_with: [] });
-    expect(res.json().aliases).toEqual([expect.objectContaining({ alias: ALIAS, added_by: '审核员甲', note: '群众来信的叫法' })]);
+    expect(res.json().aliases).toEqual([expect.objectContaining({ alias: ALIAS, added_by: 'handler-jia', note: '群众来信的叫法' })]);
     await drain();
     expect((await searchProjects(ALIAS))[0]?.project_no).toBe(site.project_no);
     await rt.linking.linkAll();
@@ -87,7 +94,7 @@ describe.each(SEARCH_SETUPS)('project aliases on %s', (setup) => {
   });
 
   it('names the other projects already known by a name it adds', async () => {
-    const res = await post(ALIAS, '审核员乙', other.project_no);
+    const res = await post(ALIAS, 'yi', other.project_no);
     expect(res.json()).toMatchObject({ added: true, shared_with: [site.project_no] });
   });
 
@@ -98,18 +105,19 @@ describe.each(SEARCH_SETUPS)('project aliases on %s', (setup) => {
       expect(res.json().message).toMatch(/^alias: /);
       expect(res.json().message).toMatch(why);
     }
-    expect((await post(ALIAS, '  ')).json().message).toMatch(/^by: /);
-    expect((await post(ALIAS, '审核员甲', 'QKAA20990001')).statusCode).toBe(404);
-    expect((await app.inject({ method: 'POST', url: `/api/projects/${site.project_no}/aliases`, payload: { alias: ALIAS } })).statusCode).toBe(400);
+    expect((await post(ALIAS, 'jia', 'QKAA20990001')).statusCode).toBe(404);
+    // Who adds it is the signed-in user, never a name the client sends.
+    const claimed = await app.inject({ method: 'POST', url: `/api/projects/${site.project_no}/aliases`, headers: as.jia, payload: { alias: ALIAS, by: '别人' } });
+    expect(claimed.json()).toMatchObject({ statusCode: 400, message: 'body must NOT have additional properties' });
   });
 
   it('removes an added name, and search no longer finds the project by it', async () => {
-    const res = await app.inject({ method: 'DELETE', url: `/api/projects/${site.project_no}/aliases?alias=${encodeURIComponent(ALIAS)}&by=${encodeURIComponent('审核员甲')}` });
+    const res = await app.inject({ method: 'DELETE', url: `/api/projects/${site.project_no}/aliases?alias=${encodeURIComponent(ALIAS)}`, headers: as.jia });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ removed: true, aliases: [] });
     await drain();
     expect((await searchProjects(ALIAS)).some((h) => h.project_no === site.project_no)).toBe(false);
-    const again = await app.inject({ method: 'DELETE', url: `/api/projects/${site.project_no}/aliases?alias=${encodeURIComponent(ALIAS)}&by=x` });
+    const again = await app.inject({ method: 'DELETE', url: `/api/projects/${site.project_no}/aliases?alias=${encodeURIComponent(ALIAS)}`, headers: as.jia });
     expect(again.statusCode).toBe(404);
   });
 
@@ -118,9 +126,9 @@ describe.each(SEARCH_SETUPS)('project aliases on %s', (setup) => {
       `SELECT actor, action FROM audit_log WHERE action LIKE 'project.alias.%' ORDER BY at, action`,
     );
     expect(r.rows).toEqual([
-      { actor: '审核员甲', action: 'project.alias.add' },
-      { actor: '审核员乙', action: 'project.alias.add' },
-      { actor: '审核员甲', action: 'project.alias.remove' },
+      { actor: 'handler-jia', action: 'project.alias.add' },
+      { actor: 'handler-yi', action: 'project.alias.add' },
+      { actor: 'handler-jia', action: 'project.alias.remove' },
     ]);
   });
 });

@@ -16,6 +16,7 @@ import { buildApproval, buildProject } from '../helpers/factories.ts';
 import { jsonl } from '../helpers/streams.ts';
 import { createRecommendService } from '../../services/recommend/recommend.service.ts';
 import { recommendStore } from '../../services/recommend/recommend.store.ts';
+import { actAs } from '../helpers/sign-in.ts';
 
 describe.each(DB_KINDS)('project API for the web app on %s', (kind) => {
   let t: TestDb;
@@ -27,10 +28,10 @@ describe.each(DB_KINDS)('project API for the web app on %s', (kind) => {
     t = await createTestDb(kind);
     const engine = createPostgresEngine(t.db);
     await engine.init();
-    app = await buildApp({
+    app = await actAs(buildApp({
       db: t.db, ...createServices(t.db), search: createSearchService({ engine, segmenter: createSegmenter() }), suggest: createSuggestService({ engine }),
       recommendations: createRecommendService({ db: t.db, store: recommendStore, engine, segmenter: createSegmenter() }), logLevel: 'silent',
-    });
+    }), t.db, 'admin');
     const post = (type: string, body: string) =>
       app.inject({ method: 'POST', url: `/api/import/${type}`, headers: { 'content-type': 'application/x-ndjson' }, body });
     expect((await post('project', jsonl([a, b]))).statusCode).toBe(200);

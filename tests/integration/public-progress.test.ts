@@ -160,6 +160,7 @@ describe.each(DB_KINDS)('the public inquiry API on %s', (kind) => {
     expect(await found('%')).toEqual(['QKAA20220001']);
     expect(await found('_')).toEqual([]);
     expect(await found('没有这个项目')).toEqual([]);
+    expect(await found('hsaa-2099-0001')).toEqual([]);
     const anju = await found('安居示范');
     expect(anju).toHaveLength(10);
     expect(anju).toEqual([...anju].sort());

@@ -16,6 +16,7 @@ import { importJsonl } from '../helpers/imports.ts';
 import { fromText, jsonl } from '../helpers/streams.ts';
 import { createRecommendService } from '../../services/recommend/recommend.service.ts';
 import { recommendStore } from '../../services/recommend/recommend.store.ts';
+import { actAs } from '../helpers/sign-in.ts';
 
 const BUILDER = '武汉某某置业有限公司';
 const CREDIT_CODE = '91420100MA4KRR002B';
@@ -76,10 +77,10 @@ describe.each(DB_KINDS)('reading API on %s', (kind) => {
     }
     const engine = createPostgresEngine(t.db);
     await engine.init();
-    app = await buildApp({
+    app = await actAs(buildApp({
       db: t.db, ...createServices(t.db), search: createSearchService({ engine, segmenter: createSegmenter() }), suggest: createSuggestService({ engine }),
       recommendations: createRecommendService({ db: t.db, store: recommendStore, engine, segmenter: createSegmenter() }), logLevel: 'silent',
-    });
+    }), t.db, 'officer');
   });
   afterAll(async () => {
     await app?.close();

@@ -12,6 +12,7 @@ import type { Runtime } from '../../services/runtime/runtime.ts';
 import { SEARCH_SETUPS } from '../helpers/engines.ts';
 import { buildApproval, buildPetition, buildProject } from '../helpers/factories.ts';
 import { hubWith } from '../helpers/search-fixture.ts';
+import { actAs } from '../helpers/sign-in.ts';
 
 const subject = buildProject({
   id: 'prj-rc-1', project_no: 'HSAA20190101', name: '洪山区青菱湖K2地块住宅项目', district: '洪山',
@@ -82,7 +83,7 @@ describe.each(SEARCH_SETUPS)('recommendations on %s', (setup) => {
       regulation: [regulation, unrelatedLaw],
     }));
     if (rt.config.searchEngine === 'postgres') await rt.db.exec(`ANALYZE search_docs_g${(await rt.engine.state()).generation}`);
-    app = await buildApp({ ...rt, logLevel: 'silent' });
+    app = await actAs(buildApp({ ...rt, logLevel: 'silent' }), rt.db, 'supervisor');
   }, 120_000);
   afterAll(async () => {
     await app?.close();

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../services/server/app.ts';
 import { readJsonl, searchFixture, type SearchFixture } from '../helpers/search-fixture.ts';
+import { actAs } from '../helpers/sign-in.ts';
 
 describe('search API', () => {
   let f: SearchFixture;
@@ -12,7 +13,7 @@ describe('search API', () => {
   beforeAll(async () => {
     f = await searchFixture('pglite', 60, 21);
     await f.rt.indexer.reindex();
-    app = await buildApp({ ...f.rt, logLevel: 'silent' });
+    app = await actAs(buildApp({ ...f.rt, logLevel: 'silent' }), f.rt.db, 'officer');
     project = readJsonl<{ project_no: string; name: string }>(f.corpus.files.project!)[4]!;
   }, 240_000);
   afterAll(async () => {

@@ -10,6 +10,7 @@ import { buildApproval, buildProject } from '../helpers/factories.ts';
 import { importJsonl } from '../helpers/imports.ts';
 import { openHub } from '../helpers/search-fixture.ts';
 import { fromText, jsonl } from '../helpers/streams.ts';
+import { actAs } from '../helpers/sign-in.ts';
 
 describe('search API with filters', () => {
   let hub: Awaited<ReturnType<typeof openHub>>;
@@ -23,7 +24,7 @@ describe('search API with filters', () => {
     await importJsonl(hub.rt.db, 'project', fromText(jsonl([project])));
     await importJsonl(hub.rt.db, 'approval', fromText(jsonl(approvals)));
     await hub.rt.indexer.reindex();
-    app = await buildApp({ ...hub.rt, logLevel: 'silent' });
+    app = await actAs(buildApp({ ...hub.rt, logLevel: 'silent' }), hub.rt.db, 'officer');
   }, 120_000);
   afterAll(async () => {
     await app?.close();

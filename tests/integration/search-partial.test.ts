@@ -11,6 +11,7 @@ import { buildApproval, buildProject } from '../helpers/factories.ts';
 import { hubWith } from '../helpers/search-fixture.ts';
 import { buildApp } from '../../services/server/app.ts';
 import type { Runtime } from '../../services/runtime/runtime.ts';
+import { actAs } from '../helpers/sign-in.ts';
 
 const lakeside = buildProject({
   id: 'prj-part-1', project_no: 'HSAA20190041', name: '洪山区南湖片K2地块住宅项目', district: '洪山',
@@ -73,7 +74,7 @@ describe.each(SEARCH_SETUPS)('names as officers type them, and partial matches, 
   });
 
   it('says so over HTTP: partial at the top, missing on each partial hit', async () => {
-    const app = await buildApp({ ...rt, logLevel: 'silent' });
+    const app = await actAs(buildApp({ ...rt, logLevel: 'silent' }), rt.db, 'officer');
     try {
       const res = await app.inject({ url: `/api/search?q=${encodeURIComponent('南湖K2住宅幼儿园')}&size=10` });
       expect(res.statusCode).toBe(200);

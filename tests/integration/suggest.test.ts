@@ -14,6 +14,7 @@ import type { Runtime } from '../../services/runtime/runtime.ts';
 import { buildApp } from '../../services/server/app.ts';
 import { SEARCH_SETUPS } from '../helpers/engines.ts';
 import { openHub } from '../helpers/search-fixture.ts';
+import { actAs } from '../helpers/sign-in.ts';
 
 const BUILDER = '武汉万科房地产有限公司';
 /** 万科中央公馆 in three districts: the case that type-ahead used to show as one. */
@@ -72,7 +73,7 @@ describe.each(SEARCH_SETUPS)('type-ahead on %s', (setup) => {
   beforeAll(async () => {
     ({ rt, close } = await openHub(setup));
     await load(rt);
-    app = await buildApp({ ...rt, logLevel: 'silent' });
+    app = await actAs(buildApp({ ...rt, logLevel: 'silent' }), rt.db, 'officer');
   }, 120_000);
   afterAll(async () => {
     await app?.close();

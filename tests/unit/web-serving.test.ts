@@ -51,9 +51,9 @@ describe('when the web app is built', () => {
 });
 
 describe('the paths the web app answers', () => {
-  it('leaves /api and /docs to the API, and nothing else', () => {
-    for (const p of ['/api', '/api/', '/api/search?q=x', '/docs', '/docs/json', '/docs/static/index.html']) expect(isApiPath(p), p).toBe(true);
-    for (const p of ['/', '/search?q=/api', '/apis', '/documents/doc-1', '/docsx', '/projects/api']) expect(isApiPath(p), p).toBe(false);
+  it('leaves /api, /public/api and /docs to the API, and nothing else', () => {
+    for (const p of ['/api', '/api/', '/api/search?q=x', '/docs', '/docs/json', '/docs/static/index.html', '/public/api', '/public/api/progress?q=x', '/public/api/nothing']) expect(isApiPath(p), p).toBe(true);
+    for (const p of ['/', '/search?q=/api', '/apis', '/documents/doc-1', '/docsx', '/projects/api', '/public', '/public?q=HSAA', '/public/apis', '/publicapi/x']) expect(isApiPath(p), p).toBe(false);
   });
 
   it('reaches its own API on loopback when it listens on every address', () => {

@@ -9,6 +9,7 @@ import { openRuntime, startJobs, type Runtime } from '../../runtime/runtime.ts';
 import { runGenerate } from './generate.command.ts';
 import { importFile, planImport, printReport } from './import.command.ts';
 import { runReindexWith } from './search.command.ts';
+import { printDemoUsers } from './users.command.ts';
 
 const DEMO_SEED = 2017;
 
@@ -63,6 +64,8 @@ export async function runStart(config: Config, opts: ServeOptions & { projects: 
   const webReady = openWeb(config, opts);
   webReady.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled"
   const rt = await openRuntime(config);
+  // The embedded store is a trial hub: one user per role to sign in with. A server gets none unless asked (`planhub users demo`).
+  if (rt.db.kind === 'pglite') printDemoUsers(await rt.auth.demoUsers('planhub start'));
   if ((await projectStore.count(rt.db)) === 0) {
     const dir = path.join(config.dataDir, 'demo');
     if (!fs.existsSync(path.join(dir, 'projects.jsonl'))) {

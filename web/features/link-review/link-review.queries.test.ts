@@ -20,14 +20,14 @@ describe('the links query keys and a decision’s effect on the queue', () => {
   });
 
   it('takes a confirmed or rejected link out of the queue, and only that pair', () => {
-    const after = applyDecision(queue, { resource_type: 'petition', resource_id: 'b', project_no: 'HSAA20230102', decision: 'confirm', by: '审核员' });
+    const after = applyDecision(queue, { resource_type: 'petition', resource_id: 'b', project_no: 'HSAA20230102', decision: 'confirm' }, '审核员');
     expect(after.items.map((i) => `${i.resource_id}:${i.project_no}`)).toEqual(['a:HSAA20230102', 'b:HSAA20230103']);
     expect(after.total).toBe(22);
-    expect(applyDecision(queue, { resource_type: 'petition', resource_id: 'a', project_no: 'HSAA20230102', decision: 'reject', by: '审核员' }).items).toHaveLength(2);
+    expect(applyDecision(queue, { resource_type: 'petition', resource_id: 'a', project_no: 'HSAA20230102', decision: 'reject' }, '审核员').items).toHaveLength(2);
   });
 
   it('keeps a link marked unsure in the queue, marked', () => {
-    const after = applyDecision(queue, { resource_type: 'petition', resource_id: 'a', project_no: 'HSAA20230102', decision: 'unsure', by: '审核员' });
+    const after = applyDecision(queue, { resource_type: 'petition', resource_id: 'a', project_no: 'HSAA20230102', decision: 'unsure' }, '审核员');
     expect(after.items).toHaveLength(3);
     expect(after.total).toBe(23);
     expect(after.items[0]!.decision).toBe('unsure');

@@ -32,18 +32,18 @@ export function useResourceLinks(type: LinkType, id: string) {
   });
 }
 
-/** The queues as they stand once `input` is recorded: a confirmed or rejected link has left; one marked unsure stays, marked. */
-export function applyDecision(queue: ReviewQueue, input: DecisionInput): ReviewQueue {
+/** The queues as they stand once `input` is recorded (by `decidedBy`, the signed-in user the API names): a confirmed or rejected link has left; one marked unsure stays, marked. */
+export function applyDecision(queue: ReviewQueue, input: DecisionInput, decidedBy: string | null): ReviewQueue {
   const key = itemKey(input);
   if (input.decision === 'unsure') {
-    return { ...queue, items: queue.items.map((i) => (itemKey(i) === key ? { ...i, decision: 'unsure', decided_by: input.by } : i)) };
+    return { ...queue, items: queue.items.map((i) => (itemKey(i) === key ? { ...i, decision: 'unsure', decided_by: decidedBy } : i)) };
   }
   const items = queue.items.filter((i) => itemKey(i) !== key);
   return { ...queue, items, total: queue.total - (queue.items.length - items.length) };
 }
 
-function afterDecision(client: QueryClient, input: DecisionInput) {
-  client.setQueriesData<ReviewQueue>({ queryKey: linkReviewKeys.queues() }, (q) => (q ? applyDecision(q, input) : q));
+function afterDecision(client: QueryClient, input: DecisionInput, decidedBy: string | null) {
+  client.setQueriesData<ReviewQueue>({ queryKey: linkReviewKeys.queues() }, (q) => (q ? applyDecision(q, input, decidedBy) : q));
   void client.invalidateQueries({ queryKey: linkReviewKeys.all });
   void client.invalidateQueries({ queryKey: projectKeys.detail(input.project_no) });
 }
@@ -52,6 +52,6 @@ export function useDecide() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: DecisionInput) => apiPost<DecisionResult>('/api/links/decision', input),
-    onSuccess: (_, input) => afterDecision(client, input),
+    onSuccess: (result, input) => afterDecision(client, input, result.link.decided_by),
   });
 }

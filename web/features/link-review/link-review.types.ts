@@ -55,7 +55,6 @@ export interface DecisionInput {
   resource_id: string;
   project_no: string;
   decision: Decision;
-  by: string;
 }
 
 export interface DecisionResult {

@@ -24,7 +24,6 @@ import { LINK_REVIEW_TEXTS } from './texts';
 
 const T = LINK_REVIEW_TEXTS;
 /** Who decides, until the access issue adds login and the API takes the signed-in person instead. */
-const REVIEWER = '审核员';
 const FIRST: Selection = { key: null, index: 0 };
 
 /** A decision that did not land: the item stays in the queue, and this says why. */
@@ -81,7 +80,7 @@ export function ReviewPage() {
 
   function decideCurrent(decision: Decision) {
     if (!current) return;
-    const input = { resource_type: current.resource_type, resource_id: current.resource_id, project_no: current.project_no, decision, by: REVIEWER };
+    const input = { resource_type: current.resource_type, resource_id: current.resource_id, project_no: current.project_no, decision };
     const title = current.resource_title ?? T.untitled;
     decide.mutate(input, { onSuccess: () => setAnnouncement(T.decided(T.decisions[decision], title)) });
     const more = queue.data !== undefined && state.page * queue.data.size < queue.data.total;

@@ -37,11 +37,11 @@ export function useAliasChanges(projectNo: string) {
   const client = useQueryClient();
   const refresh = () => void client.invalidateQueries({ queryKey: projectKeys.detail(projectNo) });
   const add = useMutation({
-    mutationFn: (input: { alias: string; by: string }) => apiPost<AliasAdded>(path(projectNo), input),
+    mutationFn: (input: { alias: string }) => apiPost<AliasAdded>(path(projectNo), input),
     onSuccess: refresh,
   });
   const remove = useMutation({
-    mutationFn: (input: { alias: string; by: string }) => apiDelete<unknown>(path(projectNo), input),
+    mutationFn: (input: { alias: string }) => apiDelete<unknown>(path(projectNo), input),
     onSuccess: refresh,
   });
   return { add, remove };

@@ -19,7 +19,7 @@ export function ProjectAliases({ projectNo, registeredName }: { projectNo: strin
   const submit = () => {
     const alias = draft.trim();
     if (!alias) return;
-    add.mutate({ alias, by: T.by }, { onSuccess: () => setDraft('') });
+    add.mutate({ alias }, { onSuccess: () => setDraft('') });
   };
   return (
     <section className="ph-panel ph-aliases" aria-labelledby="ph-aliases-title">
@@ -29,7 +29,7 @@ export function ProjectAliases({ projectNo, registeredName }: { projectNo: strin
         {aliases.data?.aliases.map((a) => (
           <li key={a.alias} className="ph-alias" title={T.added(a.added_by)}>
             {a.alias}
-            <button type="button" className="ph-alias-remove" aria-label={T.remove(a.alias)} onClick={() => remove.mutate({ alias: a.alias, by: T.by })}>×</button>
+            <button type="button" className="ph-alias-remove" aria-label={T.remove(a.alias)} onClick={() => remove.mutate({ alias: a.alias })}>×</button>
           </li>
         ))}
       </ul>

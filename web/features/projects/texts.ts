@@ -96,7 +96,5 @@ export const PROJECT_TEXTS = {
     add: '添加',
     remove: (alias: string) => `删除别名“${alias}”`,
     sharedWith: (nos: string) => `注意：该名称也是其他项目的名称或别名（${nos}），仅凭此名不会自动关联。`,
-    /** Until login exists (the access issue), writes are signed with this placeholder. */
-    by: '审核员',
   },
 } as const;
