@@ -74,8 +74,9 @@ export function createAuthService(deps: AuthDeps) {
     if (wait !== null) throw tooManyRequests(`too many failed sign-ins; try again in ${wait} s`, wait);
 
     const user = username ? await deps.users.findByUsername(db, username) : null;
-    const matches = password.length > 0 && password.length <= MAX_PASSWORD_CHARS
-      && (await verifyPassword(user?.password_hash ?? (await decoyHash()), password)) && user?.password_hash != null;
+    const stored = user?.password_hash ?? null;
+    const plausible = password.length > 0 && password.length <= MAX_PASSWORD_CHARS;
+    const matches = plausible && (await verifyPassword(stored ?? (await decoyHash()), password)) && stored !== null;
     if (!user || !matches) {
       limiter.failed(username, ip);
       throw unauthorized(WRONG);
@@ -114,11 +115,11 @@ export function createAuthService(deps: AuthDeps) {
   async function logout(token: unknown): Promise<boolean> {
     const claims = await tokens.read(token);
     if (!claims) return false;
-    const who = await authenticate(token);
+    // Revoked whatever the user's state, so that enabling a disabled user does not bring it back.
     return db.transaction(async (tx) => {
-      const revoked = await deps.sessions.revoke(tx, claims.sessionId, now());
-      if (revoked && who) await deps.audit.append(tx, { actor: who.username, action: 'auth.logout', resource_type: 'user', resource_id: who.username });
-      return revoked;
+      const username = await deps.sessions.revoke(tx, claims.sessionId, claims.userId, now());
+      if (username) await deps.audit.append(tx, { actor: username, action: 'auth.logout', resource_type: 'user', resource_id: username });
+      return username !== null;
     });
   }
 

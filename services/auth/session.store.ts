@@ -31,10 +31,15 @@ async function findActive(db: Queryable, id: string, now: Date): Promise<Session
   return r.rows[0] ?? null;
 }
 
-/** Revokes one session; false when it was unknown or already revoked. */
-async function revoke(db: Queryable, id: string, now: Date): Promise<boolean> {
-  const r = await db.query('UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [id, now.toISOString()]);
-  return r.rowCount > 0;
+/** Revokes the user's session `id`; the user's name, or null when there was no such open session. */
+async function revoke(db: Queryable, id: string, userId: number, now: Date): Promise<string | null> {
+  const r = await db.query<{ username: string }>(
+    `UPDATE sessions s SET revoked_at = $3 FROM users u
+     WHERE s.id = $1 AND s.user_id = $2 AND u.id = s.user_id AND s.revoked_at IS NULL
+     RETURNING u.username`,
+    [id, userId, now.toISOString()],
+  );
+  return r.rows[0]?.username ?? null;
 }
 
 /** Revokes every open session of a user; returns how many. */
