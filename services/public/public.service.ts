@@ -49,7 +49,7 @@ const toPublicApproval = (a: PublicApprovalRow): PublicApproval => ({
   stages: stagesOf(a.stages),
 });
 
-export function createPublicService(deps: { db: Queryable; store: Pick<PublicStore, 'findProjects' | 'approvalsOf'> }) {
+export function createPublicService(deps: { db: Queryable; store: Pick<PublicStore, 'findByNumber' | 'findByName' | 'approvalsOf'> }) {
   const { db, store } = deps;
 
   /** Projects matching `qInput` (at most MAX_PROJECTS) with their approvals. */
@@ -57,7 +57,9 @@ export function createPublicService(deps: { db: Queryable; store: Pick<PublicSto
     const q = (qInput ?? '').trim();
     if (q.length === 0) throw badRequest('q is required: a project number or a project name');
     if ([...q].length > MAX_QUERY_CHARS) throw badRequest(`q must be at most ${MAX_QUERY_CHARS} characters`);
-    const projects = await store.findProjects(db, { projectNo: projectNoIn(q), text: q, limit: MAX_PROJECTS });
+    // A number names one project; only text that is not one is looked for in names.
+    const projectNo = projectNoIn(q);
+    const projects = projectNo ? await store.findByNumber(db, projectNo) : await store.findByName(db, q, MAX_PROJECTS);
     const approvals = await store.approvalsOf(db, projects.map((p) => p.project_no));
     return {
       q,

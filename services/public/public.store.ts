@@ -26,20 +26,27 @@ export interface PublicApprovalRow {
 /** `text` for a LIKE pattern, its wildcards (and the escape character) taken literally. */
 const literal = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** The project numbered `projectNo` (as stored), if any. */
+async function findByNumber(db: Queryable, projectNo: string): Promise<PublicProjectRow[]> {
+  const r = await db.query<PublicProjectRow>('SELECT project_no, name, district FROM projects WHERE project_no = $1', [projectNo]);
+  return r.rows;
+}
+
 /**
- * Projects numbered `projectNo`, or whose name, estate name or an alias contains `text`
- * (case-insensitive): the numbered one first, then names that start with the text, then by number.
+ * Projects whose name, estate name or an alias contains `text` (case-insensitive, wildcards taken
+ * literally): names that start with it first, then by number. A scan of every project, so the
+ * alias list (the shared fragment, costly per row) is built only for projects that have aliases.
  */
-async function findProjects(db: Queryable, q: { projectNo: string | null; text: string; limit: number }): Promise<PublicProjectRow[]> {
+async function findByName(db: Queryable, text: string, limit: number): Promise<PublicProjectRow[]> {
   const r = await db.query<PublicProjectRow>(
     `SELECT p.project_no, p.name, p.district FROM projects p
-     WHERE p.project_no = $1
-        OR p.name ILIKE $2
-        OR p.extra->>'estate_name' ILIKE $2
-        OR EXISTS (SELECT 1 FROM unnest(${projectAliasesSql('p')}) AS alias WHERE alias ILIKE $2)
-     ORDER BY p.project_no = $1 IS TRUE DESC, p.name ILIKE $3 DESC, p.project_no
-     LIMIT $4`,
-    [q.projectNo, `%${literal(q.text)}%`, `${literal(q.text)}%`, q.limit],
+     WHERE p.name ILIKE $1
+        OR p.extra->>'estate_name' ILIKE $1
+        OR ((p.extra ? 'aliases' OR p.project_no IN (SELECT pa.project_no FROM project_aliases pa))
+            AND EXISTS (SELECT 1 FROM unnest(${projectAliasesSql('p')}) AS alias WHERE alias ILIKE $1))
+     ORDER BY p.name ILIKE $2 DESC, p.project_no
+     LIMIT $3`,
+    [`%${literal(text)}%`, `${literal(text)}%`, limit],
   );
   return r.rows;
 }
@@ -58,5 +65,5 @@ async function approvalsOf(db: Queryable, projectNos: string[]): Promise<PublicA
   return r.rows;
 }
 
-export const publicStore = { findProjects, approvalsOf };
+export const publicStore = { findByNumber, findByName, approvalsOf };
 export type PublicStore = typeof publicStore;
