@@ -1,6 +1,7 @@
 /** `POST /api/auth/login`, `POST /api/auth/logout`, `GET /api/auth/me`: open to everyone (`session:use`). */
 import type {} from '@fastify/cookie';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type {} from '../access/fastify-types.ts';
 import { TooManyRequestsError, unauthorized } from '../common/errors.ts';
 import type { AuthService } from './auth.service.ts';
 import { SESSION_COOKIE, credentialOf } from './credential.ts';
@@ -24,7 +25,7 @@ const cookieOptions = (req: FastifyRequest) => ({
   secure: req.protocol === 'https',
 });
 
-export function authRoutes(deps: { auth: Pick<AuthService, 'login' | 'logout' | 'authenticate' | 'sessionHours'> }): FastifyPluginAsync {
+export function authRoutes(deps: { auth: Pick<AuthService, 'login' | 'logout' | 'sessionHours'> }): FastifyPluginAsync {
   return async (app) => {
     app.post<{ Body: { username: string; password: string } }>('/api/auth/login', {
       config: { access: 'session:use' },
@@ -79,9 +80,9 @@ export function authRoutes(deps: { auth: Pick<AuthService, 'login' | 'logout' | 
         response: { 200: principalSchema },
       },
     }, async (req, reply) => {
-      const credential = credentialOf(req);
-      const principal = credential ? await deps.auth.authenticate(credential.token) : null;
-      if (!principal) throw unauthorized('not signed in (or the session has ended); POST /api/auth/login first');
+      // The access hook has authenticated the request; a stale or missing token left the public's principal.
+      const principal = req.principal;
+      if (!principal || principal.userId === null) throw unauthorized('not signed in (or the session has ended); POST /api/auth/login first');
       void reply.header('Cache-Control', 'no-store');
       return principal;
     });

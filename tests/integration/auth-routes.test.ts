@@ -1,11 +1,12 @@
 /**
- * The auth routes over HTTP, in a minimal Fastify (cookie plugin, the error handler, the routes)
- * so they are tested apart from the full app: the cookie's flags, Bearer and cookie credentials,
- * logout, `me`, and 429 with Retry-After.
+ * The auth routes over HTTP, in a minimal Fastify (cookie plugin, error handler, access hook, the
+ * routes) so they are tested apart from the full app: the cookie's flags, Bearer and cookie
+ * credentials, logout, `me`, and 429 with Retry-After.
  */
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerAccess } from '../../services/access/access.hook.ts';
 import { auditStore } from '../../services/audit/audit.store.ts';
 import { authRoutes } from '../../services/auth/auth.routes.ts';
 import { createAuthService } from '../../services/auth/auth.service.ts';
@@ -27,6 +28,7 @@ describe.each(DB_KINDS)('auth routes on %s', (kind) => {
     app = Fastify({ logger: false, trustProxy: true, ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } } });
     registerErrorHandler(app);
     await app.register(cookie);
+    registerAccess(app, auth);
     await app.register(authRoutes({ auth }));
     await app.ready();
   });
@@ -67,11 +69,15 @@ describe.each(DB_KINDS)('auth routes on %s', (kind) => {
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.json()).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
 
-    const out = await app.inject({ method: 'POST', url: '/api/auth/logout', cookies: { [SESSION_COOKIE]: token } });
+    // A cookie-borne write must come from a page of this site (the access hook's Origin check).
+    const crossSite = await app.inject({ method: 'POST', url: '/api/auth/logout', cookies: { [SESSION_COOKIE]: token } });
+    expect(crossSite.statusCode).toBe(403);
+    const out = await app.inject({ method: 'POST', url: '/api/auth/logout', cookies: { [SESSION_COOKIE]: token }, headers: { host: 'hub.test', origin: 'http://hub.test' } });
     expect(out.statusCode).toBe(204);
     expect(String(out.headers['set-cookie'])).toMatch(new RegExp(`${SESSION_COOKIE}=;.*Expires=Thu, 01 Jan 1970`));
     const after = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
     expect(after.statusCode).toBe(401);
+    expect(after.json().message).toMatch(/not signed in/);
     // Logging out without a session is not an error.
     expect((await app.inject({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(204);
   });
