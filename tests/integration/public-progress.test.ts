@@ -1,38 +1,37 @@
 /**
- * The public inquiry API (公众查询, issue #13): found by number (as people write it) or by a name,
- * it answers only the fields a citizen may know — for every project, whatever its records carry —
- * refuses a bad q in the one error shape, and limits each client to 30 requests a minute while
- * internal routes are not limited. On PGlite and the PostgreSQL server.
+ * The public inquiry API (公众查询, issue #13), through the whole app and without signing in:
+ * found by number (as people write it) or by a name, it answers only the fields a citizen may
+ * know — for every project, whatever its records carry — refuses a bad q in the one error shape,
+ * and limits each client to 30 requests a minute while internal routes are not limited. On
+ * PGlite and the PostgreSQL server.
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPostgresEngine } from '../../indexers/engines/postgres/postgres-engine.ts';
+import { createSegmenter } from '../../indexers/segment/segmenter.ts';
 import type { Db } from '../../services/db/db.ts';
+import { createRecommendService } from '../../services/recommend/recommend.service.ts';
+import { recommendStore } from '../../services/recommend/recommend.store.ts';
 import type { ResourceType } from '../../services/resources/resource.schema.ts';
-import { createPublicService } from '../../services/public/public.service.ts';
-import { publicRoutes } from '../../services/public/public.routes.ts';
-import { publicStore } from '../../services/public/public.store.ts';
-import { registerRateLimit } from '../../services/public/rate-limit.ts';
-import { registerErrorHandler } from '../../services/server/error-handler.ts';
-import { healthRoutes } from '../../services/server/health.routes.ts';
-import { registerInputGuard } from '../../services/server/input-guard.ts';
+import { createServices } from '../../services/runtime/services.ts';
+import { createSearchService } from '../../services/search/search.service.ts';
+import { createSuggestService } from '../../services/search/suggest.service.ts';
+import { buildApp } from '../../services/server/app.ts';
 import { DB_KINDS, createTestDb, type TestDb } from '../helpers/databases.ts';
 import { buildApproval, buildPetition, buildProject } from '../helpers/factories.ts';
 import { importJsonl } from '../helpers/imports.ts';
 import { fromText, jsonl } from '../helpers/streams.ts';
 
-/**
- * The API as app.ts serves it (same validation options, error handler, rate-limit plugin before
- * the routes), built here until app.ts registers the public routes and its access hook lands.
- */
-async function buildPublicApp(db: Db): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } } });
-  registerErrorHandler(app);
-  registerInputGuard(app);
-  await registerRateLimit(app);
-  await app.register(healthRoutes({ db }));
-  await app.register(publicRoutes({ progress: createPublicService({ db, store: publicStore }) }));
-  return app;
+/** The whole API as the server runs it, asked without signing in. */
+async function openApp(db: Db): Promise<FastifyInstance> {
+  const engine = createPostgresEngine(db);
+  await engine.init();
+  const segmenter = createSegmenter();
+  return buildApp({
+    db, ...createServices(db), search: createSearchService({ engine, segmenter }), suggest: createSuggestService({ engine }),
+    recommendations: createRecommendService({ db, store: recommendStore, engine, segmenter }), logLevel: 'silent',
+  });
 }
 
 const HANDLERS = ['王建国', '李秀英', '赵志强', '钱多多'] as const;
@@ -118,7 +117,7 @@ describe.each(DB_KINDS)('the public inquiry API on %s', (kind) => {
       expect(report.rejected, `${type}: ${JSON.stringify(report.errors)}`).toBe(0);
     }
     await t.db.query(`INSERT INTO project_aliases (project_no, alias, added_by) VALUES ($1, '滨江老码头', 'test')`, [riverside.project_no]);
-    app = await buildPublicApp(t.db);
+    app = await openApp(t.db);
   });
   afterAll(async () => {
     await app?.close();
@@ -138,6 +137,17 @@ describe.each(DB_KINDS)('the public inquiry API on %s', (kind) => {
         ],
       }],
     });
+  });
+
+  it('needs no sign-in, and a stale session cookie or token does not stop it', async () => {
+    for (const headers of [{}, { cookie: 'planhub_session=expired.or.forged' }, { authorization: 'Bearer forged' }]) {
+      const res = await app.inject({ url: '/public/api/progress?q=HSAA20190012', headers, remoteAddress: '192.0.2.50' });
+      expect(res.statusCode, JSON.stringify(headers)).toBe(200);
+      expect(res.json().projects).toHaveLength(1);
+    }
+    const unknown = await app.inject({ url: '/public/api/nothing', remoteAddress: '192.0.2.50' });
+    expect(unknown.statusCode).toBe(404);
+    expectErrorShape(unknown.json(), 404);
   });
 
   it('finds it by the number written loosely: lower case, spaces, dashes', async () => {
