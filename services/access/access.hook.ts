@@ -10,7 +10,7 @@ import { forbidden, unauthorized } from '../common/errors.ts';
 import { credentialOf } from '../auth/credential.ts';
 import { decide, isPermission, type Permission } from './policy.ts';
 import { ANONYMOUS, type Principal } from './principal.ts';
-import './fastify-types.ts';
+import type { RouteAccess } from './fastify-types.ts';
 
 export interface AccessDeps {
   /** The principal a session token stands for; null when it is forged, expired, revoked, or its user disabled. */
@@ -32,6 +32,8 @@ function sameOrigin(req: FastifyRequest): boolean {
 export function registerAccess(app: FastifyInstance, deps: AccessDeps): void {
   app.decorateRequest('principal', null as unknown as Principal);
   app.decorateRequest('grant', null as unknown as 'all');
+  const routes: RouteAccess[] = [];
+  app.decorate('accessRoutes', routes);
 
   app.addHook('onRoute', (route) => {
     const declared = route.config?.access ?? PLUGIN_ROUTES.find(([re]) => re.test(route.url))?.[1];
@@ -40,6 +42,7 @@ export function registerAccess(app: FastifyInstance, deps: AccessDeps): void {
       throw new Error(`route ${methods} ${route.url} declares no access permission: add config: { access: '<permission>' } (services/access/policy.ts)`);
     }
     route.config = { ...route.config, access: declared };
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, access: declared });
   });
 
   app.addHook('onRequest', async (req) => {

@@ -5,7 +5,18 @@
 import type { Grant, Permission } from './policy.ts';
 import type { Principal } from './principal.ts';
 
+/** A route as the access hook saw it registered: what tests walk to check every route × every role. */
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Permission;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered after the access hook, with the permission it needs. */
+    accessRoutes: readonly RouteAccess[];
+  }
   interface FastifyRequest {
     /** Who is asking; ANONYMOUS when nobody signed in. */
     principal: Principal;

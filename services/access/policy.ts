@@ -23,6 +23,7 @@ export const POLICY = {
   'progress:read': { public: 'all', officer: 'all', handler: 'all', supervisor: 'all', admin: 'all' },
   'session:use': { public: 'all', officer: 'all', handler: 'all', supervisor: 'all', admin: 'all' },
   // Searching and reading: every internal page and API needs at least an officer.
+  'session:read': { officer: 'all', handler: 'all', supervisor: 'all', admin: 'all' },
   'search:read': { officer: 'all', handler: 'all', supervisor: 'all', admin: 'all' },
   'project:read': { officer: 'all', handler: 'all', supervisor: 'all', admin: 'all' },
   'resource:read': { officer: 'all', handler: 'all', supervisor: 'all', admin: 'all' },

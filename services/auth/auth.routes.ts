@@ -73,7 +73,8 @@ export function authRoutes(deps: { auth: Pick<AuthService, 'login' | 'logout' | 
     });
 
     app.get('/api/auth/me', {
-      config: { access: 'session:use' },
+      // Held by every signed-in role: the access hook answers the public (and stale tokens) with 401.
+      config: { access: 'session:read' },
       schema: {
         tags: ['auth'],
         summary: '当前登录用户：用户名、姓名、角色与处室；未登录返回 401',
