@@ -82,7 +82,14 @@ describe('planhub CLI', () => {
         if (!res) await new Promise((r) => setTimeout(r, 200));
       }
       expect(res?.status, server.output()).toBe(200);
-      const search = (await (await fetch(`${url}/api/search?q=${encodeURIComponent('规划许可')}&size=3`)).json()) as { total: number; hits: unknown[] };
+      // A server database has no demo users: an officer is added with the CLI, then signs in.
+      expect((await fetch(`${url}/api/search?q=x`)).status).toBe(401);
+      const added = await run(['users', 'add', 'cli-officer', '--role', 'officer', '--name', '测试科员', '--password', 'cli-test-password'], env);
+      expect(added.code, added.out).toBe(0);
+      const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'cli-officer', password: 'cli-test-password' }) });
+      expect(login.status).toBe(200);
+      const headers = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
+      const search = (await (await fetch(`${url}/api/search?q=${encodeURIComponent('规划许可')}&size=3`, { headers })).json()) as { total: number; hits: unknown[] };
       expect(search.total).toBeGreaterThan(0);
       expect(search.hits).toHaveLength(3);
       const docs = await fetch(`${url}/docs/json`);
