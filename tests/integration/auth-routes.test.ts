@@ -77,7 +77,7 @@ describe.each(DB_KINDS)('auth routes on %s', (kind) => {
     expect(String(out.headers['set-cookie'])).toMatch(new RegExp(`${SESSION_COOKIE}=;.*Expires=Thu, 01 Jan 1970`));
     const after = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
     expect(after.statusCode).toBe(401);
-    expect(after.json().message).toMatch(/not signed in/);
+    expect(after.json().message).toMatch(/sign in again/);
     // Logging out without a session is not an error.
     expect((await app.inject({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(204);
   });
