@@ -162,9 +162,12 @@ function* knownData(text: string, known: KnownPerson): Generator<PersonalMatch> 
   if (address && [...address].length >= 6) yield* occurrences(text, address, 'address');
 }
 
+const MAY_HOLD = /[\d@叫人名是款主]/;
+
 /** Every piece of personal data found in the text, in order, none overlapping (the earlier, then the longer, wins). */
 export function findPersonalData(text: string, known?: KnownPerson | null): PersonalMatch[] {
-  if (!text) return [];
+  // Every pattern needs a digit, an @ or a word that introduces a name: most texts (titles, names) have none.
+  if (!text || (!known && !MAY_HOLD.test(text))) return [];
   const all: PersonalMatch[] = [
     ...(known ? knownData(text, known) : []),
     ...regexMatches(EMAIL, text, 'email'),
