@@ -1,27 +1,34 @@
 /**
- * The audit log over HTTP (GET /api/audit, issue #13): entries appended by the services are
+ * The audit log over HTTP (GET /api/audit, issue #13), for admins: entries appended by the services are
  * listed newest first, filtered by who, what, which record and when, a page at a time by id; the
  * CSV export opens in Excel (byte-order mark, Chinese header) and quotes as RFC 4180 says. On
  * PGlite and the PostgreSQL server.
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditRoutes } from '../../services/audit/audit.routes.ts';
-import { createAuditService } from '../../services/audit/audit.service.ts';
-import { appendAudit, auditStore } from '../../services/audit/audit.store.ts';
+import { createPostgresEngine } from '../../indexers/engines/postgres/postgres-engine.ts';
+import { createSegmenter } from '../../indexers/segment/segmenter.ts';
+import { appendAudit } from '../../services/audit/audit.store.ts';
 import type { Db } from '../../services/db/db.ts';
-import { registerErrorHandler } from '../../services/server/error-handler.ts';
-import { registerInputGuard } from '../../services/server/input-guard.ts';
+import { createRecommendService } from '../../services/recommend/recommend.service.ts';
+import { recommendStore } from '../../services/recommend/recommend.store.ts';
+import { createServices } from '../../services/runtime/services.ts';
+import { createSearchService } from '../../services/search/search.service.ts';
+import { createSuggestService } from '../../services/search/suggest.service.ts';
+import { buildApp } from '../../services/server/app.ts';
 import { DB_KINDS, createTestDb, type TestDb } from '../helpers/databases.ts';
+import { signedIn } from '../helpers/sign-in.ts';
 
-/** The route as app.ts serves it (same validation options and error handler), without the access hook the role tests cover. */
-async function buildAuditApp(db: Db): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } } });
-  registerErrorHandler(app);
-  registerInputGuard(app);
-  await app.register(auditRoutes({ audit: createAuditService({ db, store: auditStore }) }));
-  return app;
+/** The whole API as the server runs it. */
+async function openApp(db: Db): Promise<FastifyInstance> {
+  const engine = createPostgresEngine(db);
+  await engine.init();
+  const segmenter = createSegmenter();
+  return buildApp({
+    db, ...createServices(db), search: createSearchService({ engine, segmenter }), suggest: createSuggestService({ engine }),
+    recommendations: createRecommendService({ db, store: recommendStore, engine, segmenter }), logLevel: 'silent',
+  });
 }
 
 /** RFC 4180 read back: quoted fields may hold commas, doubled quotes and line breaks. */
@@ -54,21 +61,22 @@ function expectErrorShape(body: Record<string, unknown>, statusCode: number) {
 
 /** Who did what, and when (set after the append: the log stamps entries with now()). */
 const LOG = [
-  { at: '2026-11-30T08:00:00Z', actor: 'admin', action: 'import', resource_type: 'project', detail: { accepted: 3 } },
-  { at: '2026-12-01T01:30:00Z', actor: 'supervisor', action: 'petitioner.read', resource_type: 'petition', resource_id: 'pet-1', detail: { fields: ['name', 'phone'] } },
-  { at: '2026-12-01T23:59:59Z', actor: 'handler', action: 'alias.add', resource_type: 'project', resource_id: 'HSAA20190012', detail: { alias: '老水泥厂' } },
-  { at: '2026-12-02T00:00:00Z', actor: 'supervisor', action: 'petitioner.read', resource_type: 'petition', resource_id: 'pet-2', detail: { fields: ['address'] } },
+  { at: '2020-11-30T08:00:00Z', actor: 'admin', action: 'import', resource_type: 'project', detail: { accepted: 3 } },
+  { at: '2020-12-01T01:30:00Z', actor: 'supervisor', action: 'petitioner.read', resource_type: 'petition', resource_id: 'pet-1', detail: { fields: ['name', 'phone'] } },
+  { at: '2020-12-01T23:59:59Z', actor: 'handler', action: 'alias.add', resource_type: 'project', resource_id: 'HSAA20190012', detail: { alias: '老水泥厂' } },
+  { at: '2020-12-02T00:00:00Z', actor: 'supervisor', action: 'petitioner.read', resource_type: 'petition', resource_id: 'pet-2', detail: { fields: ['address'] } },
   {
-    at: '2026-12-02T09:15:00Z', actor: '王, 建国', action: 'say "hi"', resource_type: 'project', resource_id: 'HSAA20190012',
+    at: '2020-12-02T09:15:00Z', actor: '王, 建国', action: 'say "hi"', resource_type: 'project', resource_id: 'HSAA20190012',
     detail: { note: '第一行\n第二行, 带逗号', quote: '"引号"' },
   },
-  { at: '2026-12-03T10:00:00Z', actor: '=HYPERLINK("http://x")', action: 'link.decide', resource_type: 'petition', resource_id: 'pet-1' },
+  { at: '2020-12-03T10:00:00Z', actor: '=HYPERLINK("http://x")', action: 'link.decide', resource_type: 'petition', resource_id: 'pet-1' },
 ] as const;
 
 describe.each(DB_KINDS)('the audit API on %s', (kind) => {
   let t: TestDb;
   let app: FastifyInstance;
-  const get = (query: string) => app.inject({ url: `/api/audit${query ? `?${query}` : ''}` });
+  let admin: { authorization: string };
+  const get = (query: string, headers = admin) => app.inject({ url: `/api/audit${query ? `?${query}` : ''}`, headers });
   const entries = async (query: string): Promise<Entry[]> => {
     const res = await get(query);
     expect(res.statusCode, `${query}: ${res.body}`).toBe(200);
@@ -77,11 +85,14 @@ describe.each(DB_KINDS)('the audit API on %s', (kind) => {
 
   beforeAll(async () => {
     t = await createTestDb(kind);
+    app = await openApp(t.db);
+    admin = await signedIn(app, t.db, { role: 'admin', username: 'auditor' });
+    // The sign-in wrote the log's first entry; the fixture's follow, dated in 2020 so that the
+    // sign-in's time (now) stays outside every time filter below.
     for (const e of LOG) {
       await appendAudit(t.db, e);
       await t.db.query('UPDATE audit_log SET at = $1 WHERE id = (SELECT max(id) FROM audit_log)', [e.at]);
     }
-    app = await buildAuditApp(t.db);
   });
   afterAll(async () => {
     await app?.close();
@@ -93,9 +104,11 @@ describe.each(DB_KINDS)('the audit API on %s', (kind) => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.next_before).toBeNull();
-    expect(body.entries.map((e: Entry) => e.actor)).toEqual([...LOG].reverse().map((e) => e.actor));
+    // Newest by id, the order they were written in: the sign-in came first.
+    expect(body.entries.map((e: Entry) => e.actor)).toEqual([...[...LOG].reverse().map((e) => e.actor), 'auditor']);
+    expect(body.entries[6]).toMatchObject({ action: 'auth.login', resource_type: 'user', resource_id: 'auditor' });
     expect(body.entries[1]).toEqual({
-      id: expect.any(Number), at: '2026-12-02T09:15:00.000Z', actor: '王, 建国', action: 'say "hi"',
+      id: expect.any(Number), at: '2020-12-02T09:15:00.000Z', actor: '王, 建国', action: 'say "hi"',
       resource_type: 'project', resource_id: 'HSAA20190012', detail: { note: '第一行\n第二行, 带逗号', quote: '"引号"' },
     });
     expect(body.entries[5]).toMatchObject({ actor: 'admin', resource_id: null, detail: { accepted: 3 } });
@@ -105,16 +118,16 @@ describe.each(DB_KINDS)('the audit API on %s', (kind) => {
 
   it('filters by actor, action, record and time', async () => {
     expect((await entries('actor=supervisor')).map((e) => e.resource_id)).toEqual(['pet-2', 'pet-1']);
-    expect((await entries('action=petitioner.read&resource_id=pet-1')).map((e) => e.at)).toEqual(['2026-12-01T01:30:00.000Z']);
+    expect((await entries('action=petitioner.read&resource_id=pet-1')).map((e) => e.at)).toEqual(['2020-12-01T01:30:00.000Z']);
     expect((await entries('resource_type=project&resource_id=HSAA20190012')).map((e) => e.action)).toEqual(['say "hi"', 'alias.add']);
     expect(await entries('actor=nobody')).toEqual([]);
     // A date alone: `from` at its first instant, `to` through its last.
-    expect((await entries('from=2026-12-01&to=2026-12-01')).map((e) => e.at)).toEqual(['2026-12-01T23:59:59.000Z', '2026-12-01T01:30:00.000Z']);
-    expect((await entries('from=2026-12-02')).map((e) => e.at)).toEqual(['2026-12-03T10:00:00.000Z', '2026-12-02T09:15:00.000Z', '2026-12-02T00:00:00.000Z']);
+    expect((await entries('from=2020-12-01&to=2020-12-01')).map((e) => e.at)).toEqual(['2020-12-01T23:59:59.000Z', '2020-12-01T01:30:00.000Z']);
+    expect((await entries('from=2020-12-02&to=2020-12-31')).map((e) => e.at)).toEqual(['2020-12-03T10:00:00.000Z', '2020-12-02T09:15:00.000Z', '2020-12-02T00:00:00.000Z']);
     // A date-time: `from` inclusive, `to` exclusive; one with an offset is read in it.
-    expect((await entries('from=2026-12-01T23:59:59Z&to=2026-12-02T09:15:00Z')).map((e) => e.at)).toEqual(['2026-12-02T00:00:00.000Z', '2026-12-01T23:59:59.000Z']);
-    expect((await entries(`to=${encodeURIComponent('2026-12-01T09:30:00+08:00')}`)).map((e) => e.at)).toEqual(['2026-11-30T08:00:00.000Z']);
-    expect((await entries('from=2026-12-02T17:00&action=link.decide')).map((e) => e.actor)).toEqual(['=HYPERLINK("http://x")']);
+    expect((await entries('from=2020-12-01T23:59:59Z&to=2020-12-02T09:15:00Z')).map((e) => e.at)).toEqual(['2020-12-02T00:00:00.000Z', '2020-12-01T23:59:59.000Z']);
+    expect((await entries(`to=${encodeURIComponent('2020-12-01T09:30:00+08:00')}`)).map((e) => e.at)).toEqual(['2020-11-30T08:00:00.000Z']);
+    expect((await entries('from=2020-12-02T17:00&action=link.decide')).map((e) => e.actor)).toEqual(['=HYPERLINK("http://x")']);
   });
 
   it('pages by id: each next_before asks for the page after, until null', async () => {
@@ -128,10 +141,10 @@ describe.each(DB_KINDS)('the audit API on %s', (kind) => {
       expect(body.next_before).toBe(body.entries[3].id);
       query = `limit=4&before=${body.next_before}`;
     }
-    expect(seen.map((e) => e.actor)).toEqual([...LOG].reverse().map((e) => e.actor));
+    expect(seen.map((e) => e.actor)).toEqual([...[...LOG].reverse().map((e) => e.actor), 'auditor']);
     // A page that ends exactly at the last entry says there is none after it.
-    expect((await get('limit=6')).json().next_before).toBeNull();
-    expect((await get('limit=5')).json().next_before).not.toBeNull();
+    expect((await get('limit=7')).json().next_before).toBeNull();
+    expect((await get('limit=6')).json().next_before).not.toBeNull();
     expect((await entries('actor=supervisor&limit=1')).map((e) => e.resource_id)).toEqual(['pet-2']);
   });
 
@@ -145,13 +158,14 @@ describe.each(DB_KINDS)('the audit API on %s', (kind) => {
     expect(res.body).toContain('"王, 建国","say ""hi"""');
     const rows = parseCsv(res.body.slice(1));
     expect(rows[0]).toEqual(['时间', '操作人', '操作', '资源类型', '资源编号', '详情']);
-    expect(rows).toHaveLength(LOG.length + 1);
+    expect(rows).toHaveLength(LOG.length + 2);
     for (const row of rows) expect(row).toHaveLength(6);
     const quoted = rows.find((r) => r[1] === '王, 建国')!;
-    expect(quoted).toEqual(['2026-12-02T09:15:00.000Z', '王, 建国', 'say "hi"', 'project', 'HSAA20190012', JSON.stringify({ note: '第一行\n第二行, 带逗号', quote: '"引号"' })]);
+    expect(quoted).toEqual(['2020-12-02T09:15:00.000Z', '王, 建国', 'say "hi"', 'project', 'HSAA20190012', JSON.stringify({ note: '第一行\n第二行, 带逗号', quote: '"引号"' })]);
     // A field Excel would run as a formula is written as text.
     expect(rows[1]![1]).toBe('\'=HYPERLINK("http://x")');
-    expect(rows[LOG.length]).toEqual(['2026-11-30T08:00:00.000Z', 'admin', 'import', 'project', '', '{"accepted":3}']);
+    expect(rows[LOG.length + 1]!.slice(1, 3)).toEqual(['auditor', 'auth.login']);
+    expect(rows[LOG.length]).toEqual(['2020-11-30T08:00:00.000Z', 'admin', 'import', 'project', '', '{"accepted":3}']);
   });
 
   it('exports what the filter matches, every page of it', async () => {
@@ -160,7 +174,7 @@ describe.each(DB_KINDS)('the audit API on %s', (kind) => {
     expect(parseCsv((await get('format=csv&limit=2')).body.slice(1))).toHaveLength(3);
     await t.db.query(
       `INSERT INTO audit_log (at, actor, action, resource_type, resource_id)
-       SELECT '2026-12-04T00:00:00Z'::timestamptz + n * interval '1 second', 'bulk', 'search', 'petition', 'pet-' || n FROM generate_series(1, 2500) n`,
+       SELECT '2020-12-04T00:00:00Z'::timestamptz + n * interval '1 second', 'bulk', 'search', 'petition', 'pet-' || n FROM generate_series(1, 2500) n`,
     );
     const all = parseCsv((await get('format=csv&actor=bulk')).body.slice(1));
     expect(all).toHaveLength(2501);
@@ -180,5 +194,16 @@ describe.each(DB_KINDS)('the audit API on %s', (kind) => {
       expect(res.json().message, query).toContain(name);
     }
     expect((await get('who=admin')).statusCode).toBe(400);
+  });
+
+  it('is for admins: anonymous callers are told to sign in, other roles are refused', async () => {
+    const anonymous = await app.inject({ url: '/api/audit?format=csv' });
+    expect(anonymous.statusCode).toBe(401);
+    expectErrorShape(anonymous.json(), 401);
+    for (const role of ['officer', 'handler', 'supervisor'] as const) {
+      const res = await get('format=csv', await signedIn(app, t.db, role));
+      expect(res.statusCode, role).toBe(403);
+      expectErrorShape(res.json(), 403);
+    }
   });
 });
