@@ -25,8 +25,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** True when the write came from a page of this same origin (Origin, or Referer when a browser sent no Origin). */
 function sameOrigin(req: FastifyRequest): boolean {
   const from = req.headers.origin ?? req.headers.referer;
-  if (!from || from === 'null' || !URL.canParse(from)) return false;
-  return new URL(from).host === req.headers.host;
+  const host = req.headers.host;
+  if (!from || from === 'null' || !host || !URL.canParse(from)) return false;
+  const origin = new URL(from);
+  // Through URL both sides drop a default port (Host: example.org:80 is example.org).
+  const own = `${origin.protocol}//${host}`;
+  return URL.canParse(own) && new URL(own).host === origin.host;
 }
 
 export function registerAccess(app: FastifyInstance, deps: AccessDeps): void {

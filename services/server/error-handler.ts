@@ -5,7 +5,7 @@
  */
 import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { AppError } from '../common/errors.ts';
+import { AppError, TooManyRequestsError } from '../common/errors.ts';
 import { maskPersonalText } from '../privacy/pii-text.ts';
 
 export interface ErrorBody {
@@ -29,6 +29,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (err instanceof AppError) {
       statusCode = err.statusCode;
       message = err.message;
+      if (err instanceof TooManyRequestsError) void reply.header('retry-after', String(err.retryAfterSeconds));
     } else if (err.validation) {
       statusCode = 400;
       message = `${err.validationContext ?? 'request'}${err.message.replace(/^(body|querystring|params)/, '')}`;
