@@ -72,6 +72,8 @@ export function mountWebApp(app: FastifyInstance, web: WebApp): void {
   app.route({
     method: ['GET', 'HEAD'],
     url: '/*',
+    // Pages are open to all: their data comes from the API, which checks each request.
+    config: { access: 'page:read' },
     schema: { hide: true },
     handler: async (req, reply) => {
       if (isApiPath(req.url)) return reply.callNotFound();
