@@ -10,12 +10,15 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../helpers/browser.ts';
 import { ROOT } from '../helpers/processes.ts';
+import { benchSignIn } from './bench-login.ts';
 
 const { values } = parseArgs({
   options: {
     url: { type: 'string', default: 'http://127.0.0.1:3000' },
     query: { type: 'string', default: '青山' },
     project: { type: 'string' },
+    user: { type: 'string', default: 'officer' },
+    password: { type: 'string', default: 'planhub-demo' },
   },
 });
 if (!values.project) {
@@ -35,7 +38,9 @@ const shots = [
 
 const browser = await launchChromium();
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  await (await benchSignIn(base, values.user, values.password)).enter(context);
+  const page = await context.newPage();
   for (const s of shots) {
     await page.goto(`${base}${s.url}`);
     await page.locator(s.ready).first().waitFor({ timeout: 30_000 });

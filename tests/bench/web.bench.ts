@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
+import { benchSignIn } from './bench-login.ts';
 import { describeMachine } from './machine.ts';
 
 const { values } = parseArgs({
@@ -26,6 +27,8 @@ const { values } = parseArgs({
     query: { type: 'string', default: '青山' },
     project: { type: 'string' },
     runs: { type: 'string', default: '20' },
+    user: { type: 'string', default: 'officer' },
+    password: { type: 'string', default: 'planhub-demo' },
   },
 });
 const base = values.url!.replace(/\/$/, '');
@@ -43,6 +46,7 @@ interface Sample {
 /** One cold load (fresh context: nothing cached in the browser) of a page until `ready` shows. */
 async function load(browser: Browser, url: string, ready: string): Promise<Sample> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  await session.enter(context);
   const page = await context.newPage();
   const scripts: Promise<Buffer>[] = [];
   page.on('response', (res) => {
@@ -81,7 +85,7 @@ async function apiTimes(url: string): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i <= runs; i += 1) {
     const started = performance.now();
-    const res = await fetch(url);
+    const res = await fetch(url, { headers: session.headers });
     await res.arrayBuffer();
     if (!res.ok) throw new Error(`${url} answered ${res.status}`);
     if (i > 0) times.push(performance.now() - started); // the first one warms
@@ -92,14 +96,14 @@ const kb = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
 
 async function projectToShow(): Promise<{ no: string; resources: number }> {
   if (values.project) {
-    const r = (await (await fetch(`${base}/api/search?project=${encodeURIComponent(values.project)}&size=1`)).json()) as { total: number };
+    const r = (await (await fetch(`${base}/api/search?project=${encodeURIComponent(values.project)}&size=1`, { headers: session.headers })).json()) as { total: number };
     return { no: values.project, resources: r.total };
   }
   // The project with the most records among the query's projects.
-  const hits = (await (await fetch(`${base}/api/search?q=${encodeURIComponent(values.query!)}&type=project&size=20`)).json()) as { hits: { project_no: string }[] };
+  const hits = (await (await fetch(`${base}/api/search?q=${encodeURIComponent(values.query!)}&type=project&size=20`, { headers: session.headers })).json()) as { hits: { project_no: string }[] };
   let best = { no: '', resources: -1 };
   for (const h of hits.hits) {
-    const r = (await (await fetch(`${base}/api/search?project=${encodeURIComponent(h.project_no)}&size=1`)).json()) as { total: number };
+    const r = (await (await fetch(`${base}/api/search?project=${encodeURIComponent(h.project_no)}&size=1`, { headers: session.headers })).json()) as { total: number };
     if (r.total > best.resources) best = { no: h.project_no, resources: r.total };
   }
   if (!best.no) throw new Error(`no project found for "${values.query}"; pass --project`);
@@ -111,6 +115,7 @@ if (!health?.ok) {
   console.error(`no hub answers at ${base}; start one with \`npm start\` (or pass --url)`);
   process.exit(1);
 }
+const session = await benchSignIn(base, values.user, values.password);
 const project = await projectToShow();
 const pages = [
   {
