@@ -94,7 +94,8 @@ export function createReadingService(deps: {
       const secret = await phoneKeySecret();
       for (;;) {
         const rows = await reading.unkeyedPhones(db, KEY_BATCH);
-        await reading.setPhoneKeys(db, rows.map((r) => ({ petition_id: r.petition_id, phone_key: storedPhoneKey(secret, r.phone)! })));
+        // A blank phone gets NO_PHONE_KEY too, so that no row is handed back unkeyed on the next turn.
+        await reading.setPhoneKeys(db, rows.map((r) => ({ petition_id: r.petition_id, phone_key: storedPhoneKey(secret, r.phone) ?? NO_PHONE_KEY })));
         if (rows.length < KEY_BATCH) return;
       }
     })().catch((err: unknown) => {

@@ -11,6 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserRole } from '../../services/access/roles.ts';
 import type { Runtime } from '../../services/runtime/runtime.ts';
+import { createServices } from '../../services/runtime/services.ts';
 import { buildApp } from '../../services/server/app.ts';
 import { SEARCH_SETUPS } from '../helpers/engines.ts';
 import { buildApproval, buildPetition, buildProject } from '../helpers/factories.ts';
@@ -178,6 +179,17 @@ describe.each(SEARCH_SETUPS)('personal data on %s', (setup) => {
     expect(two.repeat_petitions.map((p: { id: string }) => p.id)).toEqual(['pet-pd-1']);
     const three = (await get('supervisor', '/api/petitions/pet-pd-3')).json();
     expect(three.repeat_petitions).toEqual([]);
+  });
+
+  it('keys petitioners imported before phone keys existed the first time a supervisor needs them', async () => {
+    await rt.db.query(`UPDATE petitioners SET phone_key = NULL`);
+    // A fresh service, as in a process started after the migration.
+    const reading = createServices(rt.db).reading;
+    const supervisor = { userId: null, username: 'pd-supervisor', displayName: '负责人', role: 'supervisor' as const, office: null };
+    const read = await reading.read('petition', 'pet-pd-2', supervisor);
+    expect(read.repeat_petitions?.map((p) => p.id)).toEqual(['pet-pd-1']);
+    const unkeyed = await rt.db.query('SELECT petition_id FROM petitioners WHERE phone_key IS NULL');
+    expect(unkeyed.rows).toEqual([]);
   });
 
   it('keeps the phone key out of every response and the phone out of the search tables', async () => {
