@@ -1,12 +1,15 @@
 /**
  * The public inquiry (公众查询): what a citizen may know of a project's approvals, found by its
- * number (written loosely: lower case, spaces, dashes) or by a name. Every field is copied by
- * name, so a column added to a store later does not reach the public.
+ * number (written loosely: lower case, spaces, dashes) or by a name. Names go through the search
+ * engine's project search, which knows how people name projects (short names, abbreviations,
+ * aliases, estate names) without reading every project; only the numbers of its hits are used.
+ * Every field is copied by name, so a column added to a store later does not reach the public.
  */
 import { badRequest } from '../common/errors.ts';
 import type { Queryable } from '../db/db.ts';
 import { canonicalProjectNo, parseProjectNo } from '../projects/project-no.ts';
-import type { PublicApprovalRow, PublicStore } from './public.store.ts';
+import type { SearchService } from '../search/search.service.ts';
+import type { PublicApprovalRow, PublicProjectRow, PublicStore } from './public.store.ts';
 
 /** The longest query the page accepts, in characters. */
 export const MAX_QUERY_CHARS = 100;
@@ -49,8 +52,25 @@ const toPublicApproval = (a: PublicApprovalRow): PublicApproval => ({
   stages: stagesOf(a.stages),
 });
 
-export function createPublicService(deps: { db: Queryable; store: Pick<PublicStore, 'findByNumber' | 'findByName' | 'approvalsOf'> }) {
-  const { db, store } = deps;
+/** Distinct numbers in first-seen order. */
+const distinct = (nos: (string | null)[]): string[] => [...new Set(nos.filter((n): n is string => Boolean(n)))];
+
+export function createPublicService(deps: {
+  db: Queryable;
+  store: Pick<PublicStore, 'findByNumbers' | 'approvalsOf'>;
+  search: Pick<SearchService, 'search'>;
+}) {
+  const { db, store, search } = deps;
+
+  /**
+   * The projects the engine finds for a name, best first. A hit only lends its project number:
+   * what is shown is read again from the allowed columns. Partial hits (lacking some of the
+   * words) are left out: they are other projects that share a word, not the one asked about.
+   */
+  async function numbersNamed(q: string): Promise<string[]> {
+    const found = await search.search({ q, type: 'project', size: MAX_PROJECTS });
+    return distinct(found.hits.filter((h) => h.matched !== 'partial').map((h) => h.project_no)).slice(0, MAX_PROJECTS);
+  }
 
   /** Projects matching `qInput` (at most MAX_PROJECTS) with their approvals. */
   async function progress(qInput: string | undefined): Promise<{ q: string; projects: PublicProject[] }> {
@@ -59,7 +79,11 @@ export function createPublicService(deps: { db: Queryable; store: Pick<PublicSto
     if ([...q].length > MAX_QUERY_CHARS) throw badRequest(`q must be at most ${MAX_QUERY_CHARS} characters`);
     // A number names one project; only text that is not one is looked for in names.
     const projectNo = projectNoIn(q);
-    const projects = projectNo ? await store.findByNumber(db, projectNo) : await store.findByName(db, q, MAX_PROJECTS);
+    const numbers = projectNo ? [projectNo] : await numbersNamed(q);
+    const rows = await store.findByNumbers(db, numbers);
+    // In the order asked (the engine's ranking); a number the engine has but the table no longer does is dropped.
+    const byNo = new Map(rows.map((r) => [r.project_no, r]));
+    const projects = numbers.map((no) => byNo.get(no)).filter((p): p is PublicProjectRow => p !== undefined);
     const approvals = await store.approvalsOf(db, projects.map((p) => p.project_no));
     return {
       q,

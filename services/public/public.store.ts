@@ -1,10 +1,10 @@
 /**
- * Reads behind the public inquiry page (公众查询): projects by number or by a name people use,
- * and their approvals as a citizen may see them. Only the columns the page may show are read,
- * so nothing internal (handlers, offices, notes) leaves the database for this route.
+ * Reads behind the public inquiry page (公众查询): projects by number (names are found by the
+ * search engine, which hands over only numbers), and their approvals as a citizen may see them.
+ * Only the columns the page may show are read, so nothing internal (handlers, offices, notes)
+ * leaves the database for this route.
  */
 import type { Queryable } from '../db/db.ts';
-import { projectAliasesSql } from '../db/project-aliases-sql.ts';
 
 export interface PublicProjectRow {
   project_no: string;
@@ -23,31 +23,10 @@ export interface PublicApprovalRow {
   stages: (string | null)[];
 }
 
-/** `text` for a LIKE pattern, its wildcards (and the escape character) taken literally. */
-const literal = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** The project numbered `projectNo` (as stored), if any. */
-async function findByNumber(db: Queryable, projectNo: string): Promise<PublicProjectRow[]> {
-  const r = await db.query<PublicProjectRow>('SELECT project_no, name, district FROM projects WHERE project_no = $1', [projectNo]);
-  return r.rows;
-}
-
-/**
- * Projects whose name, estate name or an alias contains `text` (case-insensitive, wildcards taken
- * literally): names that start with it first, then by number. A scan of every project, so the
- * alias list (the shared fragment, costly per row) is built only for projects that have aliases.
- */
-async function findByName(db: Queryable, text: string, limit: number): Promise<PublicProjectRow[]> {
-  const r = await db.query<PublicProjectRow>(
-    `SELECT p.project_no, p.name, p.district FROM projects p
-     WHERE p.name ILIKE $1
-        OR p.extra->>'estate_name' ILIKE $1
-        OR ((p.extra ? 'aliases' OR p.project_no IN (SELECT pa.project_no FROM project_aliases pa))
-            AND EXISTS (SELECT 1 FROM unnest(${projectAliasesSql('p')}) AS alias WHERE alias ILIKE $1))
-     ORDER BY p.name ILIKE $2 DESC, p.project_no
-     LIMIT $3`,
-    [`%${literal(text)}%`, `${literal(text)}%`, limit],
-  );
+/** The projects numbered `projectNos` (as stored) that exist, in no particular order. */
+async function findByNumbers(db: Queryable, projectNos: string[]): Promise<PublicProjectRow[]> {
+  if (projectNos.length === 0) return [];
+  const r = await db.query<PublicProjectRow>('SELECT project_no, name, district FROM projects WHERE project_no = ANY($1::text[])', [projectNos]);
   return r.rows;
 }
 
@@ -65,5 +44,5 @@ async function approvalsOf(db: Queryable, projectNos: string[]): Promise<PublicA
   return r.rows;
 }
 
-export const publicStore = { findByNumber, findByName, approvalsOf };
+export const publicStore = { findByNumbers, approvalsOf };
 export type PublicStore = typeof publicStore;
