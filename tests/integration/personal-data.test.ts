@@ -141,6 +141,13 @@ describe.each(SEARCH_SETUPS)('personal data on %s', (setup) => {
     expect(bySubject.hits.map((h: { id: string }) => h.id)).toContain('pet-pd-1');
   });
 
+  it('exports links (planhub links export) with the petitions they quote masked', async () => {
+    const rows = [];
+    for await (const row of rt.links.exportLinks({ type: 'petition' })) rows.push(row);
+    expect(rows.map((r) => r.resource_id)).toContain('pet-pd-2');
+    expect(found(JSON.stringify(rows))).toEqual([]);
+  });
+
   it('shows the masked page below supervisor: petitioner and text masked, references intact, no repeats', async () => {
     const body = (await get('officer', '/api/petitions/pet-pd-1')).json();
     expect(body.record.petitioner).toEqual({ name: '柳女士', phone: '137****5678', district: '洪山区' });
