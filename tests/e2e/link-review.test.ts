@@ -1,7 +1,7 @@
 /**
  * 关联审核 in real Chromium against the real hub (issue #12's pages): the hand-written linking
  * fixtures imported and linked by `planhub link` (as an officer would run it), served by
- * `planhub serve` on the embedded store. A reviewer finds the road project the linker only
+ * `planhub serve` on the embedded store, the reviewer signed in as the demo supervisor. A reviewer finds the road project the linker only
  * suggested for a petition, confirms it with the keyboard, and the decision shows in the links
  * API and on the project's 360 view as 人工确认 with its confidence. Checked with axe.
  */
@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, needsChromium, screenshot, seriousViolations } from '../helpers/browser.ts';
 import { EXPECT, LINKING_RECORDS, PROJECTS } from '../helpers/linking-fixtures.ts';
 import { waitFor, type Child } from '../helpers/processes.ts';
-import { runCli as run, serveHub, stopHub } from '../helpers/web-hub.ts';
+import { addDemoUsers, apiAs, runCli as run, serveHub, signIn, stopHub } from '../helpers/web-hub.ts';
 
 
 interface Link { project_no: string; status: string; score: number; doubt: number | null; decision: string | null; decided_by: string | null }
@@ -34,9 +34,11 @@ describe.runIf(needsChromium('关联审核 in Chromium (tests/e2e/link-review.te
   let hub: Child;
   let base: string;
   let browser: Browser;
+  /** The API as the supervisor (who may review links). */
+  let asSupervisor: Awaited<ReturnType<typeof apiAs>>;
 
   const api = async <T>(url: string): Promise<T> => {
-    const res = await fetch(`${base}${url}`);
+    const res = await asSupervisor(url);
     expect(res.status, url).toBe(200);
     return (await res.json()) as T;
   };
@@ -52,7 +54,9 @@ describe.runIf(needsChromium('关联审核 in Chromium (tests/e2e/link-review.te
     await run(['import', '--dir', records], env);
     expect(await run(['link'], env)).toMatch(/petition\s+\d+ resources: \d+ auto, [1-9]\d* suggested/);
     await run(['reindex'], env);
+    await addDemoUsers(env);
     ({ hub, base } = await serveHub(env));
+    asSupervisor = await apiAs(base, 'supervisor');
     browser = await launchChromium();
   }, 400_000);
 
@@ -62,8 +66,10 @@ describe.runIf(needsChromium('关联审核 in Chromium (tests/e2e/link-review.te
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  /** A page as the supervisor: 关联审核 is theirs. */
   async function open(url: string): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+    await signIn(context, base, 'supervisor');
     const page = await context.newPage();
     page.on('close', () => void context.close().catch(() => undefined));
     page.setDefaultTimeout(20_000);
@@ -146,11 +152,11 @@ describe.runIf(needsChromium('关联审核 in Chromium (tests/e2e/link-review.te
     expect(await page.locator('.ph-review-item[aria-current="true"]').getAttribute('data-key')).toBe(expected);
     expect(await focusedKey(page)).toBe(expected);
     const unsure = (await api<{ links: Link[] }>(`/api/links?resource_type=${type}&resource_id=${id}`)).links.find((l) => l.project_no === projectNo);
-    expect(unsure).toMatchObject({ status: 'suggested', decision: 'unsure', decided_by: '审核员' });
+    expect(unsure).toMatchObject({ status: 'suggested', decision: 'unsure', decided_by: 'supervisor' });
     await page.close();
 
     const link = await roadLink();
-    expect(link).toMatchObject({ status: 'confirmed', decision: 'confirm', decided_by: '审核员' });
+    expect(link).toMatchObject({ status: 'confirmed', decision: 'confirm', decided_by: 'supervisor' });
     const after = await api<{ items: { resource_id: string; project_no: string }[] }>('/api/links/review?status=suggested');
     expect(after.items.some((i) => i.resource_id === road.id && i.project_no === road.projectNo)).toBe(false);
   });
@@ -178,10 +184,10 @@ describe.runIf(needsChromium('关联审核 in Chromium (tests/e2e/link-review.te
   it('turns the queue’s page when j or ↓ steps past its last item and k back onto its last, and brings the next page’s first up after a decision on the last', async () => {
     // A letter about no project, held as unsure against every project: more than a page of suggestions.
     for (const p of PROJECTS) {
-      const res = await fetch(`${base}/api/links/decision`, {
+      const res = await asSupervisor('/api/links/decision', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ resource_type: 'petition', resource_id: EXPECT.none.id, project_no: p.project_no, decision: 'unsure', by: '审核员' }),
+        body: JSON.stringify({ resource_type: 'petition', resource_id: EXPECT.none.id, project_no: p.project_no, decision: 'unsure' }),
       });
       expect(res.status).toBe(200);
     }

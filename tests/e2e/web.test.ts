@@ -2,7 +2,8 @@
  * The web app in real Chromium against the real hub: `planhub serve` on the embedded store
  * (PGlite in a temp folder) with a small generated corpus and the hand-written records of
  * web-corpus.ts. `serve` builds the web app first when the build is missing or stale, as on a
- * fresh clone. Each page is checked with axe (no serious or critical violation) and saved as a
+ * fresh clone. Pages are opened signed in as the demo supervisor (who may use every page tested
+ * here), the petition as the demo officer (who is sent its petitioner masked). Each page is checked with axe (no serious or critical violation) and saved as a
  * screenshot under test-output/screenshots/.
  */
 import fs from 'node:fs';
@@ -13,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_ORDER } from '../../services/cli/commands/import.command.ts';
 import { launchChromium, needsChromium, screenshot, seriousViolations } from '../helpers/browser.ts';
 import { waitFor, type Child } from '../helpers/processes.ts';
-import { runCli as run, serveHub, stopHub } from '../helpers/web-hub.ts';
+import { addDemoUsers, apiAs, runCli as run, serveHub, signIn, stopHub, type DemoUser } from '../helpers/web-hub.ts';
 import { CORPUS, OTHER, SHOWCASE } from './web-corpus.ts';
 
 
@@ -23,6 +24,8 @@ describe.runIf(needsChromium('the web app in Chromium (tests/e2e/web.test.ts)'))
   let hub: Child;
   let base: string;
   let browser: Browser;
+  /** The API as the supervisor, for the test's own reads. */
+  let api: Awaited<ReturnType<typeof apiAs>>;
 
   beforeAll(async () => {
     const hand = path.join(dir, 'hand');
@@ -36,7 +39,9 @@ describe.runIf(needsChromium('the web app in Chromium (tests/e2e/web.test.ts)'))
     await run(['import', ...files], env);
     // Type-ahead entries are built by a reindex.
     await run(['reindex'], env);
+    await addDemoUsers(env);
     ({ hub, base } = await serveHub(env));
+    api = await apiAs(base, 'supervisor');
     // Said when it built: on a fresh clone, `serve` builds before it listens.
     if (/web app: building/.test(hub.output())) expect(hub.output()).toMatch(/web app: built in [\d.]+ s/);
     browser = await launchChromium();
@@ -48,9 +53,10 @@ describe.runIf(needsChromium('the web app in Chromium (tests/e2e/web.test.ts)'))
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  /** A page in a fresh browser context (as another person opening the link would); closing it closes the context. */
-  async function open(url: string): Promise<Page> {
+  /** A page in a fresh browser context (as another person opening the link would), signed in as `user`; closing it closes the context. */
+  async function open(url: string, user: DemoUser = 'supervisor'): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    await signIn(context, base, user);
     const page = await context.newPage();
     // The browser may be closing already (afterAll): nothing is left to close then.
     page.on('close', () => void context.close().catch(() => undefined));
@@ -67,14 +73,15 @@ describe.runIf(needsChromium('the web app in Chromium (tests/e2e/web.test.ts)'))
   const summaryLine = (page: Page) => page.locator('.ph-summary').first();
 
   it('serves pages, the API and its docs on one port', async () => {
+    // Without a login the page is served all the same (it sends the browser on to /login).
     const home = await fetch(`${base}/`);
     expect(home.status).toBe(200);
     expect(home.headers.get('content-type')).toMatch(/text\/html/);
     expect(await home.text()).toMatch(/<html lang="zh-CN"/);
-    const api404 = await fetch(`${base}/api/no-such-route`);
+    const api404 = await api('/api/no-such-route');
     expect(api404.status).toBe(404);
     expect(await api404.json()).toMatchObject({ statusCode: 404, error: 'Not Found' });
-    expect((await fetch(`${base}/docs/json`)).status).toBe(200);
+    expect((await api('/docs/json')).status).toBe(200);
     const page404 = await fetch(`${base}/no/such/page`);
     expect(page404.status).toBe(404);
     expect(await page404.text()).toMatch(/页面不存在/);
@@ -122,8 +129,8 @@ describe.runIf(needsChromium('the web app in Chromium (tests/e2e/web.test.ts)'))
     await page.waitForURL((u) => u.searchParams.get('district') === OTHER.district);
 
     // The line counts what the API counts for the same search.
-    const api = (await (await fetch(`${base}/api/search?q=${encodeURIComponent('体育公园')}&type=approval&district=${encodeURIComponent(OTHER.district)}`)).json()) as { counts: Record<string, number> };
-    await summaryLine(page).filter({ hasText: `找到 ${api.counts.approval} 条结果` }).waitFor();
+    const found = (await (await api(`/api/search?q=${encodeURIComponent('体育公园')}&type=approval&district=${encodeURIComponent(OTHER.district)}`)).json()) as { counts: Record<string, number> };
+    await summaryLine(page).filter({ hasText: `找到 ${found.counts.approval} 条结果` }).waitFor();
     const card = page.locator('article.ph-card', { hasText: OTHER.projectNo }).first();
     await card.waitFor();
     // The approval card as the seed shows it: 项目编号, 单位名称, 用地位置, 审批事项, 状态.
@@ -219,7 +226,7 @@ describe.runIf(needsChromium('the web app in Chromium (tests/e2e/web.test.ts)'))
     await checkPage(page, '06c-project-aliases');
     // The outbox job re-indexes the project; the 项目 tab then finds it by the new name.
     await waitFor('the project to be found by its new name', async () => {
-      const res = await fetch(`${base}/api/search?type=project&q=${encodeURIComponent(alias)}`);
+      const res = await api(`/api/search?type=project&q=${encodeURIComponent(alias)}`);
       return ((await res.json()) as { hits: { project_no: string }[] }).hits[0]?.project_no === SHOWCASE.projectNo;
     }, 30_000, 250);
     await panel.getByRole('button', { name: `删除别名“${alias}”` }).click();
@@ -254,7 +261,8 @@ describe.runIf(needsChromium('the web app in Chromium (tests/e2e/web.test.ts)'))
     await checkPage(page, '09-approval');
     await page.close();
 
-    const petition = await open(`/petitions/${SHOWCASE.petition}`);
+    // An officer is sent the petitioner masked.
+    const petition = await open(`/petitions/${SHOWCASE.petition}`, 'officer');
     await petition.locator('[data-field="petitioner"]').waitFor();
     const body = (await petition.locator('body').textContent()) ?? '';
     expect(body).toContain('138****0000');

@@ -1,6 +1,16 @@
-/** What the browser tests share: CLI steps that must succeed, and `planhub serve` on a free port. */
+/**
+ * What the browser tests share: CLI steps that must succeed, `planhub serve` on a free port, and
+ * signing in as one of the demo users (a browser context through the login API, or a Bearer
+ * token for the test's own API calls).
+ */
 import net from 'node:net';
+import type { BrowserContext } from 'playwright-core';
 import { startCli, waitFor, type Child } from './processes.ts';
+
+/** The demo users `planhub start` creates (and `planhub users demo`), one per role, and their password. */
+export const DEMO_USERS = ['admin', 'supervisor', 'handler', 'officer'] as const;
+export type DemoUser = (typeof DEMO_USERS)[number];
+export const DEMO_PASSWORD = 'planhub-demo';
 
 export async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -37,4 +47,40 @@ export async function stopHub(hub: Child | undefined): Promise<void> {
   if (!hub) return;
   hub.proc.kill('SIGTERM');
   await hub.exited;
+}
+
+/** Creates the demo users in the data folder of `env` (run before `serveHub`: the embedded store has one user at a time). */
+export async function addDemoUsers(env: Record<string, string>): Promise<void> {
+  await runCli(['users', 'demo'], env);
+}
+
+async function login(base: string, user: DemoUser): Promise<{ token: string }> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
+    body: JSON.stringify({ username: user, password: DEMO_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in as ${user} failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { token: string };
+}
+
+/**
+ * A fetch of the hub's API as `user` (Bearer token), for a test's own reads and checks:
+ * `const api = await apiAs(base, 'supervisor'); await api('/api/links?…')`.
+ */
+export async function apiAs(base: string, user: DemoUser): Promise<(path: string, init?: RequestInit) => Promise<Response>> {
+  const { token } = await login(base, user);
+  return (path, init = {}) => fetch(`${base}${path}`, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), authorization: `Bearer ${token}` } });
+}
+
+/**
+ * Signs a browser context in as `user`: the login API called through the context's own request
+ * client, whose cookie jar is the browser's, so its pages carry the `planhub_session` cookie.
+ */
+export async function signIn(context: BrowserContext, base: string, user: DemoUser): Promise<void> {
+  const res = await context.request.post(`${base}/api/auth/login`, {
+    data: { username: user, password: DEMO_PASSWORD },
+    headers: { origin: base },
+  });
+  if (res.status() !== 200) throw new Error(`sign-in as ${user} failed: ${res.status()} ${await res.text()}`);
 }

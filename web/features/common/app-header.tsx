@@ -17,7 +17,7 @@ export function AppHeader() {
   const pathname = usePathname();
   if (isPublicPath(pathname)) return <PublicHeader />;
   return (
-    <header style={BAR}>
+    <header className="ph-app-header" style={BAR}>
       <Link href="/" style={{ color: '#fff', fontSize: 17, fontWeight: 600, textDecoration: 'none', letterSpacing: 1 }}>
         {COMMON_TEXTS.appName}
       </Link>

@@ -6,6 +6,8 @@
  */
 import { QueryClient, dehydrate, type DehydratedState } from '@tanstack/react-query';
 import { headers } from 'next/headers';
+import { authKeys } from '../auth/auth.queries';
+import type { SessionUser } from '../auth/auth.types';
 import { ApiError, withQuery, type QueryValue } from './api-client';
 
 /** Where this server reaches the API: the hub's own address when it serves the web app itself, else the request's host. */
@@ -34,13 +36,18 @@ export async function serverGet<T>(path: string, params?: Record<string, QueryVa
   return (await res.json()) as T;
 }
 
-/** The queries `fill` fetches, dehydrated for the page; whatever fails is left out. */
+/**
+ * The queries `fill` fetches, dehydrated for the page, with who is signed in (the page may depend
+ * on the role, and the header then needs no request of its own); whatever fails is left out.
+ */
 export async function prefetched(fill: (client: QueryClient) => Promise<void>): Promise<DehydratedState> {
   const client = new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: false } } });
+  const session = client.prefetchQuery({ queryKey: authKeys.me(), queryFn: () => serverGet<SessionUser>('/api/auth/me') });
   try {
     await fill(client);
   } catch {
     // The page fetches it in the browser and shows the error in its own words.
   }
+  await session;
   return dehydrate(client);
 }

@@ -7,7 +7,7 @@ export const isPublicPath = (pathname: string) => pathname === PUBLIC_PATH || pa
 
 export function PublicHeader() {
   return (
-    <header style={{ background: '#0f3d7a', height: 48, display: 'flex', alignItems: 'center', padding: '0 24px' }}>
+    <header className="ph-app-header" style={{ background: '#0f3d7a', height: 48, display: 'flex', alignItems: 'center', padding: '0 24px' }}>
       <span style={{ color: '#fff', fontSize: 17, fontWeight: 600, letterSpacing: 1 }}>{T.bureau}</span>
       <span style={{ color: '#dbe6f5', marginLeft: 12, fontSize: 15 }}>{T.title}</span>
     </header>
