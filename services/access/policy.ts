@@ -32,16 +32,23 @@ export const POLICY = {
   // Case work: a handler sees recommendations for the cases of their office.
   'recommendation:read': { handler: 'own-office', supervisor: 'all' },
   'alias:write': { handler: 'all', supervisor: 'all', admin: 'all' },
+  // Approvals move through their steps under the rules; the handling office sees its alerts.
+  'approval:advance': { handler: 'own-office', supervisor: 'all' },
+  'assignment:read': { handler: 'own-office', supervisor: 'all' },
+  'alert:read': { handler: 'own-office', supervisor: 'all', admin: 'all' },
+  'rule:read': { officer: 'all', handler: 'all', supervisor: 'all', admin: 'all' },
   // Supervision: the petitioner's personal data and the decisions on links.
   'petitioner:read': { supervisor: 'all' },
   'link:review': { supervisor: 'all' },
   'link:decide': { supervisor: 'all' },
+  'alert:decide': { supervisor: 'all' },
   // Administration.
   'import:write': { admin: 'all' },
   'job:read': { admin: 'all' },
   'job:replay': { admin: 'all' },
   'audit:read': { admin: 'all' },
   'user:admin': { admin: 'all' },
+  'rule:publish': { admin: 'all' },
 } as const satisfies Record<string, Partial<Record<Role, Grant>>>;
 
 export type Permission = keyof typeof POLICY;

@@ -26,14 +26,20 @@ const EXPECTED: Record<Permission, [Grant | null, Grant | null, Grant | null, Gr
   'link:read': [NO, ALL, ALL, ALL, ALL],
   'recommendation:read': [NO, NO, OWN, ALL, NO],
   'alias:write': [NO, NO, ALL, ALL, ALL],
+  'approval:advance': [NO, NO, OWN, ALL, NO],
+  'assignment:read': [NO, NO, OWN, ALL, NO],
+  'alert:read': [NO, NO, OWN, ALL, ALL],
+  'rule:read': [NO, ALL, ALL, ALL, ALL],
   'petitioner:read': [NO, NO, NO, ALL, NO],
   'link:review': [NO, NO, NO, ALL, NO],
   'link:decide': [NO, NO, NO, ALL, NO],
+  'alert:decide': [NO, NO, NO, ALL, NO],
   'import:write': [NO, NO, NO, NO, ALL],
   'job:read': [NO, NO, NO, NO, ALL],
   'job:replay': [NO, NO, NO, NO, ALL],
   'audit:read': [NO, NO, NO, NO, ALL],
   'user:admin': [NO, NO, NO, NO, ALL],
+  'rule:publish': [NO, NO, NO, NO, ALL],
 };
 
 const cells = PERMISSIONS.flatMap((permission) => ROLES.map((role, i) => [permission, role, EXPECTED[permission][i]] as const));
