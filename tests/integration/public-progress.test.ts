@@ -17,6 +17,7 @@ import { buildApp } from '../../services/server/app.ts';
 import { SEARCH_SETUPS } from '../helpers/engines.ts';
 import { buildApproval, buildPetition, buildProject } from '../helpers/factories.ts';
 import { hubWith } from '../helpers/search-fixture.ts';
+import { TEST_PASSWORD, ensureUser } from '../helpers/sign-in.ts';
 
 const HANDLERS = ['王建国', '李秀英', '赵志强', '钱多多'] as const;
 const OFFICES = ['行政审批处', '详细规划处', '市民之家窗口', '建筑工程规划处'] as const;
@@ -235,7 +236,7 @@ describe.each(SEARCH_SETUPS)('the public inquiry API on %s', (setup) => {
     }
   });
 
-  it('behind a proxy named in PLANHUB_TRUST_PROXY, counts each client X-Forwarded-For names; by default, all of them share the proxy’s count', async () => {
+  it('behind a proxy named in PLANHUB_TRUST_PROXY, counts each client X-Forwarded-For names and believes its https; by default, all share the proxy’s count', async () => {
     const PROXY = '10.0.0.2';
     const ask = (to: FastifyInstance, client: string, remoteAddress = PROXY) =>
       to.inject({ url: '/public/api/progress?q=HSAA20190012', remoteAddress, headers: { 'x-forwarded-for': client } });
@@ -252,6 +253,19 @@ describe.each(SEARCH_SETUPS)('the public inquiry API on %s', (setup) => {
 
       for (let i = 1; i <= 30; i++) expect((await ask(byDefault, `198.18.1.${i}`)).statusCode, `default ${i}`).toBe(200);
       expect((await ask(byDefault, '198.18.1.99')).statusCode).toBe(429);
+
+      // The session cookie is Secure when the browser reached the proxy over https, as the proxy says.
+      const username = await ensureUser(rt.db, { role: 'officer' });
+      const cookieVia = async (to: FastifyInstance) => {
+        const res = await to.inject({
+          method: 'POST', url: '/api/auth/login', remoteAddress: PROXY,
+          headers: { 'x-forwarded-for': '198.18.3.1', 'x-forwarded-proto': 'https' }, payload: { username, password: TEST_PASSWORD },
+        });
+        expect(res.statusCode, res.body).toBe(200);
+        return String(res.headers['set-cookie']);
+      };
+      expect(await cookieVia(behindProxy)).toMatch(/;\s*Secure/i);
+      expect(await cookieVia(byDefault)).not.toMatch(/;\s*Secure/i);
     } finally {
       await behindProxy.close();
       await byDefault.close();
