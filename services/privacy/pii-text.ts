@@ -56,7 +56,8 @@ const ID_15 = /(?<![0-9A-Za-z])[1-9]\d{5}\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|
 const PHONE_LABEL = /(?:联系电话|联系方式|电话号码|手机号码|手机号|电话|手机|座机|[Tt][Ee][Ll])[：: ]*(\+?[\d(（][\d\-()（） ]*\d)/g;
 /** Numbers announced as an ID or an account. */
 const ID_LABEL = /(?:身份证号码|身份证号|身份证|证件号码|证件号|银行卡号|银行卡|卡号|账号)[：: ]*(\d[\dXx\- ]*[\dXx])/g;
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+/** Starts only where the user part starts: scanning from inside a long run of such characters would be quadratic. */
+const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 
 // ---- house numbers --------------------------------------------------------------------------
 
@@ -98,12 +99,14 @@ function surnameAt(text: string, at: number): number {
  * `bounded`: the name must end before a boundary, so an ordinary word is not taken for one.
  */
 function nameAt(text: string, at: number, bounded: boolean): number {
-  const s = surnameAt(text, at);
-  if (s === 0 || TITLES.test(text.slice(at + s)) || NOT_NAMES.test(text.slice(at))) return 0;
+  // What follows is read a few characters at a time: the longest test (a name, then a boundary word) needs 7.
+  const ahead = text.slice(at, at + 8);
+  const s = surnameAt(ahead, 0);
+  if (s === 0 || TITLES.test(ahead.slice(s)) || NOT_NAMES.test(ahead)) return 0;
   for (const given of [2, 1]) {
-    const chars = text.slice(at + s, at + s + given);
+    const chars = ahead.slice(s, s + given);
     if (chars.length < given || ![...chars].every((c) => isHan(c) && !NOT_IN_NAME.has(c))) continue;
-    const rest = text.slice(at + s + given);
+    const rest = ahead.slice(s + given);
     if (rest === '' || AFTER_NAME.test(rest)) return s + given;
     // A self-introduction names the person however the sentence goes on (我叫王明想问).
     if (!bounded && (given === 1 || !isHan(rest[0]) || NOT_IN_NAME.has(rest[0]!))) return s + given;
