@@ -1,0 +1,35 @@
+/**
+ * The facts a rule reads (rules/types.ts ApprovalFacts), named in Chinese for the traces: used
+ * when the table's own column names are not at hand. A number's unit follows it (`未办结信访 1 件`).
+ */
+export const FACT_LABELS: Record<string, { label: string; unit?: string }> = {
+  'petitions.open': { label: '未办结信访', unit: '件' },
+  'credit.dishonest': { label: '失信记录' },
+  'credit.record.status': { label: '信用记录状态' },
+  'credit.record.reason': { label: '失信原因' },
+  'materials.complete': { label: '申报材料齐全' },
+  'materials.genuine': { label: '材料真实' },
+  'materials.expired': { label: '材料已过期' },
+  'materials.uploaded': { label: '申报材料已上传' },
+  'results.uploaded': { label: '审批结果及图件已上传' },
+  'gis.red_line_stored': { label: '红线数据已入库' },
+  'gis.red_line_valid': { label: '红线数据有效' },
+  'gis.map_consistent': { label: '图数一致' },
+  'approval.suspended': { label: '已暂停' },
+  'approval.status': { label: '审批状态' },
+  'approval.item': { label: '审批事项' },
+  'approval.office': { label: '承办处室' },
+  'project.level': { label: '项目级别' },
+  'project.municipal': { label: '市政项目' },
+  'project.transport': { label: '交通项目' },
+  'project.allocated': { label: '划拨用地' },
+  'project.cross_district': { label: '跨区' },
+  'project.project_type': { label: '项目类型' },
+  'project.land_use': { label: '用地性质' },
+  'project.district': { label: '行政区' },
+  'step.name': { label: '环节' },
+  'step.limit_days': { label: '办理时限', unit: '个工作日' },
+  'step.started_at': { label: '环节开始时间' },
+  sign_off: { label: '签批顺序' },
+  today: { label: '日期' },
+};
