@@ -6,3 +6,8 @@ export * from './types.ts';
 export type { RuleCase, TableMeta, TableVersion } from './catalog.ts';
 export { createRuleBook, type CaseResult, type RuleBook } from './rule-book.ts';
 export { RuleTableError } from './table-check.ts';
+export { intakeWindow, leadOffice } from './seed-decisions.ts';
+export { rankHandlers, type HandlerCandidate, type RankedHandler } from './functions/handler-ranking.ts';
+export { checkSignOff } from './functions/sign-off.ts';
+export { dueDate, workingDaysBetween } from './functions/working-days.ts';
+export { isProjectNo } from './functions/project-no.ts';
