@@ -71,6 +71,9 @@ export function AlertCard({ alert, ruleName, canDecide }: { alert: Alert; ruleNa
         <summary>{T.trace}</summary>
         <TraceLines trace={alert.trace} ruleId={alert.rule_id} />
       </details>
+      {alert.status === 'acknowledged' && alert.acknowledged_by ? (
+        <p className="ph-alert-decided">{T.acknowledgedBy(alert.acknowledged_by, formatDateTime(alert.acknowledged_at))}</p>
+      ) : null}
       {alert.status === 'decided' && alert.decision ? (
         <p className="ph-alert-decided" data-decision={alert.decision}>
           {T.decidedAs(alert.decision, alert.decided_by, formatDateTime(alert.decided_at))}

@@ -78,7 +78,7 @@ export function AlertsPage() {
       <div className={navigating || page.isPlaceholderData ? 'ph-pending' : undefined} aria-busy={navigating}>{body}</div>
       <nav aria-label={COMMON_TEXTS.pager.label} style={{ display: 'flex', gap: 16, marginTop: 12 }}>
         {state.before !== null ? <Link href={alertsHref({ ...state, before: null })}>{T.newest}</Link> : null}
-        {page.data?.next_before ? <Link href={alertsHref({ ...state, before: String(page.data.next_before) })}>{T.older}</Link> : null}
+        {page.data?.next_before ? <Link href={alertsHref({ ...state, before: page.data.next_before })}>{T.older}</Link> : null}
       </nav>
     </div>
   );

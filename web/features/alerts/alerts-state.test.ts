@@ -7,10 +7,11 @@ describe('预警 filter in the URL', () => {
     expect(parseAlertsState({ status: 'all' }).status).toBeNull();
     expect(parseAlertsState({ status: 'bogus' }).status).toBeNull();
     expect(parseAlertsState({ status: 'decided' }).status).toBe('decided');
+    expect(parseAlertsState({ before: 'x1' }).before).toBeNull();
   });
 
   it('round-trips through the URL', () => {
-    const state = { status: 'acknowledged' as const, office: '规划处', project: 'HSAA20120001', rule: 'petition-check', before: '42' };
+    const state = { status: 'acknowledged' as const, office: '规划处', project: 'HSAA20120001', rule: 'petition-check', before: 42 };
     const href = alertsHref(state);
     expect(href.startsWith('/alerts?status=acknowledged&office=')).toBe(true);
     expect(parseAlertsState(new URL(href, 'http://x').searchParams)).toEqual(state);

@@ -14,8 +14,8 @@ export interface AlertsState {
   office: string | null;
   project: string | null;
   rule: string | null;
-  /** The page: alerts older than this cursor (the API's `next_before`), null for the newest. */
-  before: string | null;
+  /** The page: alerts with ids below this (the API's `next_before`), null for the newest. */
+  before: number | null;
 }
 
 /** The page opens on what is waiting: open alerts. */
@@ -32,12 +32,13 @@ function read(params: Params, key: string, max = 200): string | null {
 /** `status=all` asks for every status; no status at all is the default (open); an unknown one is dropped. */
 export function parseAlertsState(params: Params): AlertsState {
   const status = read(params, 'status', 20);
+  const before = Number(read(params, 'before', 20));
   return {
     status: status === null ? DEFAULT_ALERTS.status : (ALERT_STATUSES as readonly string[]).includes(status) ? (status as AlertStatus) : null,
     office: read(params, 'office'),
     project: read(params, 'project', 40),
     rule: read(params, 'rule', 100),
-    before: read(params, 'before', 100),
+    before: Number.isInteger(before) && before >= 1 ? before : null,
   };
 }
 

@@ -54,7 +54,7 @@ function useRefresh() {
 export function useAcknowledge() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (alertId: string) => apiPost<unknown>(`/api/alerts/${enc(alertId)}/acknowledge`, {}),
+    mutationFn: (alertId: number) => apiPost<unknown>(`/api/alerts/${alertId}/acknowledge`, {}),
     onSuccess: refresh,
   });
 }
@@ -62,8 +62,8 @@ export function useAcknowledge() {
 export function useDecide() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: ({ alertId, decision, note }: { alertId: string; decision: Decision; note?: string }) =>
-      apiPost<unknown>(`/api/alerts/${enc(alertId)}/decide`, note ? { decision, note } : { decision }),
+    mutationFn: ({ alertId, decision, note }: { alertId: number; decision: Decision; note?: string }) =>
+      apiPost<unknown>(`/api/alerts/${alertId}/decide`, note ? { decision, note } : { decision }),
     onSuccess: refresh,
   });
 }

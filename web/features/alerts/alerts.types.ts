@@ -8,7 +8,7 @@ export type Decision = (typeof DECISIONS)[number];
 
 /** `GET /api/alerts` items. */
 export interface Alert {
-  id: string;
+  id: number;
   rule_id: string;
   rule_version: number;
   approval_id: string;
@@ -22,6 +22,8 @@ export interface Alert {
   reason: string;
   options: string[];
   decision: string | null;
+  acknowledged_by?: string | null;
+  acknowledged_at?: string | null;
   decided_by: string | null;
   decided_at: string | null;
   note: string | null;
@@ -33,7 +35,7 @@ export interface Alert {
 export interface AlertsPage {
   items: Alert[];
   total?: number;
-  next_before?: string | number | null;
+  next_before?: number | null;
 }
 
 /** One rule's answer at a decision point (rules/types.ts RuleOutcome). */

@@ -3,7 +3,7 @@
  * 规则检查 on an approval's page: each step's latest rule results, 暂停 when an alert's decision
  * suspended it (with 恢复办理 for supervisors), and for the office's handlers (and supervisors)
  * 开始 / 完成 of the step at hand — a blocked move's reasons said as the rules gave them.
- * Shown to the roles that read alerts; mounted with one line on the reading page.
+ * Shown to everyone signed in; mounted with one line on the reading page.
  */
 import { useSession } from '../auth/auth.queries';
 import { can } from '../auth/roles';
@@ -19,14 +19,29 @@ import { ALERT_TEXTS as T } from './texts';
 
 interface StepLike { name: string; started_at: string | null; finished_at: string | null }
 
+/** What a refused move said, in Chinese: the blocking rules' reasons, or why the approval does not move at all. */
+function Refusal({ error }: { error: unknown }) {
+  if (!(error instanceof RefusalError) || error.status !== 409) return <ErrorState error={error} />;
+  const outcomes = (error.body.outcomes as RuleOutcome[] | undefined) ?? [];
+  const blocking = outcomes.filter((o) => o.verdict === 'block');
+  const raised = ((error.body.alerts as unknown[] | undefined) ?? []).length;
+  if (blocking.length > 0) {
+    return (
+      <Notice tone="error" title={T.blocked}>
+        <OutcomeList outcomes={blocking} />
+        {raised > 0 ? <p style={{ margin: '4px 0 0' }}>{T.raised(raised)}</p> : null}
+      </Notice>
+    );
+  }
+  // No rule spoke: the approval itself does not move (suspended, or closed).
+  return <Notice tone="error" title={/suspended/.test(error.message) ? T.suspendedNote : /no longer moves/.test(error.message) ? T.closedNote : T.blocked} />;
+}
+
 function Advance({ approvalId, steps, suspended }: { approvalId: string; steps: StepLike[]; suspended: boolean }) {
   const advance = useAdvance(approvalId);
   const move = nextMove(steps);
   if (!move) return <p className="ph-muted" style={{ marginLeft: 0 }}>{T.allDone}</p>;
-  const refused = advance.error instanceof RefusalError && advance.error.status === 409
-    ? ((advance.error.body.outcomes as RuleOutcome[] | undefined) ?? []).filter((o) => o.verdict === 'block')
-    : null;
-  const raised = advance.data ? advance.data.outcomes.filter((o) => o.verdict !== 'pass') : [];
+  const shown = advance.data ? advance.data.outcomes.filter((o) => o.verdict !== 'pass') : [];
   return (
     <div className="ph-advance" role="group" aria-label={T.advanceTitle}>
       <div className="ph-advance-row">
@@ -36,14 +51,10 @@ function Advance({ approvalId, steps, suspended }: { approvalId: string; steps: 
         </button>
         {advance.isPending ? <span className="ph-muted" role="status">{T.advancing}</span> : null}
       </div>
-      {refused ? (
-        <Notice tone="error" title={`${T.blocked}${advance.error?.message ?? ''}`}>
-          <OutcomeList outcomes={refused} />
-        </Notice>
-      ) : advance.isError ? <ErrorState error={advance.error} /> : null}
+      {advance.isError ? <Refusal error={advance.error} /> : null}
       {advance.data ? (
         <Notice tone="info" title={`${T.allowed(advance.data.step, advance.data.action)}${advance.data.alerts?.length ? T.raised(advance.data.alerts.length) : ''}`}>
-          {raised.length > 0 ? <OutcomeList outcomes={raised} /> : null}
+          {shown.length > 0 ? <OutcomeList outcomes={shown} /> : null}
         </Notice>
       ) : null}
     </div>
@@ -53,7 +64,8 @@ function Advance({ approvalId, steps, suspended }: { approvalId: string; steps: 
 export function ApprovalRulesPanel({ approvalId, record }: { approvalId: string; record: Record<string, unknown> }) {
   const user = useSession().data;
   const role = user?.role;
-  const shown = can(role, 'alerts');
+  // Every signed-in role reads the results (resource:read); moving and resuming are offered by role.
+  const shown = role !== undefined;
   const rules = useApprovalRules(approvalId, shown);
   const resume = useResume(approvalId);
   if (!shown) return null;

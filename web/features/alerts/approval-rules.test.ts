@@ -9,6 +9,8 @@ describe('an approval’s rule results', () => {
       suspended: true,
       steps: [{ step: '受理', action: 'start', evaluated_at: '2026-12-02T10:00:00Z', outcomes: [outcome] }],
     });
+    expect(readApprovalRules({ approval_id: 'a1', suspended: false, evaluations: [{ step: '受理', action: 'finish', allowed: false, outcomes: [outcome], evaluated_by: 'handler', evaluated_at: '2026-12-02T10:00:00Z' }], alerts: [] }))
+      .toEqual({ suspended: false, steps: [{ step: '受理', action: 'finish', evaluated_at: '2026-12-02T10:00:00Z', outcomes: [outcome] }] });
     expect(readApprovalRules({ steps: { 受理: [outcome] } }).steps).toEqual([{ step: '受理', action: null, evaluated_at: null, outcomes: [outcome] }]);
     expect(readApprovalRules([{ step: '公示', outcomes: [] }])).toEqual({ suspended: null, steps: [{ step: '公示', action: null, evaluated_at: null, outcomes: [] }] });
     expect(readApprovalRules(null)).toEqual({ suspended: null, steps: [] });

@@ -1,7 +1,7 @@
 /**
- * An approval's rule results (`GET /api/approvals/:id/rules`, the latest outcomes per step) read
- * tolerantly: a list of steps under `steps`/`items` or as the answer itself, or outcomes keyed by
- * step; whether the approval is suspended when it says. And which step comes next. Pure.
+ * An approval's rule results (`GET /api/approvals/:id/rules`: the latest outcomes per step under
+ * `evaluations`, `suspended`) read tolerantly (a list under `steps`/`items` or as the answer itself,
+ * or outcomes keyed by step), and which step comes next. Pure.
  */
 import type { RuleOutcome, StepRules } from './alerts.types';
 
@@ -27,7 +27,7 @@ function stepRules(v: unknown, stepName?: string): StepRules | null {
 export function readApprovalRules(answer: unknown): ApprovalRules {
   const o = isObj(answer) ? answer : {};
   const suspended = typeof o.suspended === 'boolean' ? o.suspended : null;
-  let list: unknown = Array.isArray(answer) ? answer : (o.steps ?? o.items ?? o.outcomes);
+  let list: unknown = Array.isArray(answer) ? answer : (o.evaluations ?? o.steps ?? o.items ?? o.outcomes);
   if (isObj(list)) list = Object.entries(list).map(([step, v]) => stepRules(v, step));
   const steps = Array.isArray(list) ? list.map((v) => stepRules(v)).filter((s): s is StepRules => s !== null) : [];
   return { suspended, steps };

@@ -1,15 +1,37 @@
 /**
- * A rule's trace told in plain Chinese, one line per decision: the zen-engine trace of a decision
- * table (`{ [nodeId]: { name, order, input, output, traceData: { index, rule, reference_map } } }`,
- * an array of hits for a `collect` table) becomes `命中规则「信访核查」第 1 行：未办结信访 1 件 → 预警`;
- * a function rule's own account (text, lines, or plain fields) is told as it is. Pure.
+ * A rule's trace told in plain Chinese, one line per decision: the rule center's condensed trace
+ * (`{ rule, version, rows: [{ table, row, rowId, description, inputs, output }] }`, rules/outcomes.ts)
+ * or the zen-engine's own (`{ [nodeId]: { name, order, input, output, traceData: { index, rule,
+ * reference_map } } }`, an array of hits for a `collect` table) becomes
+ * `命中规则「信访核查」第 1 行：未办结信访 1 件 → 预警`; a function rule's own account (text, lines,
+ * or plain fields) is told field by field. With the table's JDM content at hand, columns go by
+ * their own names and only the cells the row tested are told. Pure.
  */
 import type { Verdict } from './alerts.types';
+import { columnNames, decisionTables } from '../rules/jdm-table';
 import { FACT_LABELS } from './fact-labels';
 import { ALERT_TEXTS, TRACE_TEXTS as T } from './texts';
 
-/** A table's column names by the fact they read (`petitions.open` → `未办结信访`), from its JDM content when the page has it. */
-export type ColumnNames = Record<string, string>;
+/** What the table says about the trace: its columns' names by field, and the fields each row tests (by row id). */
+interface TableKnowledge {
+  columns: Record<string, string>;
+  tested: Map<string, string[]>;
+  /** Input fields in the table's column order (the engine lists them alphabetically). */
+  order: string[];
+}
+
+function knowledge(content: unknown): TableKnowledge {
+  const tested = new Map<string, string[]>();
+  const order: string[] = [];
+  for (const t of decisionTables(content)) {
+    for (const c of t.inputs) order.push(c.field ?? c.id);
+    const fieldOf = new Map(t.inputs.map((c) => [c.id, c.field ?? c.id]));
+    for (const r of t.rules) {
+      tested.set(r._id, Object.entries(r).filter(([k, v]) => fieldOf.has(k) && typeof v === 'string' && v.trim() !== '').map(([k]) => fieldOf.get(k)!));
+    }
+  }
+  return { columns: columnNames(content), tested, order };
+}
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -43,71 +65,108 @@ export function formatValue(value: unknown, unit?: string): string {
   return JSON.stringify(value);
 }
 
+/** Fields in the table's column order; those it does not know keep theirs, after. */
+function inColumnOrder(fields: string[], k: TableKnowledge): string[] {
+  const rank = (f: string) => (k.order.includes(f) ? k.order.indexOf(f) : k.order.length);
+  return fields.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map((x) => x.f);
+}
+
 /** `未办结信访 1 件`, `失信记录：是`. */
-function factText(field: string, value: unknown, columns: ColumnNames): string {
+function factText(field: string, value: unknown, k: TableKnowledge): string {
   const known = FACT_LABELS[field];
-  const label = columns[field] ?? known?.label ?? field;
+  const label = k.columns[field] ?? known?.label ?? field;
   if (typeof value === 'number') return `${label} ${formatValue(value, known?.unit)}`;
   return `${label}：${formatValue(value)}`;
 }
 
 /** What the row decided: its verdict in Chinese, or its outputs as written. */
-function outcomeText(output: unknown, columns: ColumnNames): string {
+function outcomeText(output: unknown, k: TableKnowledge): string {
   if (!isObj(output)) return output === undefined || output === null ? '' : formatValue(output);
   const verdict = output.verdict;
   if (typeof verdict === 'string' && verdict in ALERT_TEXTS.verdicts) return ALERT_TEXTS.verdicts[verdict as Verdict];
-  return Object.entries(output).map(([k, v]) => factText(k, v, columns)).join('，');
+  return Object.entries(output).map(([f, v]) => factText(f, v, k)).join('，');
 }
 
 /** One fired row: the inputs its cells tested (a cell left empty tests nothing), with the values the row saw. */
-function hitLine(rule: string, hit: Hit, input: unknown, output: unknown, columns: ColumnNames): string {
-  const seen: string[] = [];
-  for (const [key, cell] of Object.entries(hit.rule)) {
-    if (key.startsWith('_') || typeof cell !== 'string' || cell.trim() === '') continue;
-    // Keys are `field[inputId]`; a column without a field keeps its id alone.
-    const field = key.replace(/\[[^\]]*\]$/, '');
-    const value = hit.reference_map && field in hit.reference_map ? hit.reference_map[field] : at(input, field);
-    seen.push(factText(field, value, columns));
-  }
+function hitLine(rule: string, hit: Hit, input: unknown, output: unknown, k: TableKnowledge): string {
+  const valueOf = (field: string) => (hit.reference_map && field in hit.reference_map ? hit.reference_map[field] : at(input, field));
+  // Keys are `field[inputId]`; a column without a field keeps its id alone.
+  const tested = Object.entries(hit.rule)
+    .filter(([key, cell]) => !key.startsWith('_') && typeof cell === 'string' && cell.trim() !== '')
+    .map(([key]) => key.replace(/\[[^\]]*\]$/, ''));
+  // A catch-all row tested nothing: the inputs it saw tell why it was reached.
+  const fields = inColumnOrder(tested.length > 0 ? tested : Object.keys(hit.reference_map ?? {}), k);
+  const seen = fields.map((f) => factText(f, valueOf(f), k));
   const description = typeof hit.rule._description === 'string' && hit.rule._description.trim() ? `（${hit.rule._description.trim()}）` : '';
-  const decided = outcomeText(output, columns);
+  const decided = outcomeText(output, k);
   return `${T.hit(rule, hit.index + 1)}：${seen.length > 0 ? seen.join('，') : T.otherwise}${description}${decided ? ` → ${decided}` : ''}`;
 }
 
-function nodeLines(node: Obj, columns: ColumnNames): string[] {
+function nodeLines(node: Obj, k: TableKnowledge): string[] {
   const data = node.traceData;
   const name = node.name as string;
-  if (isHit(data)) return [hitLine(name, data, node.input, node.output, columns)];
+  if (isHit(data)) return [hitLine(name, data, node.input, node.output, k)];
   if (Array.isArray(data) && data.every(isHit)) {
     const outputs = Array.isArray(node.output) ? node.output : [];
-    return data.map((hit, i) => hitLine(name, hit, node.input, outputs[i], columns));
+    return data.map((hit, i) => hitLine(name, hit, node.input, outputs[i], k));
   }
   return [];
 }
 
-/** Lines for a whole trace, in the engine's order; [] when the rule left none. */
-export function describeTrace(trace: unknown, columns: ColumnNames = {}): string[] {
+/** One row of the rule center's condensed trace (rules/outcomes.ts TableTrace). */
+interface CondensedRow {
+  table: string;
+  row: number | null;
+  rowId?: string | null;
+  description?: string | null;
+  inputs?: Obj;
+  output?: unknown;
+}
+const isCondensedRow = (v: unknown): v is CondensedRow => isObj(v) && typeof v.table === 'string' && 'row' in v;
+
+function condensedLine(r: CondensedRow, k: TableKnowledge): string {
+  if (r.row === null) return T.noRow(r.table);
+  const inputs = r.inputs ?? {};
+  const tested = r.rowId ? k.tested.get(r.rowId) : undefined;
+  // The cells the row tested when the table is known; else (or for a catch-all row) every input it saw.
+  const fields = inColumnOrder(tested && tested.length > 0 ? tested.filter((f) => f in inputs) : Object.keys(inputs), k);
+  const seen = fields.map((f) => factText(f, inputs[f], k));
+  const description = r.description?.trim() ? `（${r.description.trim()}）` : '';
+  const decided = outcomeText(r.output, k);
+  return `${T.hit(r.table, r.row)}：${seen.length > 0 ? seen.join('，') : T.otherwise}${description}${decided ? ` → ${decided}` : ''}`;
+}
+
+/** Fields of a function's account that say nothing to a reader (a regular expression, the calendar's package name). */
+const UNTOLD = new Set(['pattern', 'calendar']);
+
+function lines(trace: unknown, k: TableKnowledge): string[] {
   if (trace === null || trace === undefined || trace === '') return [];
   if (typeof trace === 'string') return [trace];
   if (typeof trace === 'number' || typeof trace === 'boolean') return [String(trace)];
-  if (Array.isArray(trace)) return trace.flatMap((t) => describeTrace(t, columns));
+  if (Array.isArray(trace)) return trace.flatMap((t) => lines(t, k));
   if (!isObj(trace)) return [];
-  if (isNode(trace)) return nodeLines(trace, columns);
+  if (Array.isArray(trace.rows) && trace.rows.every(isCondensedRow)) return trace.rows.map((r) => condensedLine(r, k));
+  if (isNode(trace)) return nodeLines(trace, k);
   const values = Object.values(trace);
   if (values.length > 0 && values.every(isNode)) {
     return (values as Obj[])
       .sort((a, b) => Number(a.order ?? 0) - Number(b.order ?? 0))
-      .flatMap((n) => nodeLines(n, columns));
+      .flatMap((n) => nodeLines(n, k));
   }
   // A wrapper around the engine's trace, or a function rule's own lines.
   for (const key of ['trace', 'nodes', 'lines', 'steps', 'reasons']) {
     if (key in trace) {
-      const inner = describeTrace(trace[key], columns);
+      const inner = lines(trace[key], k);
       if (inner.length > 0) return inner;
     }
   }
   // Plain fields (a function's account): `label：value` each.
-  const fields = Object.entries(trace).filter(([, v]) => !isObj(v));
+  const fields = Object.entries(trace).filter(([f, v]) => !isObj(v) && !UNTOLD.has(f));
   if (fields.length === 0) return [];
-  return [`${T.record}：${fields.map(([k, v]) => factText(k, v, columns)).join('；')}`];
+  return [`${T.record}：${fields.map(([f, v]) => factText(f, v, k)).join('；')}`];
+}
+
+/** Lines for a whole trace, in the engine's order; [] when the rule left none. `content`: the table's JDM, when at hand. */
+export function describeTrace(trace: unknown, content: unknown = null): string[] {
+  return lines(trace, knowledge(content));
 }
