@@ -143,6 +143,13 @@ describe.runIf(needsChromium('access in Chromium (tests/e2e/access.test.ts)'))('
     expect(await nav(page).getByRole('link', { name: '关联审核' }).count()).toBe(0);
     await checkPage(page, 'access-02-petition-officer');
 
+    // A project's 360 view: the officer reads its 又称 but is offered no field to add one, and no 推荐资源.
+    await page.goto(`${base}/projects/${project.project_no}`);
+    await page.getByRole('region', { name: /又称/ }).waitFor();
+    await appHeader(page).getByText('张科员').waitFor();
+    expect(await page.getByLabel('添加别名').count()).toBe(0);
+    expect(await page.getByRole('region', { name: /推荐资源/ }).count()).toBe(0);
+
     // 关联审核 by its address: refused in Chinese, not a crash.
     await page.goto(`${base}/links/review`);
     await page.getByRole('alert').filter({ hasText: '无权访问：需要负责人角色' }).first().waitFor();
@@ -172,6 +179,10 @@ describe.runIf(needsChromium('access in Chromium (tests/e2e/access.test.ts)'))('
     expect(await appHeader(page).textContent()).toContain('负责人');
     await nav(page).getByRole('link', { name: '关联审核' }).waitFor();
     await checkPage(page, 'access-04-petition-supervisor');
+    // The same project as the officer saw: the supervisor may add a name and reads 推荐资源.
+    await page.goto(`${base}/projects/${project.project_no}`);
+    await page.getByLabel('添加别名').waitFor();
+    await page.getByRole('region', { name: /推荐资源/ }).waitFor();
     await ctx.close();
   });
 

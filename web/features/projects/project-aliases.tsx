@@ -1,10 +1,13 @@
 'use client';
 /**
  * 又称: the names the project goes by beyond its registered one — those its record carries and
- * those people added — with a field to add one and a button to remove an added one.
+ * those people added — with a field to add one and a button to remove an added one for the
+ * roles that may (`alias:write`; others read the names only).
  */
 import { Button, Input } from 'antd';
 import { useState } from 'react';
+import { useSession } from '../auth/auth.queries';
+import { can } from '../auth/roles';
 import { ErrorState } from '../common/states';
 import { useAliasChanges, useAliases } from './aliases.queries';
 import { PROJECT_TEXTS } from './texts';
@@ -12,6 +15,7 @@ import { PROJECT_TEXTS } from './texts';
 const T = PROJECT_TEXTS.aliases;
 
 export function ProjectAliases({ projectNo, registeredName }: { projectNo: string; registeredName: string }) {
+  const canEdit = can(useSession().data?.role, 'aliasWrite');
   const aliases = useAliases(projectNo);
   const { add, remove } = useAliasChanges(projectNo);
   const [draft, setDraft] = useState('');
@@ -29,22 +33,24 @@ export function ProjectAliases({ projectNo, registeredName }: { projectNo: strin
         {aliases.data?.aliases.map((a) => (
           <li key={a.alias} className="ph-alias" title={T.added(a.added_by)}>
             {a.alias}
-            <button type="button" className="ph-alias-remove" aria-label={T.remove(a.alias)} onClick={() => remove.mutate({ alias: a.alias })}>×</button>
+            {canEdit ? <button type="button" className="ph-alias-remove" aria-label={T.remove(a.alias)} onClick={() => remove.mutate({ alias: a.alias })}>×</button> : null}
           </li>
         ))}
       </ul>
-      <div className="ph-alias-add">
-        <Input
-          aria-label={T.inputLabel}
-          placeholder={T.placeholder}
-          value={draft}
-          maxLength={80}
-          onChange={(e) => setDraft(e.target.value)}
-          onPressEnter={submit}
-          style={{ maxWidth: 320 }}
-        />
-        <Button onClick={submit} loading={add.isPending} disabled={!draft.trim()}>{T.add}</Button>
-      </div>
+      {canEdit ? (
+        <div className="ph-alias-add">
+          <Input
+            aria-label={T.inputLabel}
+            placeholder={T.placeholder}
+            value={draft}
+            maxLength={80}
+            onChange={(e) => setDraft(e.target.value)}
+            onPressEnter={submit}
+            style={{ maxWidth: 320 }}
+          />
+          <Button onClick={submit} loading={add.isPending} disabled={!draft.trim()}>{T.add}</Button>
+        </div>
+      ) : null}
       {add.data && add.data.shared_with.length > 0 ? <p className="ph-muted" role="status">{T.sharedWith(add.data.shared_with.join('、'))}</p> : null}
       {add.isError ? <ErrorState error={add.error} /> : null}
       {remove.isError ? <ErrorState error={remove.error} /> : null}
