@@ -2,7 +2,7 @@
  * Refuses a decision graph the engine would choke on, or that does not answer what a rule must
  * (a verdict and a reason), before it is cached or published: the rule center shows this message.
  */
-import type { ZenEngine } from '@gorules/zen-engine';
+import { evaluateExpressionSync, evaluateUnaryExpressionSync, type ZenEngine } from '@gorules/zen-engine';
 import type { Verdict } from './types.ts';
 
 export class RuleTableError extends Error {
@@ -56,5 +56,29 @@ function checkDecisionTable(name: string, table: TableContent, fail: (d: string)
     // A verdict is a quoted literal so a reader (and this check) sees what the row decides.
     const literal = typeof cell === 'string' ? /^"(\w+)"$/.exec(cell.trim())?.[1] : undefined;
     if (!literal || !(VERDICTS as string[]).includes(literal)) fail(`row ${i + 1} of table "${name}" has verdict ${JSON.stringify(cell)}; it must be one of ${VERDICTS.map((v) => `"${v}"`).join(', ')}`);
+    checkCells(name, i + 1, row, table.inputs as Column[], table.outputs as Column[], fail);
+  }
+}
+
+interface Column { id: string; name?: string; field?: string }
+
+/**
+ * The engine skips a row whose cell does not parse, silently: a 失信 row with a typo would let
+ * everyone through. So every cell must parse (what it does with real facts is for the cases).
+ */
+function checkCells(table: string, n: number, row: Record<string, unknown>, inputs: Column[], outputs: Column[], fail: (d: string) => never): void {
+  const columns = [...inputs.map((c) => ({ ...c, unary: Boolean(c.field) })), ...outputs.map((c) => ({ ...c, unary: false }))];
+  for (const col of columns) {
+    const cell = row[col.id];
+    if (cell === undefined || (typeof cell === 'string' && cell.trim() === '')) continue;
+    if (typeof cell !== 'string') fail(`row ${n} of table "${table}", column "${col.name ?? col.id}": a cell must be text, got ${JSON.stringify(cell)}`);
+    try {
+      if (col.unary) evaluateUnaryExpressionSync(cell as string, { $: null });
+      else evaluateExpressionSync(cell as string, {});
+    } catch (err) {
+      const message = (err as Error).message.split('\n')[0]!;
+      // Only a cell that does not parse is wrong here; one that fails on empty facts may be fine.
+      if (/"type":"(parserError|lexerError)"/.test(message)) fail(`row ${n} of table "${table}", column "${col.name ?? col.id}": cannot read ${JSON.stringify(cell)} (${message})`);
+    }
   }
 }

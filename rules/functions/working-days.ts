@@ -9,11 +9,16 @@ import type { ApprovalFacts, DecisionPoint, RuleOutcome } from '../types.ts';
 import type { FunctionRule } from './function-rule.ts';
 
 const DAY_MS = 86_400_000;
+const BEIJING_MS = 8 * 3_600_000; // China keeps UTC+8 all year
+/** The calendar day in Beijing: a plain date as it is, a timestamp with its offset converted. */
 const day = (iso: string): string => {
-  if (!/^\d{4}-\d{2}-\d{2}/.test(iso)) throw new RangeError(`not a date: "${iso}"`);
-  return iso.slice(0, 10);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
+  const t = Date.parse(iso);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(iso) || Number.isNaN(t)) throw new RangeError(`not a date: "${iso}"`);
+  // A timestamp without an offset is already Beijing time.
+  return /(Z|[+-]\d{2}:?\d{2})$/.test(iso) ? new Date(t + BEIJING_MS).toISOString().slice(0, 10) : iso.slice(0, 10);
 };
-// Dates are calendar days in Beijing; ISO date strings compared and stepped as UTC midnights.
+// Days are stepped as UTC midnights, so no time zone moves them.
 const next = (d: string, by = 1): string => new Date(Date.parse(`${d}T00:00:00Z`) + by * DAY_MS).toISOString().slice(0, 10);
 const isWorkday = (d: string): boolean => chineseDays.isWorkday(d);
 
@@ -35,6 +40,8 @@ export function dueDate(startedAt: string, limitDays: number): string {
     d = next(d);
     if (isWorkday(d)) left--;
   }
+  // A limit of 0 on a day off falls due on the next working day.
+  while (!isWorkday(d)) d = next(d);
   return d;
 }
 
@@ -60,11 +67,12 @@ function outcome(facts: StepFacts): Omit<RuleOutcome, 'ruleId' | 'version'> & { 
     return { verdict: 'pass', reason: `${why}，未作时限核查`, cause: null, options: [], trace: { step }, due: null, late: 0 };
   }
   const due = dueDate(step.started_at, step.limit_days);
-  const late = facts.today > due ? workingDaysBetween(due, facts.today) : 0;
-  const trace = { step: step.name, started: day(step.started_at), limit_days: step.limit_days, due, today: facts.today, calendar: 'chinese-days' };
+  const today = day(facts.today);
+  const late = today > due ? workingDaysBetween(due, today) : 0;
+  const trace = { step: step.name, started: day(step.started_at), limit_days: step.limit_days, due, today, calendar: 'chinese-days' };
   const when = `${day(step.started_at)} 开始，时限 ${step.limit_days} 个工作日，应于 ${due} 前办结`;
-  if (facts.today <= due) {
-    const left = workingDaysBetween(facts.today, due);
+  if (today <= due) {
+    const left = workingDaysBetween(today, due);
     return { verdict: 'pass', reason: `${step.name}环节${when}，尚余 ${left} 个工作日`, cause: null, options: [], trace, due, late };
   }
   // Past the due day but only by non-working days (a holiday) is late in calendar, not in working days.
