@@ -2,6 +2,7 @@
  * PlanHub's configuration: read from the environment once, typed, and refused with a message
  * naming the variable when a value is wrong. Nothing else in the code reads `process.env`.
  */
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -15,6 +16,40 @@ const url = (protocols: string[]) =>
     .refine((v) => URL.canParse(v) && protocols.includes(new URL(v).protocol), {
       message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
     });
+
+/** The address ranges proxy-addr (Fastify's trustProxy) knows by name. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+/** An address, an address/prefix, or a named range. */
+const isProxyAddress = (a: string) => {
+  const [ip, prefix, more] = a.split('/');
+  if (more !== undefined || !ip) return false;
+  if (prefix === undefined) return isIP(ip) !== 0 || PROXY_RANGE_NAMES.has(ip);
+  const max = isIP(ip) === 4 ? 32 : isIP(ip) === 6 ? 128 : -1;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= max;
+};
+
+/**
+ * Whom to believe about the client's address and protocol (X-Forwarded-For/-Proto): nobody
+ * (`false`), every peer (`true`), or proxies at these addresses. Not a number of hops: Fastify
+ * ignores one (it cannot tell a proxy from a client that sends the headers itself).
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((v, ctx): boolean | string[] => {
+    if (v === 'false') return false;
+    if (v === 'true') return true;
+    const list = v.split(',').map((a) => a.trim()).filter(Boolean);
+    if (list.length > 0 && list.every(isProxyAddress)) return list;
+    ctx.addIssue({
+      code: 'custom',
+      message: /^\d+$/.test(v)
+        ? 'a number of hops is not supported (a client could forge them); give the proxies\' addresses (10.0.0.2, 10.0.0.0/8, loopback) or true'
+        : 'must be true, false, or a comma-separated list of proxy addresses (10.0.0.2, 10.0.0.0/8, loopback)',
+    });
+    return z.NEVER;
+  })
+  .default(false);
 
 /** Every variable PlanHub reads, with its default. The README's table mirrors this. */
 const envSchema = z.object({
@@ -52,6 +87,7 @@ const envSchema = z.object({
     .min(1, 'must be 1–720 hours')
     .max(720, 'must be 1–720 hours')
     .default(8),
+  PLANHUB_TRUST_PROXY: trustProxy,
 });
 
 export interface Config {
@@ -73,6 +109,11 @@ export interface Config {
   outboxKeepDays: number;
   /** How long a sign-in lasts before the user must sign in again. */
   sessionHours: number;
+  /**
+   * Fastify's `trustProxy`: whether X-Forwarded-For/-Proto from these proxies name the client's
+   * address (rate limits) and protocol (the session cookie's Secure flag). Off by default.
+   */
+  trustProxy: boolean | string[];
 }
 
 export class ConfigError extends Error {
@@ -115,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     indexPrefix: e.PLANHUB_INDEX_PREFIX,
     outboxKeepDays: e.PLANHUB_OUTBOX_KEEP_DAYS,
     sessionHours: e.PLANHUB_SESSION_HOURS,
+    trustProxy: e.PLANHUB_TRUST_PROXY,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Db } from '../db/db.ts';
 import { listDead, outboxStats, replayDead } from '../outbox/outbox.store.ts';
+import { maskNullable } from '../privacy/pii-text.ts';
 
 export function jobsRoutes(deps: { db: Db }): FastifyPluginAsync {
   return async (app) => {
@@ -16,7 +17,10 @@ export function jobsRoutes(deps: { db: Db }): FastifyPluginAsync {
         summary: '死信列表：多次重试仍失败的任务',
         querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } } },
       },
-    }, async (req) => ({ items: await listDead(deps.db, req.query.limit ?? 100) }));
+    }, async (req) => ({
+      // A job's error may quote the record it failed on (a petition's text): its personal data is masked.
+      items: (await listDead(deps.db, req.query.limit ?? 100)).map((d) => ({ ...d, last_error: maskNullable(d.last_error) })),
+    }));
 
     app.post<{ Body: { ids?: number[] } }>('/api/jobs/dead/replay', {
       config: { access: 'job:replay' },

@@ -20,6 +20,8 @@ import { maskPersonalText } from '../privacy/pii-text.ts';
 import { createIndexer, type Indexer } from '../../indexers/indexer.service.ts';
 import { searchIndexHandler } from '../../indexers/search-index.handler.ts';
 import { createSegmenter, type Segmenter } from '../../indexers/segment/segmenter.ts';
+import { createPublicService, type PublicService } from '../public/public.service.ts';
+import { publicStore } from '../public/public.store.ts';
 import { createRecommendService, type RecommendService } from '../recommend/recommend.service.ts';
 import { recommendStore } from '../recommend/recommend.store.ts';
 import { createSearchService, type SearchService } from '../search/search.service.ts';
@@ -38,6 +40,8 @@ export interface Runtime extends Services {
   search: SearchService;
   suggest: SuggestService;
   recommendations: RecommendService;
+  /** The public inquiry: finds projects by name through `search`. */
+  progress: PublicService;
   /** Asks jobs that run long (the linker) to stop at their next check point and hand back the rest; `startJobs` calls it on stop. */
   interruptJobs(): void;
   /** Withdraws an earlier interruptJobs (once the interrupted runner has stopped). */
@@ -113,6 +117,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     search,
     suggest: createSuggestService({ engine }),
     recommendations,
+    progress: createPublicService({ db, store: publicStore, search }),
     interruptJobs() {
       stopLinking.abort();
     },

@@ -23,8 +23,6 @@ import { projectSummaryStore } from '../projects/project-summary.store.ts';
 import { createProjectService } from '../projects/project.service.ts';
 import { createReadingService } from '../reading/reading.service.ts';
 import { readingStore } from '../reading/reading.store.ts';
-import { createPublicService } from '../public/public.service.ts';
-import { publicStore } from '../public/public.store.ts';
 import { resourceStore } from '../resources/resource.store.ts';
 
 export function createServices(db: Db, opts: Pick<LinkingDeps, 'findMentions'> & { sessionHours?: number } = {}) {
@@ -35,7 +33,6 @@ export function createServices(db: Db, opts: Pick<LinkingDeps, 'findMentions'> &
     imports: createImportService({ db, resources: resourceStore, outbox: outboxStore, audit: auditStore, projectNos: projectNumbering, secrets: secretStore }),
     aliases: createProjectAliasService({ db, store: projectAliasStore, outbox: outboxStore, audit: auditStore }),
     projects: createProjectService({ db, projects: projectStore, summaries: projectSummaryStore }),
-    progress: createPublicService({ db, store: publicStore }),
     audit: createAuditService({ db, store: auditStore }),
     reading: createReadingService({ db, reading: readingStore, resources: resourceStore, audit: auditStore, secrets: secretStore }),
   };

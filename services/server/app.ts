@@ -8,6 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAccess } from '../access/access.hook.ts';
+import type { Config } from '../config/config.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import type { Db } from '../db/db.ts';
@@ -17,6 +18,7 @@ import { linkingRoutes } from '../linking/linking.routes.ts';
 import { projectAliasRoutes } from '../projects/project-alias.routes.ts';
 import { projectRoutes } from '../projects/project.routes.ts';
 import { publicRoutes } from '../public/public.routes.ts';
+import type { PublicService } from '../public/public.service.ts';
 import { registerRateLimit } from '../public/rate-limit.ts';
 import { readingRoutes } from '../reading/reading.routes.ts';
 import { recommendRoutes } from '../recommend/recommend.routes.ts';
@@ -36,6 +38,9 @@ export interface AppDeps extends Services {
   search: SearchService;
   suggest: SuggestService;
   recommendations: RecommendService;
+  progress: PublicService;
+  /** `trustProxy` (PLANHUB_TRUST_PROXY); absent, nobody's X-Forwarded-* headers are believed. */
+  config?: Pick<Config, 'trustProxy'>;
   logLevel?: string;
   /** Where log lines go (standard output when absent): tests read them to check nothing personal is logged. */
   logStream?: { write(line: string): void };
@@ -85,6 +90,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return503OnClosing: false,
     // JSON bodies of the API are small; the JSON Lines import streams and sets its own limit.
     bodyLimit: JSON_BODY_LIMIT,
+    // Behind a proxy, req.ip (the rate limit's key) and req.protocol (the cookie's Secure flag)
+    // come from X-Forwarded-For/-Proto only from the proxies the operator names.
+    trustProxy: deps.config?.trustProxy ?? false,
   });
   registerErrorHandler(app);
   registerInputGuard(app);

@@ -24,6 +24,7 @@ import { buildApproval, buildPetition, buildProject } from '../helpers/factories
 import { importJsonl } from '../helpers/imports.ts';
 import { signedIn } from '../helpers/sign-in.ts';
 import { fromText, jsonl } from '../helpers/streams.ts';
+import { publicInquiry } from '../helpers/public-inquiry.ts';
 
 const project = buildProject();
 const approval = buildApproval(project.project_no, { office: '行政审批处' });
@@ -69,6 +70,7 @@ describe.each(DB_KINDS)('every route × every caller on %s', (kind) => {
     await engine.init();
     app = await buildApp({
       db: t.db, ...createServices(t.db), search: createSearchService({ engine, segmenter: createSegmenter() }), suggest: createSuggestService({ engine }),
+      progress: publicInquiry(t.db, engine),
       recommendations: createRecommendService({ db: t.db, store: recommendStore, engine, segmenter: createSegmenter() }), logLevel: 'silent',
     });
     callers.push({ name: 'no login', role: 'public', headers: {}, valid: false });

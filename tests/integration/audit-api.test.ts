@@ -19,6 +19,7 @@ import { createSuggestService } from '../../services/search/suggest.service.ts';
 import { buildApp } from '../../services/server/app.ts';
 import { DB_KINDS, createTestDb, type TestDb } from '../helpers/databases.ts';
 import { signedIn } from '../helpers/sign-in.ts';
+import { publicInquiry } from '../helpers/public-inquiry.ts';
 
 /** The whole API as the server runs it. */
 async function openApp(db: Db): Promise<FastifyInstance> {
@@ -27,6 +28,7 @@ async function openApp(db: Db): Promise<FastifyInstance> {
   const segmenter = createSegmenter();
   return buildApp({
     db, ...createServices(db), search: createSearchService({ engine, segmenter }), suggest: createSuggestService({ engine }),
+    progress: publicInquiry(db, engine),
     recommendations: createRecommendService({ db, store: recommendStore, engine, segmenter }), logLevel: 'silent',
   });
 }

@@ -21,6 +21,7 @@ import { openSocket, rawGet, rawRequest } from '../helpers/raw-http.ts';
 import { createRecommendService } from '../../services/recommend/recommend.service.ts';
 import { recommendStore } from '../../services/recommend/recommend.store.ts';
 import { actAs, signedIn } from '../helpers/sign-in.ts';
+import { publicInquiry } from '../helpers/public-inquiry.ts';
 import { USER_ROLES } from '../../services/access/roles.ts';
 
 /** The app signed in as admin; `addRoutes` adds test routes first (signing in makes the app ready, after which none can be added). */
@@ -30,6 +31,7 @@ async function openApp(kind: DbKind, addRoutes?: (app: FastifyInstance) => void)
   await engine.init();
   const app = await buildApp({
     db: t.db, ...createServices(t.db), search: createSearchService({ engine, segmenter: createSegmenter() }), suggest: createSuggestService({ engine }),
+      progress: publicInquiry(t.db, engine),
       recommendations: createRecommendService({ db: t.db, store: recommendStore, engine, segmenter: createSegmenter() }), logLevel: 'silent',
   });
   addRoutes?.(app);

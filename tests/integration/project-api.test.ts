@@ -17,6 +17,7 @@ import { jsonl } from '../helpers/streams.ts';
 import { createRecommendService } from '../../services/recommend/recommend.service.ts';
 import { recommendStore } from '../../services/recommend/recommend.store.ts';
 import { actAs } from '../helpers/sign-in.ts';
+import { publicInquiry } from '../helpers/public-inquiry.ts';
 
 describe.each(DB_KINDS)('project API for the web app on %s', (kind) => {
   let t: TestDb;
@@ -30,6 +31,7 @@ describe.each(DB_KINDS)('project API for the web app on %s', (kind) => {
     await engine.init();
     app = await actAs(buildApp({
       db: t.db, ...createServices(t.db), search: createSearchService({ engine, segmenter: createSegmenter() }), suggest: createSuggestService({ engine }),
+      progress: publicInquiry(t.db, engine),
       recommendations: createRecommendService({ db: t.db, store: recommendStore, engine, segmenter: createSegmenter() }), logLevel: 'silent',
     }), t.db, 'admin');
     const post = (type: string, body: string) =>

@@ -17,6 +17,7 @@ import { fromText, jsonl } from '../helpers/streams.ts';
 import { createRecommendService } from '../../services/recommend/recommend.service.ts';
 import { recommendStore } from '../../services/recommend/recommend.store.ts';
 import { actAs } from '../helpers/sign-in.ts';
+import { publicInquiry } from '../helpers/public-inquiry.ts';
 
 const BUILDER = '武汉某某置业有限公司';
 const CREDIT_CODE = '91420100MA4KRR002B';
@@ -79,6 +80,7 @@ describe.each(DB_KINDS)('reading API on %s', (kind) => {
     await engine.init();
     app = await actAs(buildApp({
       db: t.db, ...createServices(t.db), search: createSearchService({ engine, segmenter: createSegmenter() }), suggest: createSuggestService({ engine }),
+      progress: publicInquiry(t.db, engine),
       recommendations: createRecommendService({ db: t.db, store: recommendStore, engine, segmenter: createSegmenter() }), logLevel: 'silent',
     }), t.db, 'officer');
   });
