@@ -7,20 +7,12 @@
 import { Button, Input } from 'antd';
 import { useSearchParams } from 'next/navigation';
 import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError } from '../common/api-client';
 import { AppLink as Link } from '../common/app-link';
-import { describeError } from '../common/describe-error';
 import { Notice } from '../common/states';
 import { useLogin } from './auth.queries';
+import { loginFailure } from './login-failure';
 import { safeNext } from './next-path';
 import { AUTH_TEXTS as T } from './texts';
-
-/** The login's failure in the words a person at the form needs. */
-export function loginFailure(err: unknown): string {
-  if (err instanceof ApiError && err.status === 401) return T.wrongCredentials;
-  if (err instanceof ApiError && err.status === 429) return T.tooMany(err.retryAfter);
-  return describeError(err).title;
-}
 
 export function LoginForm() {
   const next = safeNext(useSearchParams().get('next'));
