@@ -3,7 +3,7 @@
  * functions (functions/), evaluated at an approval's decision points. Imports nothing of the app.
  */
 export * from './types.ts';
-export type { RuleCase, TableMeta, TableVersion } from './catalog.ts';
+export { runsAt, type RuleCase, type TableMeta, type TableVersion } from './catalog.ts';
 export { createRuleBook, type CaseResult, type RuleBook } from './rule-book.ts';
 export { RuleTableError } from './table-check.ts';
 export { intakeWindow, leadOffice } from './seed-decisions.ts';

@@ -47,7 +47,7 @@ export async function createRuleBook(published: TableVersion[] = []): Promise<Ru
   for (const t of current.values()) decisions.set(t.id, decisionOf(t));
 
   async function run(decision: ZenDecision, meta: TableMeta, context: Record<string, unknown>) {
-    const response = await decision.evaluate(context, { trace: true });
+    const response = await decision.evaluate(context, { trace: 'string' });
     return { result: response.result as Record<string, unknown> | null, trace: condenseTrace(meta, response) };
   }
 

@@ -20,7 +20,14 @@ const day = (iso: string): string => {
 };
 // Days are stepped as UTC midnights, so no time zone moves them.
 const next = (d: string, by = 1): string => new Date(Date.parse(`${d}T00:00:00Z`) + by * DAY_MS).toISOString().slice(0, 10);
-const isWorkday = (d: string): boolean => chineseDays.isWorkday(d);
+// The calendar answers in ~2 µs through dayjs; a step's limit asks about the same days again and
+// again, so each day is asked once per process (a few thousand days at most).
+const workdays = new Map<string, boolean>();
+const isWorkday = (d: string): boolean => {
+  let w = workdays.get(d);
+  if (w === undefined) workdays.set(d, (w = chineseDays.isWorkday(d)));
+  return w;
+};
 
 /** Working days after `from` up to and including `to` (negative when `to` is earlier). */
 export function workingDaysBetween(from: string, to: string): number {
