@@ -5,12 +5,14 @@
  * table is refused with a message that says what is wrong. Evaluation reads only the facts.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   checkSignOff, createRuleBook, dueDate, intakeWindow, isProjectNo, leadOffice, rankHandlers, RuleTableError, workingDaysBetween,
   type ApprovalFacts, type RuleOutcome, type TableVersion,
 } from '../../rules/index.ts';
+import { loadFileTables } from '../../rules/catalog.ts';
 import type { TableTrace } from '../../rules/outcomes.ts';
 import { ROOT } from '../helpers/processes.ts';
 
@@ -183,6 +185,18 @@ describe('versions', () => {
     badExpression.nodes[1].content.rules[0].petition = '== == (';
     await expect(publish(badExpression)).rejects.toThrow(/row 1 of table "信访核查（受理、公示）", column "信访编号": cannot read "== == \("/);
     await expect(createRuleBook([{ id: 'overdue', version: 2, content: file('petition-check'), meta: meta('petition-check') }])).rejects.toThrow(/function rule/);
+  });
+});
+
+describe('the tables kept as files', () => {
+  it('a folder whose meta.json names another table stops the load, naming both', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planhub-rules-'));
+    try {
+      fs.cpSync(path.join(ROOT, 'rules', 'tables', 'upload-gate'), path.join(dir, 'upload-gates'), { recursive: true });
+      expect(() => loadFileTables(dir)).toThrow('rules/tables/upload-gates/meta.json names the table "upload-gate", not "upload-gates"');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
