@@ -11,6 +11,7 @@ import { runLink, runLinksExport } from './commands/link.command.ts';
 import { runServe, runStart } from './commands/serve.command.ts';
 import { runWorker } from './commands/worker.command.ts';
 import { usersCommand } from './commands/users.command.ts';
+import { rulesCommand } from './commands/rules.command.ts';
 import { runReconcile, runReindex } from './commands/search.command.ts';
 import { openRuntime } from '../runtime/runtime.ts';
 
@@ -119,5 +120,6 @@ export function buildProgram(): Command {
     .action(async (action: string, ids: string[]) => runJobsCommand(loadConfig(), action, ids));
 
   program.addCommand(usersCommand());
+  program.addCommand(rulesCommand());
   return program;
 }
