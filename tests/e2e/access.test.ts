@@ -20,6 +20,16 @@ interface Petitioner { name?: string | null; phone?: string | null; email?: stri
 interface PetitionReading { record: { id: string; subject: string; petitioner: Petitioner | null } }
 interface PublicAnswer { projects: { project_no: string; name: string }[] }
 
+/** Two letters from one person (the same phone): the later one's page shows the earlier as 重复信访 to a supervisor. */
+const REPEATED = { name: '重复来信人', phone: '13900001111', email: 'repeat@example.com', address: '洪山区某小区2栋' };
+const LETTER = (id: string, n: number, received: string) => ({
+  id, letter_no: `[2026]9100${n}`, subject: `关于小区旁道路施工扬尘的第${n}次反映`, text: '小区旁道路施工扬尘严重，请督促施工单位洒水降尘。',
+  received_at: received, channel: '网上信访', category: '城乡建设', office: '信访中心', deadline: '2026-12-31', status: '办理中',
+  petitioner: REPEATED, project_nos: [],
+});
+const FIRST_LETTER = LETTER('pet-access-first', 1, '2026-09-01T09:00:00');
+const SECOND_LETTER = LETTER('pet-access-second', 2, '2026-10-15T09:00:00');
+
 /** Reported by the page itself: every `securitypolicyviolation` event, and console lines about the policy. */
 const WATCH_CSP = `
   window.__cspViolations = [];
@@ -43,6 +53,10 @@ describe.runIf(needsChromium('access in Chromium (tests/e2e/access.test.ts)'))('
     const generated = path.join(dir, 'generated');
     await run(['generate', '--projects', '12', '--seed', '11', '--out', generated], env);
     await run(['import', '--dir', generated], env);
+    const hand = path.join(dir, 'hand');
+    fs.mkdirSync(hand);
+    fs.writeFileSync(path.join(hand, 'petitions.jsonl'), [FIRST_LETTER, SECOND_LETTER].map((r) => JSON.stringify(r)).join('\n') + '\n');
+    await run(['import', '--dir', hand], env);
     await addDemoUsers(env);
     ({ hub, base } = await serveHub(env));
 
@@ -184,6 +198,29 @@ describe.runIf(needsChromium('access in Chromium (tests/e2e/access.test.ts)'))('
     await page.getByLabel('添加别名').waitFor();
     await page.getByRole('region', { name: /推荐资源/ }).waitFor();
     await ctx.close();
+  });
+
+  it('shows the supervisor a petitioner’s earlier letter as 重复信访, and the officer nothing of it', async () => {
+    const sup = await context('supervisor');
+    const page = await open(sup, `/petitions/${SECOND_LETTER.id}`);
+    const repeats = page.getByRole('region', { name: /重复信访/ });
+    const earlier = repeats.getByRole('link', { name: FIRST_LETTER.subject });
+    await earlier.waitFor();
+    expect(await earlier.getAttribute('href')).toBe(`/petitions/${FIRST_LETTER.id}`);
+    expect(await petitioner(page).textContent()).toContain(REPEATED.phone);
+    await checkPage(page, 'access-04b-repeat-petitions');
+    await earlier.click();
+    await page.waitForURL((u) => u.pathname === `/petitions/${FIRST_LETTER.id}`);
+    await sup.close();
+
+    const off = await context('officer');
+    const seen = await open(off, `/petitions/${SECOND_LETTER.id}`);
+    await petitioner(seen).getByText('个人信息已按权限隐藏').waitFor();
+    expect(await seen.getByRole('region', { name: /重复信访/ }).count()).toBe(0);
+    const body = (await seen.locator('body').textContent()) ?? '';
+    for (const secret of Object.values(REPEATED)) expect(body).not.toContain(secret);
+    expect(body).not.toContain(FIRST_LETTER.subject);
+    await off.close();
   });
 
   it('lists the supervisor’s read of the petitioner in 审计日志, offered to the admin only', async () => {
