@@ -14,7 +14,7 @@ import { EmptyState, ErrorState, Loading, Notice } from '../common/states';
 import { StatusTag } from '../common/status-tag';
 import type { PublicProject } from './public.types';
 import { usePublicProgress } from './public.queries';
-import { publicHref, publicQuery } from './public-state';
+import { publicHref, publicQuery, tooManyWording } from './public-state';
 import { PUBLIC_TEXTS as T } from './texts';
 
 function ProjectProgress({ project }: { project: PublicProject }) {
@@ -64,7 +64,7 @@ function Results({ q }: { q: string }) {
   if (found.isError) {
     const err = found.error;
     if (err instanceof ApiError && err.status === 429) {
-      return <Notice tone="warning" title={err.retryAfter ? T.tooManyWait(err.retryAfter) : T.tooMany} />;
+      return <Notice tone="warning" title={tooManyWording(err.retryAfter)} />;
     }
     return <ErrorState error={err} onRetry={() => void found.refetch()} />;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publicHref, publicQuery } from './public-state';
+import { publicHref, publicQuery, tooManyWording } from './public-state';
 
 describe('the public query as the URL has it', () => {
   it('trims it and caps its length', () => {
@@ -11,5 +11,12 @@ describe('the public query as the URL has it', () => {
   it('puts it in the page address', () => {
     expect(publicHref('/public', ' 青山 体育 ')).toBe('/public?q=%E9%9D%92%E5%B1%B1%20%E4%BD%93%E8%82%B2');
     expect(publicHref('/public', '  ')).toBe('/public');
+  });
+});
+
+describe('asked too often', () => {
+  it('says so, with the wait when the API gave one', () => {
+    expect(tooManyWording(30)).toBe('查询过于频繁，请 30 秒后再试。');
+    expect(tooManyWording(null)).toBe('查询过于频繁，请稍后再试。');
   });
 });
