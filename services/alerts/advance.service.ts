@@ -6,7 +6,7 @@
  * rule, approval, step and cause). The same evaluation runs from the outbox when a petition, a
  * credit record or a link of the project changes (`reevaluate`).
  */
-import type { DecisionPoint, RuleOutcome } from '../../rules/types.ts';
+import type { DecisionPoint, RuleBook, RuleOutcome } from '../../rules/index.ts';
 import { AppError, badRequest, forbidden, notFound } from '../common/errors.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import { withinGrant, type Grant } from '../access/policy.ts';
@@ -56,11 +56,15 @@ const suspendedMessage = (a: ApprovalRow) =>
 export function createAdvanceService(deps: Deps) {
   const { db } = deps;
 
-  /** Runs the point's rules and stores what they raised; returns the outcomes and their alerts. */
-  async function evaluateAndStore(tx: Queryable, a: ApprovalRow, point: DecisionPoint, by: string) {
+  /**
+   * Runs the point's rules and stores what they raised; returns the outcomes and their alerts.
+   * The book is fetched before the transaction: it reads the store itself, and PGlite has one
+   * connection, which the transaction holds.
+   */
+  async function evaluateAndStore(tx: Queryable, book: RuleBook, a: ApprovalRow, point: DecisionPoint, by: string) {
     const steps = await deps.facts.steps(tx, a.id);
     const facts = await deps.gather(tx, a, steps, point.step);
-    const outcomes = await (await deps.rules.get()).evaluate(point, facts);
+    const outcomes = await book.evaluate(point, facts);
     const allowed = !outcomes.some((o) => o.verdict === 'block');
     const raised: NewAlert[] = outcomes.flatMap((o) => o.verdict === 'pass' ? [] : [{
       rule_id: o.ruleId, rule_version: o.version, approval_id: a.id, project_no: a.project_no, step: point.step, action: point.action,
@@ -83,12 +87,13 @@ export function createAdvanceService(deps: Deps) {
       throw forbidden(`approval ${found.id} is handled by ${found.office ?? 'no office'}, not by your office (${viewer.principal.office ?? 'none'})`);
     }
     const by = viewer.principal.username;
+    const book = await deps.rules.get();
     return db.transaction(async (tx) => {
       // Locked, so a suspension decided meanwhile is seen and two advances do not interleave.
       const a = (await deps.facts.approval(tx, found.id, true))!;
       if (a.status === CLOSED_APPROVAL_STATUS) throw conflict(`approval ${a.id} is ${CLOSED_APPROVAL_STATUS}: it no longer moves`);
       if (a.suspended_at) throw conflict(suspendedMessage(a));
-      const r = await evaluateAndStore(tx, a, { step, action }, by);
+      const r = await evaluateAndStore(tx, book, a, { step, action }, by);
       const target = r.steps.find((s) => s.name === step);
       if (!target) throw notFound(`approval ${a.id} has no step "${step}"; its steps are ${r.steps.map((s) => s.name).join(', ') || 'none'}`);
       if (r.allowed) await deps.alerts.markStep(tx, a.id, target.seq, action, deps.now());
@@ -110,11 +115,13 @@ export function createAdvanceService(deps: Deps) {
    */
   async function reevaluate(items: { id: string; step: string }[]): Promise<number> {
     let raised = 0;
+    if (items.length === 0) return raised;
+    const book = await deps.rules.get();
     for (const item of items) {
       raised += await db.transaction(async (tx) => {
         const a = await deps.facts.approval(tx, item.id, true);
         if (!a || a.status === CLOSED_APPROVAL_STATUS || a.suspended_at) return 0;
-        const r = await evaluateAndStore(tx, a, { step: item.step, action: 'start' }, 'rules');
+        const r = await evaluateAndStore(tx, book, a, { step: item.step, action: 'start' }, 'rules');
         return r.alerts.filter((x) => x.raised).length;
       });
     }
