@@ -111,9 +111,10 @@ async function credits(db: Queryable, builder: string | null, creditCode: string
 async function projectsOfCredits(db: Queryable, creditIds: string[]): Promise<string[]> {
   if (creditIds.length === 0) return [];
   const r = await db.query<{ project_no: string }>(
-    `SELECT DISTINCT p.project_no FROM credit_records c
-     JOIN projects p ON p.builder = c.builder OR (c.credit_code IS NOT NULL AND p.builder_credit_code = c.credit_code)
-     WHERE c.id = ANY($1::text[])`,
+    // Two joins, not one with OR: each can use its own plan (the builder index for names).
+    `SELECT p.project_no FROM credit_records c JOIN projects p ON p.builder = c.builder WHERE c.id = ANY($1::text[])
+     UNION
+     SELECT p.project_no FROM credit_records c JOIN projects p ON p.builder_credit_code = c.credit_code WHERE c.id = ANY($1::text[])`,
     [creditIds],
   );
   return r.rows.map((x) => x.project_no);

@@ -10,6 +10,7 @@ import type { Db } from '../db/db.ts';
 import type { AuditStore } from '../audit/audit.store.ts';
 import type { ApprovalFactsStore } from './approval-facts.store.ts';
 import type { FactsGatherer } from './approval-facts.service.ts';
+import { bureauDate } from './approval-facts.ts';
 import type { AlertStore } from './alert.store.ts';
 import type { AdvanceService, Viewer } from './advance.service.ts';
 import type { RuleBookHolder } from './rule-book.holder.ts';
@@ -78,7 +79,7 @@ export function createRuleCenterService(deps: {
     if (meta.kind !== 'table') throw badRequest(`rule "${meta.id}" is a function rule, kept as code: it has no table to publish`);
     if (input.effective !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(input.effective)) throw badRequest('effective: write the date YYYY-MM-DD');
     const version = meta.version + 1;
-    const today = deps.now().toISOString().slice(0, 10);
+    const today = bureauDate(deps.now());
     const next: TableMeta = {
       ...meta, version, name: input.name?.trim() || meta.name, effective: input.effective ?? today, basis: input.basis?.trim() || meta.basis,
     };
