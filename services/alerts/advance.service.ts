@@ -21,6 +21,8 @@ import type { RuleBookHolder } from './rule-book.holder.ts';
 export const ACTIONS = ['start', 'finish'] as const;
 /** Steps whose start the outbox re-evaluates when a project's petitions, credit or links change. */
 export const RECHECKED_STEPS = ['受理', '公示'] as const;
+/** Open approvals one sweep looks at, at most. */
+export const SWEEP_APPROVALS = 100_000;
 
 /** Who is asking: a handler's grant covers only their office's approvals. */
 export interface Viewer {
@@ -42,7 +44,7 @@ export interface AdvanceResult {
 
 type Deps = {
   db: Db;
-  facts: Pick<ApprovalFactsStore, 'approval' | 'steps'>;
+  facts: Pick<ApprovalFactsStore, 'approval' | 'steps' | 'openApprovalsAt'>;
   gather: FactsGatherer;
   alerts: Pick<AlertStore, 'insertNew' | 'existing' | 'saveEvaluation' | 'markStep'>;
   audit: Pick<AuditStore, 'append'>;
@@ -61,18 +63,18 @@ export function createAdvanceService(deps: Deps) {
    * The book is fetched before the transaction: it reads the store itself, and PGlite has one
    * connection, which the transaction holds.
    */
-  async function evaluateAndStore(tx: Queryable, book: RuleBook, a: ApprovalRow, point: DecisionPoint, by: string) {
+  async function evaluateAndStore(tx: Queryable, book: RuleBook, a: ApprovalRow, point: DecisionPoint, by: string, only?: 'warn') {
     const steps = await deps.facts.steps(tx, a.id);
     const facts = await deps.gather(tx, a, steps, point.step);
     const outcomes = await book.evaluate(point, facts);
     const allowed = !outcomes.some((o) => o.verdict === 'block');
-    const raised: NewAlert[] = outcomes.flatMap((o) => o.verdict === 'pass' ? [] : [{
+    const raised: NewAlert[] = outcomes.flatMap((o) => o.verdict === 'pass' || (only && o.verdict !== only) ? [] : [{
       rule_id: o.ruleId, rule_version: o.version, approval_id: a.id, project_no: a.project_no, step: point.step, action: point.action,
       cause: o.cause ?? '', office: a.office, verdict: o.verdict, reason: o.reason, options: o.options, facts, trace: o.trace ?? null,
     }]);
     const inserted = new Set((await deps.alerts.insertNew(tx, raised)).map((r) => r.id));
     const stored = await deps.alerts.existing(tx, a.id, point.step, raised.map((r) => ({ rule_id: r.rule_id, cause: r.cause })));
-    await deps.alerts.saveEvaluation(tx, a.id, { step: point.step, action: point.action, allowed, outcomes, evaluated_by: by });
+    if (!only) await deps.alerts.saveEvaluation(tx, a.id, { step: point.step, action: point.action, allowed, outcomes, evaluated_by: by });
     return { steps, outcomes, allowed, alerts: stored.map((r) => ({ ...r, raised: inserted.has(r.id) })) };
   }
 
@@ -113,7 +115,7 @@ export function createAdvanceService(deps: Deps) {
    * Re-runs the rules at the start of each given approval's current step (from the outbox: the
    * project's petitions, credit or links changed). Raises the alerts not raised yet; moves nothing.
    */
-  async function reevaluate(items: { id: string; step: string }[]): Promise<number> {
+  async function reevaluate(items: { id: string; step: string }[], only?: 'warn'): Promise<number> {
     let raised = 0;
     if (items.length === 0) return raised;
     const book = await deps.rules.get();
@@ -121,14 +123,24 @@ export function createAdvanceService(deps: Deps) {
       raised += await db.transaction(async (tx) => {
         const a = await deps.facts.approval(tx, item.id, true);
         if (!a || a.status === CLOSED_APPROVAL_STATUS || a.suspended_at) return 0;
-        const r = await evaluateAndStore(tx, book, a, { step: item.step, action: 'start' }, 'rules');
+        const r = await evaluateAndStore(tx, book, a, { step: item.step, action: 'start' }, 'rules', only);
         return r.alerts.filter((x) => x.raised).length;
       });
     }
     return raised;
   }
 
-  return { advance, reevaluate };
+  /**
+   * The supervision sweep: the open approvals' current steps evaluated again for their warnings
+   * only (a step past its time limit in working days, 'warn'); petition alerts and blocks have
+   * their own triggers (advance, the outbox). Meant to run daily; raises each warning once.
+   */
+  async function sweep(limit = SWEEP_APPROVALS): Promise<{ evaluated: number; raised: number }> {
+    const items = await deps.facts.openApprovalsAt(db, null, limit);
+    return { evaluated: items.length, raised: await reevaluate(items, 'warn') };
+  }
+
+  return { advance, reevaluate, sweep };
 }
 
 export type AdvanceService = ReturnType<typeof createAdvanceService>;

@@ -27,6 +27,11 @@ const laterDishonest = buildProject({ id: 'prj-rr-3', project_no: 'HSAA20260303'
 const apvA = buildApproval(atAcceptance.project_no, { id: 'apv-rr-1', office: OFFICE, steps: [open('受理'), open('公示')] });
 const apvB = buildApproval(atPublicity.project_no, { id: 'apv-rr-2', office: OFFICE, steps: [done('受理'), open('公示')] });
 const apvC = buildApproval(laterDishonest.project_no, { id: 'apv-rr-3', office: OFFICE, steps: [open('受理'), open('公示')] });
+/** 方案会 started on the Monday before National Day with 3 working days: long overdue, whatever today is. */
+const apvD = buildApproval(atAcceptance.project_no, {
+  id: 'apv-rr-4', office: OFFICE,
+  steps: [done('受理'), { name: '方案会', office: OFFICE, limit_days: 3, started_at: '2026-09-28T09:00:00', finished_at: null }],
+});
 
 const declared = buildPetition({ id: 'pet-rr-1', subject: '复核K1地块夜间施工', status: '办理中', project_nos: [atAcceptance.project_no] });
 /** Names no project the linker could find: only a person's decision links it. */
@@ -54,7 +59,7 @@ describe.each(DB_KINDS)('rules re-run through the outbox, and the rule center, o
     (await app.inject({ url: `/api/alerts?approval=${approvalId}`, headers: as.supervisor })).json().items as Alert[];
 
   beforeAll(async () => {
-    ({ rt, close } = await hubWith(kind, { project: [atAcceptance, atPublicity, laterDishonest], approval: [apvA, apvB, apvC] }));
+    ({ rt, close } = await hubWith(kind, { project: [atAcceptance, atPublicity, laterDishonest], approval: [apvA, apvB, apvC, apvD] }));
     app = await buildApp({ ...rt, logLevel: 'silent' });
     as = {
       handler: await signedIn(app, rt.db, { role: 'handler', office: OFFICE, username: 'rr-handler' }),
@@ -68,7 +73,7 @@ describe.each(DB_KINDS)('rules re-run through the outbox, and the rule center, o
   });
 
   it('raises nothing while no petition or credit record concerns the projects', async () => {
-    for (const a of [apvA, apvB, apvC]) expect(await alertsOf(a.id)).toEqual([]);
+    for (const a of [apvA, apvB, apvC, apvD]) expect(await alertsOf(a.id)).toEqual([]);
   });
 
   it('gives the approval at 受理 its petition alert when a petition naming the project arrives, once', async () => {
@@ -153,5 +158,16 @@ describe.each(DB_KINDS)('rules re-run through the outbox, and the rule center, o
     expect((await alertsOf(apvC.id)).map((a) => [a.rule_id, a.rule_version])).toEqual([['acceptance-credit', table.meta.version]]);
     const audit = await rt.db.query<{ actor: string; resource_id: string }>(`SELECT actor, resource_id FROM audit_log WHERE action = 'rule.publish'`);
     expect(audit.rows).toEqual([{ actor: 'rr-admin', resource_id: 'acceptance-credit' }]);
+  });
+
+  it('sweeps the open approvals for supervision warnings: a step past its limit in working days, warned once', async () => {
+    const first = await rt.advance.sweep();
+    expect(first.evaluated).toBeGreaterThanOrEqual(4);
+    expect(first.raised).toBe(1);
+    const warned = await alertsOf(apvD.id);
+    expect(warned.map((a) => [a.rule_id, a.cause, a.verdict, a.step])).toEqual([['overdue', 'overdue:方案会', 'warn', '方案会']]);
+    expect(await rt.advance.sweep()).toMatchObject({ raised: 0 });
+    // Only warnings: the sweep raised no petition alert or block anywhere else.
+    expect((await alertsOf(apvA.id)).map((a) => a.rule_id)).toEqual(['petition-check']);
   });
 });
