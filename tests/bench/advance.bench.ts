@@ -1,0 +1,108 @@
+/**
+ * Approvals under the rules, benchmarked (issue #14): how long `advance` takes with its rules
+ * (facts gathered, the decision point's tables and functions evaluated, alerts and the
+ * evaluation stored, the step's time recorded, audited: one transaction), over sampled open
+ * approvals at their current step; and how long re-evaluating every open approval takes after a
+ * table changes (what the outbox re-run and the rule center's publish do, approval by approval).
+ *
+ *   node tests/bench/advance.bench.ts [--projects 2000] [--seed 7] [--store server|pglite]
+ *     [--corpus DIR] [--db URL] [--requests 200] [--keep]
+ *
+ * --corpus imports a corpus `planhub generate` wrote; --db reuses a database holding one already
+ * (the run moves its sampled approvals' steps and raises alerts there); --keep keeps the server
+ * database this run made. Results go to tests/bench/results/advance-<resources>-<store>.md.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { approvalFactsStore } from '../../services/alerts/approval-facts.store.ts';
+import { loadConfig } from '../../services/config/config.ts';
+import { generateCorpus, type GenerateResult } from '../../services/generate/generate.service.ts';
+import { openRuntime, type Runtime } from '../../services/runtime/runtime.ts';
+import { createServerDatabase } from '../helpers/databases.ts';
+import { importAll } from './bench-corpus.ts';
+import { describeMachine, percentile, table } from './machine.ts';
+
+const { values } = parseArgs({
+  options: {
+    projects: { type: 'string', default: '2000' },
+    seed: { type: 'string', default: '7' },
+    store: { type: 'string', default: 'server' },
+    corpus: { type: 'string' },
+    db: { type: 'string' },
+    requests: { type: 'string', default: '200' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const started = performance.now();
+const log = (msg: string) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(5)} s] ${msg}\n`);
+const RESULTS = path.join(import.meta.dirname, 'results');
+const N = Number(values.requests);
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'planhub-advance-'));
+const server = values.store === 'server' && !values.db ? await createServerDatabase() : null;
+const url = values.db ?? server?.url;
+const rt: Runtime = await openRuntime(loadConfig({ PLANHUB_DATA_DIR: path.join(tmp, 'data'), ...(url ? { DATABASE_URL: url } : {}) }));
+if (!values.db) {
+  const corpusDir = values.corpus ?? path.join(tmp, 'corpus');
+  if (!values.corpus) {
+    log(`generating ${values.projects} projects (seed ${values.seed})`);
+    await generateCorpus({ projects: Number(values.projects), seed: Number(values.seed), outDir: corpusDir });
+  }
+  const types = ['project', 'approval', 'document', 'meeting', 'petition', 'credit', 'regulation'];
+  const files = Object.fromEntries(types.map((t) => [t, path.join(corpusDir, `${t}s.jsonl`)]).filter(([, f]) => fs.existsSync(f!)));
+  log(`importing ${corpusDir} into ${rt.db.kind}${url ? ` (${url})` : ''}`);
+  await importAll(rt, { files } as unknown as GenerateResult, log);
+  await rt.db.exec('ANALYZE');
+}
+
+const count = async (table: string) => (await rt.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n;
+const resources = (await Promise.all(['projects', 'approvals', 'documents', 'meetings', 'petitions', 'credit_records', 'regulations'].map(count)))
+  .reduce((a, b) => a + b, 0);
+const open = await approvalFactsStore.openApprovalsAt(rt.db, null, 10_000_000);
+const stride = Math.max(1, Math.floor(open.length / N));
+const sample = open.filter((_, i) => i % stride === 0).slice(0, N);
+const viewer = { grant: 'all' as const, principal: { office: null, username: 'bench' } };
+
+log(`${resources.toLocaleString('en')} resources, ${open.length.toLocaleString('en')} open approvals; advancing ${sample.length}`);
+// Warm-up: the rule book is built and the tables parsed on first use.
+await rt.advance.advance(sample[0]!.id, { step: sample[0]!.step, action: 'start' }, viewer);
+const ms: number[] = [];
+let blocked = 0;
+for (const item of sample.slice(1)) {
+  const t0 = performance.now();
+  const r = await rt.advance.advance(item.id, { step: item.step, action: 'start' }, viewer);
+  ms.push(performance.now() - t0);
+  if (!r.allowed) blocked++;
+}
+ms.sort((a, b) => a - b);
+
+log(`re-evaluating all ${open.length.toLocaleString('en')} open approvals at their current step`);
+const t1 = performance.now();
+const raised = await rt.advance.reevaluate(open);
+const allMs = performance.now() - t1;
+
+const report = [
+  '# Advance benchmark',
+  '',
+  `\`node tests/bench/advance.bench.ts --store ${values.store}${values.corpus ? ` --corpus ${values.corpus}` : ` --projects ${values.projects} --seed ${values.seed}`} --requests ${N}\`${values.db ? ' (on an existing database, `--db`)' : ''} — ${new Date().toISOString().slice(0, 10)}`,
+  `Machine: ${describeMachine()}`,
+  `Store: ${rt.db.kind}; ${resources.toLocaleString('en')} resources, ${open.length.toLocaleString('en')} open approvals.`,
+  '',
+  table(['what', 'count', 'median ms', 'p95 ms', 'total s'], [
+    ['advance (start of the current step)', ms.length, percentile(ms, 50).toFixed(1), percentile(ms, 95).toFixed(1), (ms.reduce((a, b) => a + b, 0) / 1000).toFixed(1)],
+    ['re-evaluate every open approval', open.length, '', '', (allMs / 1000).toFixed(1)],
+  ]),
+  '',
+  `Advance: the service call (facts, rules, alerts, step time, audit in one transaction); ${blocked} of ${ms.length} moves were blocked by a rule.`,
+  `Re-evaluation: one transaction per approval, ${(allMs / Math.max(1, open.length)).toFixed(2)} ms each; ${raised} alerts raised.`,
+  '',
+].join('\n');
+process.stdout.write(`${report}\n`);
+fs.mkdirSync(RESULTS, { recursive: true });
+fs.writeFileSync(path.join(RESULTS, `advance-${resources}-${rt.db.kind === 'pglite' ? 'pglite' : 'server'}.md`), report);
+await rt.close();
+fs.rmSync(tmp, { recursive: true, force: true });
+if (values.keep && server) log(`kept ${server.url}`);
+else await server?.drop();
