@@ -108,6 +108,12 @@ export const projectSchema = z.looseObject({
   estate_name: optShort,
   /** Other names the project goes by: a short name, an old name, a 小区 name. */
   aliases: z.array(short.min(1, 'must not be empty')).max(50, 'must list at most 50 names').optional(),
+  // Optional facts the rules read (kept in `extra`; services/alerts/approval-facts.ts): 重点 / 重大 / 一般项目, 市政, 交通, 划拨, 跨区.
+  level: optShort,
+  municipal: z.boolean().nullish(),
+  transport: z.boolean().nullish(),
+  allocated: z.boolean().nullish(),
+  cross_district: z.boolean().nullish(),
 });
 
 export const approvalStepSchema = z.looseObject({
@@ -131,6 +137,16 @@ export const approvalSchema = z.looseObject({
   handler: optShort,
   certificate_no: optShort,
   steps: z.array(approvalStepSchema).max(200, 'must have at most 200 steps').default([]),
+  // Optional facts the rules read (kept in `extra`; services/alerts/approval-facts.ts): 申报材料, 审批结果及图件, 红线, 三传件.
+  materials_complete: z.boolean().nullish(),
+  materials_genuine: z.boolean().nullish(),
+  materials_expired: z.boolean().nullish(),
+  materials_uploaded: z.boolean().nullish(),
+  results_uploaded: z.boolean().nullish(),
+  red_line_stored: z.boolean().nullish(),
+  red_line_valid: z.boolean().nullish(),
+  map_consistent: z.boolean().nullish(),
+  sign_off: z.array(short.min(1, 'must not be empty')).max(20, 'must list at most 20 signatures').nullish(),
 });
 
 export const documentSchema = z

@@ -27,6 +27,8 @@ import { recommendStore } from '../recommend/recommend.store.ts';
 import { createSearchService, type SearchService } from '../search/search.service.ts';
 import { createSuggestService, type SuggestService } from '../search/suggest.service.ts';
 import { linkingHandler } from '../linking/linking.handler.ts';
+import { approvalFactsStore } from '../alerts/approval-facts.store.ts';
+import { rulesRerunHandler } from '../alerts/rules-rerun.handler.ts';
 import { mentionFinder } from '../linking/mention-finder.ts';
 import { createServices, type Services } from './services.ts';
 
@@ -101,10 +103,12 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   // (read when the batch starts); batches after the runner stopped get a fresh one (see startJobs).
   let stopLinking = new AbortController();
   const linking = { name: 'linking', handle: linkingHandler({ linking: services.linking, signal: () => stopLinking.signal }) };
+  // A petition or credit record of a project, or a petition's link, changed: its approvals at 受理 or 公示 are checked again.
+  const rulesRerun = { name: 'rules-rerun', handle: rulesRerunHandler({ db, facts: approvalFactsStore, advance: services.advance }) };
   const registry = createJobRegistry({
-    'resource.changed': [summaries, indexing, linking],
+    'resource.changed': [summaries, indexing, rulesRerun, linking],
     // The linker's links count for search and summaries as the records' own do.
-    'links.changed': [summaries, indexing],
+    'links.changed': [summaries, indexing, rulesRerun],
   });
   return {
     ...services,

@@ -2,6 +2,14 @@
  * The services built over one store, each given only the stores it uses. The one place that
  * wires stores into services; `openRuntime` and the tests both build them here.
  */
+import { createAdvanceService } from '../alerts/advance.service.ts';
+import { createAlertService } from '../alerts/alert.service.ts';
+import { alertStore } from '../alerts/alert.store.ts';
+import { createFactsGatherer } from '../alerts/approval-facts.service.ts';
+import { approvalFactsStore } from '../alerts/approval-facts.store.ts';
+import { createRuleBookHolder } from '../alerts/rule-book.holder.ts';
+import { createRuleCenterService } from '../alerts/rule-center.service.ts';
+import { ruleVersionStore } from '../alerts/rule-version.store.ts';
 import { createAuditService } from '../audit/audit.service.ts';
 import { auditStore } from '../audit/audit.store.ts';
 import { createAuthService } from '../auth/auth.service.ts';
@@ -25,8 +33,16 @@ import { createReadingService } from '../reading/reading.service.ts';
 import { readingStore } from '../reading/reading.store.ts';
 import { resourceStore } from '../resources/resource.store.ts';
 
-export function createServices(db: Db, opts: Pick<LinkingDeps, 'findMentions'> & { sessionHours?: number } = {}) {
+export function createServices(db: Db, opts: Pick<LinkingDeps, 'findMentions'> & { sessionHours?: number; now?: () => Date } = {}) {
+  // Approvals under the rules: one rule book per process (rebuilt when a version is published), one clock.
+  const now = opts.now ?? (() => new Date());
+  const rules = createRuleBookHolder({ db, versions: ruleVersionStore });
+  const gather = createFactsGatherer({ store: approvalFactsStore, now });
+  const advance = createAdvanceService({ db, facts: approvalFactsStore, gather, alerts: alertStore, audit: auditStore, rules, now });
   return {
+    advance,
+    alerts: createAlertService({ db, store: alertStore, facts: approvalFactsStore, audit: auditStore }),
+    ruleCenter: createRuleCenterService({ db, rules, versions: ruleVersionStore, facts: approvalFactsStore, gather, alerts: alertStore, advance, audit: auditStore, now }),
     auth: createAuthService({ db, users: userStore, sessions: sessionStore, secrets: secretStore, audit: auditStore, sessionHours: opts.sessionHours }),
     linking: createLinkingService({ db, store: linkingStore, outbox: outboxStore, findMentions: opts.findMentions }),
     links: createLinkReviewService({ db, store: linkReviewStore, outbox: outboxStore, audit: auditStore }),

@@ -9,6 +9,9 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAccess } from '../access/access.hook.ts';
 import type { Config } from '../config/config.ts';
+import { advanceRoutes } from '../alerts/advance.routes.ts';
+import { alertRoutes } from '../alerts/alert.routes.ts';
+import { ruleRoutes } from '../alerts/rule.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import type { Db } from '../db/db.ts';
@@ -116,6 +119,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'auth', description: '登录与会话' },
         { name: 'public', description: '公众查询（无需登录，按客户端限流）' },
         { name: 'audit', description: '审计日志' },
+        { name: 'approvals', description: '审批环节推进与规则结果' },
+        { name: 'alerts', description: '预警及其决定（提醒 / 退件 / 暂停）' },
+        { name: 'rules', description: '业务规则管理中心：决策表、版本、测试用例与试运行' },
         { name: 'system', description: '运行状态' },
       ],
     },
@@ -133,5 +139,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(recommendRoutes(deps));
   await app.register(jobsRoutes(deps));
   await app.register(auditRoutes(deps));
+  await app.register(advanceRoutes(deps));
+  await app.register(alertRoutes(deps));
+  await app.register(ruleRoutes(deps));
   return app;
 }

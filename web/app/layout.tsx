@@ -7,6 +7,7 @@ import './globals.css';
 import './search.css';
 import './recommend.css';
 import './aliases.css';
+import './alerts/alerts.css';
 
 export const metadata: Metadata = {
   title: { default: 'PlanHub 国土规划资源中心', template: '%s · PlanHub 国土规划资源中心' },

@@ -32,6 +32,16 @@ const CAPABILITIES = {
   personalData: ['supervisor'],
   /** 审计日志 (`audit:read`). */
   audit: ['admin'],
+  /** 预警 (`alert:read`; a handler's only for their office's approvals). */
+  alerts: ['handler', 'supervisor', 'admin'],
+  /** Deciding an alert 提醒 / 退件 / 暂停, and lifting a 暂停 (`alert:decide`). */
+  alertDecide: ['supervisor'],
+  /** 开始 / 完成 an approval's step (`approval:advance`; a handler's only for their office's approvals). */
+  approvalAdvance: ['handler', 'supervisor'],
+  /** 业务规则 (`rule:read`). */
+  rules: ['officer', 'handler', 'supervisor', 'admin'],
+  /** Editing a rule table, 试运行 and 发布 (`rule:publish`). */
+  rulePublish: ['admin'],
 } as const satisfies Record<string, readonly UserRole[]>;
 
 export type Capability = keyof typeof CAPABILITIES;
@@ -49,6 +59,8 @@ export interface NavEntry {
 
 const NAV: readonly NavEntry[] = [
   { href: '/links/review', label: '关联审核', needs: 'linkReview' },
+  { href: '/alerts', label: '预警', needs: 'alerts' },
+  { href: '/rules', label: '业务规则', needs: 'rules' },
   { href: '/audit', label: '审计日志', needs: 'audit' },
 ];
 

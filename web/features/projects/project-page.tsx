@@ -8,6 +8,7 @@ import { can } from '../auth/roles';
 import { ErrorState, Loading } from '../common/states';
 import { BasicInfo } from './basic-info';
 import { RecommendationsPanel } from '../recommendations/recommendations-panel';
+import { ProjectAlertsPanel } from '../alerts/project-alerts-panel';
 import { ProgressView } from './progress-view';
 import { ProjectAliases } from './project-aliases';
 import { PROJECT_VIEWS, parseProjectView, projectViewHref, type ProjectView } from './project-view-state';
@@ -41,6 +42,7 @@ export function ProjectPage({ projectNo }: { projectNo: string }) {
         <span className="ph-title-no">{detail.project.project_no}</span>
       </h1>
       <BasicInfo detail={detail} />
+      <ProjectAlertsPanel projectNo={detail.project.project_no} />
       <ProjectAliases projectNo={detail.project.project_no} registeredName={detail.project.name} />
       <Tabs
         className="ph-views"

@@ -22,6 +22,7 @@ import { PetitionerValue, RepeatPetitions, repeatPetitionsOf } from './petitione
 import { useSession } from '../auth/auth.queries';
 import { can } from '../auth/roles';
 import { RecommendationsPanel } from '../recommendations/recommendations-panel';
+import { ApprovalRulesPanel } from '../alerts/approval-rules-panel';
 import { StepTimeline } from './step-timeline';
 import { READING_TEXTS } from './texts';
 
@@ -111,6 +112,7 @@ export function ReadingView({ reading, q, pathname, masked, recommends }: { read
               <StepTimeline steps={(record.steps as ReadingStep[] | undefined) ?? []} />
             </section>
           ) : null}
+          {type === 'approval' ? <ApprovalRulesPanel approvalId={reading.id} record={record} /> : null}
           {type === 'approval' && recommends ? <RecommendationsPanel target={{ approvalId: reading.id }} /> : null}
           {textField ? (
             <section aria-labelledby="fulltext-title" className="ph-panel" style={{ marginTop: 12 }}>
