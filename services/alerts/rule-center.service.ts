@@ -4,7 +4,7 @@
  * dry run is reported) and the dry run itself: which alerts a changed table would open or close
  * over the open approvals now at one of its decision points.
  */
-import type { DecisionPoint, RuleOutcome, TableMeta, TableVersion } from '../../rules/index.ts';
+import { runsAt, type RuleOutcome, type TableMeta, type TableVersion } from '../../rules/index.ts';
 import { AppError, badRequest, notFound } from '../common/errors.ts';
 import type { Db } from '../db/db.ts';
 import type { AuditStore } from '../audit/audit.store.ts';
@@ -35,10 +35,6 @@ export interface DryRun {
   would_open: (AlertKey & { verdict: string; reason: string })[];
   would_close: (AlertKey & { alert_id: number; reason: string })[];
 }
-
-/** Whether a table with these points runs at the point (step `*`: every step), as the rule book decides it. */
-const runsAt = (points: DecisionPoint[], point: DecisionPoint): boolean =>
-  points.some((p) => p.action === point.action && (p.step === point.step || p.step === '*'));
 
 /** The engine refuses a malformed table with a RuleTableError: the client's mistake, named. */
 const asBadTable = (err: unknown): never => {

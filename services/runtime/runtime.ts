@@ -29,6 +29,7 @@ import { createSuggestService, type SuggestService } from '../search/suggest.ser
 import { linkingHandler } from '../linking/linking.handler.ts';
 import { approvalFactsStore } from '../alerts/approval-facts.store.ts';
 import { rulesRerunHandler } from '../alerts/rules-rerun.handler.ts';
+import { startSupervisionSweep } from '../alerts/supervision-sweep.ts';
 import { mentionFinder } from '../linking/mention-finder.ts';
 import { createServices, type Services } from './services.ts';
 
@@ -156,6 +157,7 @@ export function startJobs(rt: Runtime, log: (msg: string) => void): Jobs {
     keepDays: rt.config.outboxKeepDays,
     onError: (err) => log(`pruning done outbox rows failed: ${err.message}`),
   });
+  const sweep = startSupervisionSweep(rt.advance, { onError: (err) => log(`the supervision sweep failed: ${maskPersonalText(err.message)}`) });
   return {
     runner,
     pruner,
@@ -165,6 +167,7 @@ export function startJobs(rt: Runtime, log: (msg: string) => void): Jobs {
       // The interruption ends with the runner: a runner made later must not hand back every batch.
       rt.interruptJobs();
       try {
+        await sweep.stop();
         await pruner.stop();
         await runner.stop();
       } finally {
