@@ -5,9 +5,9 @@
  * its approval waiting at 受理 in the demo handler's office. The handler advances it through the
  * API (refused by the credit table; the credit and petition alerts stored), then presses 开始「受理」
  * on the approval's page and reads the refusal in Chinese; the supervisor finds the petition alert
- * on 预警 with its reason and trace, decides 暂停, and sees the approval suspended on its page; an
- * officer reads the rule center's list, an admin a table and its dry run. Each page is checked
- * with axe.
+ * on 预警 with its reason and trace, decides 暂停, and sees the approval suspended on its page; the
+ * 360 view lists the credit alert still open; an officer reads the rule center's list, an admin a
+ * table, its dry run, and a publish refused with the failing cases. Each page is checked with axe.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -151,6 +151,13 @@ describe.runIf(needsChromium('rules in Chromium (tests/e2e/rules.test.ts)'))('ru
     await panel.getByRole('button', { name: '恢复办理' }).waitFor();
     expect(await panel.getByRole('button', { name: '开始「受理」' }).isDisabled()).toBe(true);
     await check(page, 'rules-03-approval-suspended');
+
+    // The 360 view lists what is still open: the credit alert.
+    const creditAlert = (await alertsOfCase()).find((a) => a.rule_id === 'acceptance-credit')!;
+    await page.goto(`${base}/projects/${CASE.projectNo}`);
+    const open360 = page.getByRole('region', { name: /待处理预警/ });
+    await open360.locator(`[data-alert="${creditAlert.id}"]`).waitFor();
+    expect(await open360.locator(`[data-alert="${petitionAlert.id}"]`).count()).toBe(0);
     await page.context().close();
   }, 60_000);
 
@@ -165,7 +172,7 @@ describe.runIf(needsChromium('rules in Chromium (tests/e2e/rules.test.ts)'))('ru
     await page.context().close();
   }, 40_000);
 
-  it('shows an admin a table, its cases and versions, and dry-runs an edit', async () => {
+  it('shows an admin a table, its cases and versions, dry-runs an edit and is refused publishing one that fails its cases', async () => {
     const page = await open('admin', '/rules/petition-check');
     const table = page.locator('.ph-jdm-table');
     await table.waitFor();
@@ -178,6 +185,16 @@ describe.runIf(needsChromium('rules in Chromium (tests/e2e/rules.test.ts)'))('ru
     await page.getByRole('textbox', { name: /第 1 行/ }).first().waitFor();
     await page.getByRole('button', { name: '试运行' }).click();
     await page.locator('[data-dry-run]').waitFor();
+
+    // An open petition made to pass: the table's own cases fail, and the publish is refused with them listed.
+    await page.getByRole('textbox', { name: '第 3 行 结论', exact: true }).fill('"pass"');
+    await page.getByRole('button', { name: '发布新版本' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: '未能发布' });
+    await refusal.waitFor();
+    expect(await refusal.locator('[data-case]').count()).toBeGreaterThan(0);
+    const versions = ((await (await supervisor('/api/rules/petition-check')).json()) as { meta: { version: number } }).meta.version;
+    expect(versions).toBe(1);
+    await check(page, 'rules-06-publish-refused');
     await page.context().close();
   }, 60_000);
 });

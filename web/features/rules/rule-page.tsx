@@ -38,16 +38,17 @@ function Cases({ detail }: { detail: RuleDetail }) {
 }
 
 function Versions({ detail }: { detail: RuleDetail }) {
-  if (detail.versions.length === 0) return <EmptyState>{T.noVersions}</EmptyState>;
+  // Nothing published yet: the version shipped with the system (rules/tables/) is the one in force.
+  const versions = detail.versions.length > 0 ? detail.versions : [{ version: detail.meta.version, published_by: null, published_at: null }];
   return (
     <table className="ph-audit-table ph-rule-versions">
       <thead><tr><th scope="col">{T.columns.version}</th><th scope="col">{T.publishedBy}</th><th scope="col">{T.publishedAt}</th></tr></thead>
       <tbody>
-        {detail.versions.map((v) => (
+        {versions.map((v) => (
           <tr key={v.version} data-version={v.version}>
             <td>{T.version(v.version)}</td>
             <td>{v.published_by ?? T.fileVersion}</td>
-            <td>{formatDateTime(v.published_at)}</td>
+            <td>{v.published_at ? formatDateTime(v.published_at) : detail.meta.effective}</td>
           </tr>
         ))}
       </tbody>
