@@ -16,6 +16,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { createRuleBook } from '../../rules/index.ts';
+import { createFactsGatherer } from '../../services/alerts/approval-facts.service.ts';
 import { approvalFactsStore } from '../../services/alerts/approval-facts.store.ts';
 import { loadConfig } from '../../services/config/config.ts';
 import { generateCorpus, type GenerateResult } from '../../services/generate/generate.service.ts';
@@ -78,6 +80,24 @@ for (const item of sample.slice(1)) {
 }
 ms.sort((a, b) => a - b);
 
+// Baselines in the same run, over the same sample: the reads a move needs alone (no rules, no
+// writes), and the rules alone over facts already gathered (no database).
+const gather = createFactsGatherer({ store: approvalFactsStore, now: () => new Date() });
+const book = await createRuleBook();
+const readMs: number[] = [];
+const ruleMs: number[] = [];
+for (const item of sample.slice(1)) {
+  const t0 = performance.now();
+  const a = (await approvalFactsStore.approval(rt.db, item.id))!;
+  const facts = await gather(rt.db, a, await approvalFactsStore.steps(rt.db, a.id), item.step);
+  readMs.push(performance.now() - t0);
+  const t1 = performance.now();
+  await book.evaluate({ step: item.step, action: 'start' }, facts);
+  ruleMs.push(performance.now() - t1);
+}
+readMs.sort((a, b) => a - b);
+ruleMs.sort((a, b) => a - b);
+
 log(`re-evaluating all ${open.length.toLocaleString('en')} open approvals at their current step`);
 const t1 = performance.now();
 const raised = await rt.advance.reevaluate(open);
@@ -92,6 +112,8 @@ const report = [
   '',
   table(['what', 'count', 'median ms', 'p95 ms', 'total s'], [
     ['advance (start of the current step)', ms.length, percentile(ms, 50).toFixed(1), percentile(ms, 95).toFixed(1), (ms.reduce((a, b) => a + b, 0) / 1000).toFixed(1)],
+    ['baseline: the facts read alone', readMs.length, percentile(readMs, 50).toFixed(1), percentile(readMs, 95).toFixed(1), (readMs.reduce((a, b) => a + b, 0) / 1000).toFixed(1)],
+    ['baseline: the rules alone over those facts', ruleMs.length, percentile(ruleMs, 50).toFixed(2), percentile(ruleMs, 95).toFixed(2), (ruleMs.reduce((a, b) => a + b, 0) / 1000).toFixed(1)],
     ['re-evaluate every open approval', open.length, '', '', (allMs / 1000).toFixed(1)],
   ]),
   '',
