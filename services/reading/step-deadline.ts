@@ -1,10 +1,12 @@
 /**
- * When an approval step is due, and whether it ran over. Time limits are in working days, and
- * the repo has no holiday calendar: a working day here is Monday to Friday, so public holidays
- * and the Saturdays worked in their place are not known. That is also the rule the demo corpus
- * schedules its steps by (generate/calendar.ts `addWorkingDays`), so its late steps are the ones
- * flagged here. Days are the bureau's (UTC+8): a step finished at 23:00 in Wuhan finished that day.
+ * When an approval step is due, and whether it ran over. Time limits are in working days on
+ * China's official calendar — public holidays off, the Saturdays worked in their place on — as
+ * the rules count them (rules/ `dueDate`, from `chinese-days`), so the reading page and the
+ * supervision warning never disagree about a step. Days are the bureau's (UTC+8): a step
+ * finished at 23:00 in Wuhan finished that day. (The demo corpus schedules its steps Monday to
+ * Friday, generate/calendar.ts, so a few of its steps around holidays read late.)
  */
+import { dueDate } from '../../rules/index.ts';
 
 const DAY_MS = 86_400_000;
 const BUREAU_OFFSET_MS = 8 * 3_600_000;
@@ -21,21 +23,8 @@ function bureauDay(instant: number): number {
   return local - (((local % DAY_MS) + DAY_MS) % DAY_MS);
 }
 
-const isWeekend = (day: number): boolean => {
-  const d = new Date(day).getUTCDay();
-  return d === 0 || d === 6;
-};
-
-/** The last day a step may finish on: `limitDays` working days after the day it started, never a weekend. */
-export function dueDay(startedAt: string, limitDays: number): string {
-  let day = bureauDay(Date.parse(startedAt));
-  for (let left = limitDays; left > 0;) {
-    day += DAY_MS;
-    if (!isWeekend(day)) left -= 1;
-  }
-  while (isWeekend(day)) day += DAY_MS;
-  return new Date(day).toISOString().slice(0, 10);
-}
+/** The last day a step may finish on: `limitDays` working days after the day it started, never a day off. */
+export const dueDay = (startedAt: string, limitDays: number): string => dueDate(startedAt, limitDays);
 
 /**
  * The step's due day, and whether it is overdue: finished after that day, or still open after it

@@ -42,7 +42,7 @@ const RECORDS: [ResourceType, Record<string, unknown>[]][] = [
     // Named so that no order but theirs (by name, say) lists them as imported.
     steps: [
       { name: '进件', stage: '孵化', office: '行政审批处', handler: '经办人甲', limit_days: 1, started_at: '2024-05-06T09:00:00', finished_at: '2024-05-06T16:00:00' },
-      // Started Tuesday 7 May with 5 working days: due Tuesday 14 May, finished the 20th.
+      // Started Tuesday 7 May with 5 working days: due Monday 13 May (Saturday the 11th was worked, for May Day), finished the 20th.
       { name: '方案会', stage: '技术审查', office: '规划处', handler: '经办人乙', limit_days: 5, started_at: '2024-05-07T09:00:00', finished_at: '2024-05-20T10:00:00', room: '三楼会议室' },
       // Still open, long past its limit.
       { name: '签批', stage: '技术审查', office: '规划处', handler: '经办人丙', limit_days: 3, started_at: '2024-05-20T11:00:00', finished_at: null },
@@ -128,7 +128,7 @@ describe.each(DB_KINDS)('reading API on %s', (kind) => {
     const steps = body.record.steps as { name: string; overdue: boolean; due: string | null }[];
     expect(steps.map((s) => [s.name, s.overdue, s.due])).toEqual([
       ['进件', false, '2024-05-07'],
-      ['方案会', true, '2024-05-14'],
+      ['方案会', true, '2024-05-13'],
       ['签批', true, '2024-05-23'],
     ]);
     expect(steps[1]).toMatchObject({ office: '规划处', handler: '经办人乙', limit_days: 5, started_at: '2024-05-07T01:00:00.000Z', finished_at: '2024-05-20T02:00:00.000Z', room: '三楼会议室' });
