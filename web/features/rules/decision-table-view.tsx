@@ -13,6 +13,9 @@ interface Props {
   onRemoveRow?: (row: number) => void;
 }
 
+/** A field as wide as its expression (within reason), so a long reason template can be read while edited; the table scrolls sideways. */
+const cellSize = (value: string | undefined) => Math.min(60, Math.max(8, (value ?? '').length + 2));
+
 export function DecisionTableView({ table, onCell, onAddRow, onRemoveRow }: Props) {
   const editing = onCell !== undefined;
   const columns = [...table.inputs.map((c) => ({ ...c, side: 'input' as const })), ...table.outputs.map((c) => ({ ...c, side: 'output' as const }))];
@@ -47,13 +50,13 @@ export function DecisionTableView({ table, onCell, onAddRow, onRemoveRow }: Prop
                 {columns.map((c) => (
                   <td key={c.id} className={c.side === 'input' ? 'ph-jdm-in' : 'ph-jdm-out'}>
                     {editing ? (
-                      <input className="ph-jdm-cell" aria-label={T.cellLabel(i + 1, c.name)} value={r[c.id] ?? ''} onChange={(e) => onCell(i, c.id, e.target.value)} />
+                      <input className="ph-jdm-cell" aria-label={T.cellLabel(i + 1, c.name)} value={r[c.id] ?? ''} size={cellSize(r[c.id])} onChange={(e) => onCell(i, c.id, e.target.value)} />
                     ) : (r[c.id] ?? '').trim() ? <code>{r[c.id]}</code> : <span className="ph-muted">{c.side === 'input' ? T.anyValue : '—'}</span>}
                   </td>
                 ))}
                 <td>
                   {editing ? (
-                    <input className="ph-jdm-cell" aria-label={T.cellLabel(i + 1, T.description)} value={r._description ?? ''} onChange={(e) => onCell(i, '_description', e.target.value)} />
+                    <input className="ph-jdm-cell" aria-label={T.cellLabel(i + 1, T.description)} value={r._description ?? ''} size={cellSize(r._description)} onChange={(e) => onCell(i, '_description', e.target.value)} />
                   ) : r._description ?? ''}
                 </td>
                 {editing ? (
