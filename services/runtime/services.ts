@@ -10,6 +10,8 @@ import { approvalFactsStore } from '../alerts/approval-facts.store.ts';
 import { createRuleBookHolder } from '../alerts/rule-book.holder.ts';
 import { createRuleCenterService } from '../alerts/rule-center.service.ts';
 import { ruleVersionStore } from '../alerts/rule-version.store.ts';
+import { createAssignmentService } from '../assignment/assignment.service.ts';
+import { assignmentStore } from '../assignment/assignment.store.ts';
 import { createAuditService } from '../audit/audit.service.ts';
 import { auditStore } from '../audit/audit.store.ts';
 import { createAuthService } from '../auth/auth.service.ts';
@@ -31,6 +33,7 @@ import { projectSummaryStore } from '../projects/project-summary.store.ts';
 import { createProjectService } from '../projects/project.service.ts';
 import { createReadingService } from '../reading/reading.service.ts';
 import { readingStore } from '../reading/reading.store.ts';
+import { recommendStore } from '../recommend/recommend.store.ts';
 import { resourceStore } from '../resources/resource.store.ts';
 
 export function createServices(db: Db, opts: Pick<LinkingDeps, 'findMentions'> & { sessionHours?: number; now?: () => Date } = {}) {
@@ -41,6 +44,7 @@ export function createServices(db: Db, opts: Pick<LinkingDeps, 'findMentions'> &
   const advance = createAdvanceService({ db, facts: approvalFactsStore, gather, alerts: alertStore, audit: auditStore, rules, now });
   return {
     advance,
+    assignment: createAssignmentService({ db, store: assignmentStore, recommend: recommendStore }),
     alerts: createAlertService({ db, store: alertStore, facts: approvalFactsStore, audit: auditStore }),
     ruleCenter: createRuleCenterService({ db, rules, versions: ruleVersionStore, facts: approvalFactsStore, gather, alerts: alertStore, advance, audit: auditStore, now }),
     auth: createAuthService({ db, users: userStore, sessions: sessionStore, secrets: secretStore, audit: auditStore, sessionHours: opts.sessionHours }),

@@ -12,6 +12,7 @@ import type { Config } from '../config/config.ts';
 import { advanceRoutes } from '../alerts/advance.routes.ts';
 import { alertRoutes } from '../alerts/alert.routes.ts';
 import { ruleRoutes } from '../alerts/rule.routes.ts';
+import { assignmentRoutes } from '../assignment/assignment.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import type { Db } from '../db/db.ts';
@@ -140,6 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(jobsRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(advanceRoutes(deps));
+  await app.register(assignmentRoutes(deps));
   await app.register(alertRoutes(deps));
   await app.register(ruleRoutes(deps));
   return app;
