@@ -122,6 +122,11 @@ describe.runIf(needsChromium('rules in Chromium (tests/e2e/rules.test.ts)'))('ru
     expect(await refusal.textContent()).toContain(CASE.credit);
     await check(page, 'rules-01-approval-blocked');
     expect((await alertsOfCase()).length).toBe(2);
+    // 分件推荐: the office's handlers best first, with the rules' reasons, and who holds the case now.
+    const assignees = page.getByRole('region', { name: /分件推荐/ });
+    await assignees.locator('[data-handler]').first().waitFor();
+    expect(await assignees.locator('[data-handler]').first().textContent()).toMatch(/在办 \d+ 件.*(办过相似案件|未办过相似案件)/);
+    expect(await assignees.textContent()).toContain('现承办人：李经办');
     await page.context().close();
   }, 60_000);
 

@@ -38,6 +38,8 @@ const CAPABILITIES = {
   alertDecide: ['supervisor'],
   /** 开始 / 完成 an approval's step (`approval:advance`; a handler's only for their office's approvals). */
   approvalAdvance: ['handler', 'supervisor'],
+  /** 分件推荐 (`assignment:read`; a handler's only for their office's approvals). */
+  assignment: ['handler', 'supervisor'],
   /** 业务规则 (`rule:read`). */
   rules: ['officer', 'handler', 'supervisor', 'admin'],
   /** Editing a rule table, 试运行 and 发布 (`rule:publish`). */

@@ -23,6 +23,7 @@ import { useSession } from '../auth/auth.queries';
 import { can } from '../auth/roles';
 import { RecommendationsPanel } from '../recommendations/recommendations-panel';
 import { ApprovalRulesPanel } from '../alerts/approval-rules-panel';
+import { AssigneesPanel } from '../assignment/assignees-panel';
 import { StepTimeline } from './step-timeline';
 import { READING_TEXTS } from './texts';
 
@@ -113,6 +114,7 @@ export function ReadingView({ reading, q, pathname, masked, recommends }: { read
             </section>
           ) : null}
           {type === 'approval' ? <ApprovalRulesPanel approvalId={reading.id} record={record} /> : null}
+          {type === 'approval' ? <AssigneesPanel approvalId={reading.id} /> : null}
           {type === 'approval' && recommends ? <RecommendationsPanel target={{ approvalId: reading.id }} /> : null}
           {textField ? (
             <section aria-labelledby="fulltext-title" className="ph-panel" style={{ marginTop: 12 }}>
