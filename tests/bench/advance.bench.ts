@@ -106,7 +106,7 @@ const allMs = performance.now() - t1;
 const report = [
   '# Advance benchmark',
   '',
-  `\`node tests/bench/advance.bench.ts --store ${values.store}${values.corpus ? ` --corpus ${values.corpus}` : ` --projects ${values.projects} --seed ${values.seed}`} --requests ${N}\`${values.db ? ' (on an existing database, `--db`)' : ''} — ${new Date().toISOString().slice(0, 10)}`,
+  `\`node tests/bench/advance.bench.ts ${values.db ? '--db URL' : `--store ${values.store}${values.corpus ? ` --corpus ${values.corpus}` : ` --projects ${values.projects} --seed ${values.seed}`}`} --requests ${N}\`${values.db ? ' (on an existing database)' : ''} — ${new Date().toISOString().slice(0, 10)}`,
   `Machine: ${describeMachine()}`,
   `Store: ${rt.db.kind}; ${resources.toLocaleString('en')} resources, ${open.length.toLocaleString('en')} open approvals.`,
   '',
