@@ -13,17 +13,12 @@
  * database this run made. Results go to tests/bench/results/advance-<resources>-<store>.md.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createRuleBook } from '../../rules/index.ts';
 import { createFactsGatherer } from '../../services/alerts/approval-facts.service.ts';
 import { approvalFactsStore } from '../../services/alerts/approval-facts.store.ts';
-import { loadConfig } from '../../services/config/config.ts';
-import { generateCorpus, type GenerateResult } from '../../services/generate/generate.service.ts';
-import { openRuntime, type Runtime } from '../../services/runtime/runtime.ts';
-import { createServerDatabase } from '../helpers/databases.ts';
-import { importAll } from './bench-corpus.ts';
+import { openBenchStore } from './bench-corpus.ts';
 import { describeMachine, percentile, table } from './machine.ts';
 
 const { values } = parseArgs({
@@ -42,22 +37,10 @@ const log = (msg: string) => process.stderr.write(`[${((performance.now() - star
 const RESULTS = path.join(import.meta.dirname, 'results');
 const N = Number(values.requests);
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'planhub-advance-'));
-const server = values.store === 'server' && !values.db ? await createServerDatabase() : null;
-const url = values.db ?? server?.url;
-const rt: Runtime = await openRuntime(loadConfig({ PLANHUB_DATA_DIR: path.join(tmp, 'data'), ...(url ? { DATABASE_URL: url } : {}) }));
-if (!values.db) {
-  const corpusDir = values.corpus ?? path.join(tmp, 'corpus');
-  if (!values.corpus) {
-    log(`generating ${values.projects} projects (seed ${values.seed})`);
-    await generateCorpus({ projects: Number(values.projects), seed: Number(values.seed), outDir: corpusDir });
-  }
-  const types = ['project', 'approval', 'document', 'meeting', 'petition', 'credit', 'regulation'];
-  const files = Object.fromEntries(types.map((t) => [t, path.join(corpusDir, `${t}s.jsonl`)]).filter(([, f]) => fs.existsSync(f!)));
-  log(`importing ${corpusDir} into ${rt.db.kind}${url ? ` (${url})` : ''}`);
-  await importAll(rt, { files } as unknown as GenerateResult, log);
-  await rt.db.exec('ANALYZE');
-}
+const bench = await openBenchStore({
+  name: 'advance', store: values.store!, db: values.db, corpus: values.corpus, projects: Number(values.projects), seed: Number(values.seed), log,
+});
+const { rt } = bench;
 
 const count = async (table: string) => (await rt.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n;
 const resources = (await Promise.all(['projects', 'approvals', 'documents', 'meetings', 'petitions', 'credit_records', 'regulations'].map(count)))
@@ -124,7 +107,4 @@ const report = [
 process.stdout.write(`${report}\n`);
 fs.mkdirSync(RESULTS, { recursive: true });
 fs.writeFileSync(path.join(RESULTS, `advance-${resources}-${rt.db.kind === 'pglite' ? 'pglite' : 'server'}.md`), report);
-await rt.close();
-fs.rmSync(tmp, { recursive: true, force: true });
-if (values.keep && server) log(`kept ${server.url}`);
-else await server?.drop();
+await bench.close(values.keep ?? false);

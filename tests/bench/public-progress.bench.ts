@@ -19,16 +19,11 @@
  * Results go to tests/bench/results/public-progress-<projects>-<store>.md.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../../services/config/config.ts';
-import { generateCorpus, type GenerateResult } from '../../services/generate/generate.service.ts';
 import { projectAliasesSql } from '../../services/db/project-aliases-sql.ts';
-import { openRuntime, type Runtime } from '../../services/runtime/runtime.ts';
 import { buildApp } from '../../services/server/app.ts';
-import { createServerDatabase } from '../helpers/databases.ts';
-import { importAll, throttled } from './bench-corpus.ts';
+import { openBenchStore } from './bench-corpus.ts';
 import { describeMachine, percentile, table } from './machine.ts';
 
 const { values } = parseArgs({
@@ -47,25 +42,10 @@ const log = (msg: string) => process.stderr.write(`[${((performance.now() - star
 const RESULTS = path.join(import.meta.dirname, 'results');
 const N = Number(values.requests);
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'planhub-public-'));
-const server = values.store === 'server' && !values.db ? await createServerDatabase() : null;
-const url = values.db ?? server?.url;
-const rt: Runtime = await openRuntime(loadConfig({ PLANHUB_DATA_DIR: path.join(tmp, 'data'), ...(url ? { DATABASE_URL: url } : {}) }));
-if (!values.db) {
-  const corpusDir = values.corpus ?? path.join(tmp, 'corpus');
-  if (!values.corpus) {
-    log(`generating ${values.projects} projects (seed ${values.seed})`);
-    await generateCorpus({ projects: Number(values.projects), seed: Number(values.seed), outDir: corpusDir });
-  }
-  const types = ['project', 'approval', 'document', 'meeting', 'petition', 'credit', 'regulation'];
-  const files = Object.fromEntries(types.map((t) => [t, path.join(corpusDir, `${t}s.jsonl`)]).filter(([, f]) => fs.existsSync(f!)));
-  log(`importing ${corpusDir} into ${rt.db.kind}${url ? ` (${url})` : ''}`);
-  await importAll(rt, { files } as unknown as GenerateResult, log);
-  const tick = throttled(log);
-  log('indexing');
-  await rt.indexer.reindex(({ phase, done, total }) => tick(`  reindex ${phase}: ${done} / ${total}`));
-  await rt.db.exec('ANALYZE');
-}
+const bench = await openBenchStore({
+  name: 'public', store: values.store!, db: values.db, corpus: values.corpus, projects: Number(values.projects), seed: Number(values.seed), index: true, log,
+});
+const { rt } = bench;
 
 interface P { project_no: string; name: string; estate: string | null; alias: string | null }
 const projects = (await rt.db.query<P>(
@@ -153,7 +133,4 @@ process.stdout.write(`${report}\n`);
 fs.mkdirSync(RESULTS, { recursive: true });
 fs.writeFileSync(path.join(RESULTS, `public-progress-${projects.length}-${rt.db.kind === 'pglite' ? 'pglite' : 'server'}.md`), report);
 await app.close();
-await rt.close();
-fs.rmSync(tmp, { recursive: true, force: true });
-if (values.keep && server) log(`kept ${server.url}`);
-else await server?.drop();
+await bench.close(values.keep ?? false);
