@@ -37,6 +37,11 @@ export const POLICY = {
   'assignment:read': { handler: 'own-office', supervisor: 'all' },
   'alert:read': { handler: 'own-office', supervisor: 'all', admin: 'all' },
   'rule:read': { officer: 'all', handler: 'all', supervisor: 'all', admin: 'all' },
+  // The bureau's figures (业务办理情况, 证照情况统计, overdue steps): every internal user.
+  'stats:read': { officer: 'all', handler: 'all', supervisor: 'all', admin: 'all' },
+  // Process insight (流程分析) is for those who change the process: supervisors and admins.
+  'insight:read': { supervisor: 'all', admin: 'all' },
+  'insight:refresh': { supervisor: 'all', admin: 'all' },
   // Supervision: the petitioner's personal data and the decisions on links.
   'petitioner:read': { supervisor: 'all' },
   'link:review': { supervisor: 'all' },

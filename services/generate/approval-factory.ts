@@ -15,6 +15,7 @@ import {
   CENTRAL_DISTRICTS, EXTERNAL_OFFICES, FIXED_LEADS, ITEM_CHAINS, ITEM_SPECS, STEP_DEFS,
 } from './approval-items.ts';
 import type { ItemSpec, StepOffice } from './approval-items.ts';
+import { certificateUploaded } from './certificate-upload.ts';
 
 export interface ApprovalContext {
   counters: Counters;
@@ -152,14 +153,16 @@ export function createApprovals(ctx: ApprovalContext, p: ProjectDraft, rng: Rng)
     const status = finished === steps.length ? '办结' : finished === 0 ? '新增' : '在办';
     const closedMs = status === '办结' ? steps.at(-1)!.finishMs : null;
     const certificate = closedMs === null ? null : certificateNo(spec, closedMs, ctx.counters);
-    const extra: Record<string, string> = {};
+    const extra: Record<string, string | boolean> = {};
     if (certificate && spec.certificate === '武规选') {
       const year = yearOf(closedMs!);
       extra.provincial_no = `鄂规选址420100${year}${String(ctx.counters.next(`prov/${year}`)).padStart(5, '0')}`;
     }
 
+    const id = `apv-${String(p.index + 1).padStart(6, '0')}-${String(n + 1).padStart(2, '0')}`;
+    if (certificate) extra.certificate_uploaded = certificateUploaded(id, lead, closedMs!);
     const record: ApprovalRecord = {
-      id: `apv-${String(p.index + 1).padStart(6, '0')}-${String(n + 1).padStart(2, '0')}`,
+      id,
       project_no: p.projectNo,
       item,
       business_type: spec.businessType,

@@ -147,6 +147,8 @@ export const approvalSchema = z.looseObject({
   red_line_valid: z.boolean().nullish(),
   map_consistent: z.boolean().nullish(),
   sign_off: z.array(short.min(1, 'must not be empty')).max(20, 'must list at most 20 signatures').nullish(),
+  // 证照上传: whether the issued certificate's scan is in the certificate library (the 证照情况统计 table).
+  certificate_uploaded: z.boolean().nullish(),
 });
 
 export const documentSchema = z
