@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { can, navFor, roleName, rolesNeeded } from './roles';
 
 describe('what each role is offered', () => {
-  it('offers 关联审核 to supervisors only, 预警 to handlers, supervisors and admins, 业务规则 to everyone signed in, 审计日志 to admins only', () => {
-    expect(navFor('officer').map((e) => e.href)).toEqual(['/rules']);
-    expect(navFor('handler').map((e) => e.href)).toEqual(['/alerts', '/rules']);
-    expect(navFor('supervisor').map((e) => e.href)).toEqual(['/links/review', '/alerts', '/rules']);
-    expect(navFor('admin').map((e) => e.href)).toEqual(['/alerts', '/rules', '/audit']);
+  it('offers 关联审核 to supervisors only, 预警 to handlers, supervisors and admins, 统计 and 业务规则 to everyone signed in, 流程分析 to supervisors and admins, 审计日志 to admins only', () => {
+    expect(navFor('officer').map((e) => e.href)).toEqual(['/stats', '/rules']);
+    expect(navFor('handler').map((e) => e.href)).toEqual(['/alerts', '/stats', '/rules']);
+    expect(navFor('supervisor').map((e) => e.href)).toEqual(['/links/review', '/alerts', '/stats', '/process', '/rules']);
+    expect(navFor('admin').map((e) => e.href)).toEqual(['/alerts', '/stats', '/process', '/rules', '/audit']);
     expect(navFor(null)).toEqual([]);
   });
 

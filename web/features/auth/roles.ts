@@ -44,6 +44,12 @@ const CAPABILITIES = {
   rules: ['officer', 'handler', 'supervisor', 'admin'],
   /** Editing a rule table, 试运行 and 发布 (`rule:publish`). */
   rulePublish: ['admin'],
+  /** 统计 (`stats:read`). */
+  stats: ['officer', 'handler', 'supervisor', 'admin'],
+  /** 流程分析 (`insight:read`). */
+  insight: ['supervisor', 'admin'],
+  /** 重新分析 (`insight:refresh`). */
+  insightRefresh: ['supervisor', 'admin'],
 } as const satisfies Record<string, readonly UserRole[]>;
 
 export type Capability = keyof typeof CAPABILITIES;
@@ -62,6 +68,8 @@ export interface NavEntry {
 const NAV: readonly NavEntry[] = [
   { href: '/links/review', label: '关联审核', needs: 'linkReview' },
   { href: '/alerts', label: '预警', needs: 'alerts' },
+  { href: '/stats', label: '统计', needs: 'stats' },
+  { href: '/process', label: '流程分析', needs: 'insight' },
   { href: '/rules', label: '业务规则', needs: 'rules' },
   { href: '/audit', label: '审计日志', needs: 'audit' },
 ];

@@ -1,0 +1,97 @@
+/**
+ * The directly-follows graph of an item as an ECharts graph: 开始 on the left, the item's
+ * standard steps in their order, steps outside the standard on a lower row, 结束 on the right.
+ * A fixed layout, not a force layout, so the graph reads left to right like the process and
+ * the same data always draws the same picture. Edges both ways between two steps (a pair done
+ * in either order) curve apart so both can be seen. Pure.
+ */
+import type { EChartsCoreOption } from 'echarts/core';
+import { escapeHtml } from '../stats/chart-options';
+import type { ItemInsight } from './insight.types';
+import { INSIGHT_TEXTS as T } from './texts';
+
+const START = '开始';
+const END = '结束';
+const STEP_X = 150;
+const ROW_Y = 90;
+
+export interface PlacedNode {
+  name: string;
+  x: number;
+  y: number;
+}
+
+/** Where each node sits: the standard's rank across, standard steps zig-zagging so edges that skip one stay visible. */
+export function placeNodes(insight: Pick<ItemInsight, 'standard' | 'steps' | 'edges'>): PlacedNode[] {
+  const named = new Set<string>([...insight.steps.map((s) => s.name), ...insight.edges.flatMap((e) => [e.from, e.to])]);
+  named.delete(START);
+  named.delete(END);
+  const standard = insight.standard.filter((s) => s !== START && s !== END);
+  const rank = new Map(standard.map((s, i) => [s, i + 1]));
+  const nodes: PlacedNode[] = [{ name: START, x: 0, y: ROW_Y / 2 }];
+  standard.forEach((s, i) => nodes.push({ name: s, x: (i + 1) * STEP_X, y: i % 2 === 0 ? 0 : ROW_Y }));
+  // A step outside the standard sits below the step it most often follows.
+  const extras = [...named].filter((n) => !rank.has(n)).sort();
+  extras.forEach((name, i) => {
+    const before = insight.edges.filter((e) => e.to === name && rank.has(e.from)).sort((a, b) => b.count - a.count)[0];
+    const x = before ? rank.get(before.from)! * STEP_X + STEP_X / 2 : (i + 1) * STEP_X;
+    nodes.push({ name, x, y: ROW_Y * 2 + (i % 2) * 40 });
+  });
+  nodes.push({ name: END, x: (standard.length + 1) * STEP_X, y: ROW_Y / 2 });
+  return nodes;
+}
+
+export function flowGraphOption(insight: ItemInsight): EChartsCoreOption {
+  const steps = new Map(insight.steps.map((s) => [s.name, s]));
+  const maxCount = Math.max(1, ...insight.edges.map((e) => e.count), ...insight.steps.map((s) => s.count));
+  const pairs = new Set(insight.edges.map((e) => `${e.from}\u0000${e.to}`));
+  const critical = new Set(insight.critical_path.steps);
+  const data = placeNodes(insight).map((n) => {
+    const s = steps.get(n.name);
+    const end = n.name === START || n.name === END;
+    return {
+      name: n.name,
+      x: n.x,
+      y: n.y,
+      symbolSize: end ? 28 : 22 + 26 * Math.sqrt((s?.count ?? 0) / maxCount),
+      itemStyle: { color: end ? '#8c8c8c' : critical.has(n.name) ? '#c2410c' : '#1456b8' },
+      label: { show: true, position: end ? 'inside' : 'top', fontSize: end ? 11 : 13, color: end ? '#fff' : 'rgba(0,0,0,.88)' },
+      tooltip: s
+        ? { formatter: T.nodeTooltip(escapeHtml(s.name), escapeHtml(s.office ?? '—'), s.count, T.spread(s.service.p50, s.service.p90), T.spread(s.waiting.p50, s.waiting.p90)) }
+        : { formatter: escapeHtml(n.name) },
+    };
+  });
+  const links = insight.edges.map((e) => ({
+    source: e.from,
+    target: e.to,
+    value: e.count,
+    label: { show: true, formatter: T.edgeLabel(e.count, e.waiting_p50), fontSize: 11, color: 'rgba(0,0,0,.75)' },
+    lineStyle: {
+      width: 1 + 5 * (e.count / maxCount),
+      // Both directions present: bend each its own way; otherwise a slight bend keeps labels off nodes.
+      curveness: pairs.has(`${e.to}\u0000${e.from}`) ? 0.3 : 0.08,
+      opacity: 0.75,
+    },
+  }));
+  return {
+    animation: false,
+    textStyle: { fontFamily: '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif' },
+    tooltip: { confine: true },
+    series: [{
+      id: 'flow',
+      type: 'graph',
+      layout: 'none',
+      data,
+      links,
+      edgeSymbol: ['none', 'arrow'],
+      edgeSymbolSize: 9,
+      lineStyle: { color: '#5b6b82' },
+      emphasis: { focus: 'adjacency' },
+      left: 40, right: 40, top: 40, bottom: 30,
+    }],
+  };
+}
+
+/** How tall the graph must be: a lower row when steps outside the standard occur. */
+export const flowGraphHeight = (insight: Pick<ItemInsight, 'standard' | 'steps' | 'edges'>): number =>
+  placeNodes(insight).some((n) => n.y >= ROW_Y * 2) ? 380 : 280;
