@@ -11,3 +11,4 @@ export { rankHandlers, type HandlerCandidate, type RankedHandler } from './funct
 export { checkSignOff } from './functions/sign-off.ts';
 export { dueDate, workingDaysBetween } from './functions/working-days.ts';
 export { isProjectNo } from './functions/project-no.ts';
+export * from './process/index.ts';

@@ -16,10 +16,13 @@ import {
 } from './approval-items.ts';
 import type { ItemSpec, StepOffice } from './approval-items.ts';
 import { certificateUploaded } from './certificate-upload.ts';
+import { plantProcessTruths, type PlantedTruth } from './process-truths.ts';
 
 export interface ApprovalContext {
   counters: Counters;
   officers: Officers;
+  /** false leaves out the planted process truths (tests compare a corpus with and without them). */
+  processTruths?: boolean;
 }
 
 export interface StepDraft { name: string; startMs: number | null; finishMs: number | null }
@@ -35,7 +38,13 @@ export interface ApprovalDraft {
   certificateNo: string | null;
   office: string;
   handler: string;
+  /**
+   * The timetable documents, meetings and petitions are written from: the case's as drawn, before
+   * any planted truth, so a truth changes no other record (`record.steps` holds what was planted).
+   */
   steps: readonly StepDraft[];
+  /** Process truths planted in this case (process-truths.ts), for process-truth.json. */
+  truths: readonly PlantedTruth[];
 }
 
 /** Chance that a project goes no further after each closed case (sold on, shelved, done elsewhere). */
@@ -152,6 +161,12 @@ export function createApprovals(ctx: ApprovalContext, p: ProjectDraft, rng: Rng)
     const finished = steps.filter((s) => s.finishMs !== null).length;
     const status = finished === steps.length ? '办结' : finished === 0 ? '新增' : '在办';
     const closedMs = status === '办结' ? steps.at(-1)!.finishMs : null;
+    const id = `apv-${String(p.index + 1).padStart(6, '0')}-${String(n + 1).padStart(2, '0')}`;
+    // Truths for the process analysis, in closed cases only, from the case's own streams.
+    const planted = status === '办结' && ctx.processTruths !== false
+      ? plantProcessTruths({ id, item, receivedMs, steps, officeOf: (name) => stepOffice(STEP_DEFS[name]!.office, lead, offices) })
+      : { steps, truths: [] };
+    const recordedClose = closedMs === null ? null : Math.max(...planted.steps.map((s) => s.finishMs!));
     const certificate = closedMs === null ? null : certificateNo(spec, closedMs, ctx.counters);
     const extra: Record<string, string | boolean> = {};
     if (certificate && spec.certificate === '武规选') {
@@ -159,8 +174,12 @@ export function createApprovals(ctx: ApprovalContext, p: ProjectDraft, rng: Rng)
       extra.provincial_no = `鄂规选址420100${year}${String(ctx.counters.next(`prov/${year}`)).padStart(5, '0')}`;
     }
 
-    const id = `apv-${String(p.index + 1).padStart(6, '0')}-${String(n + 1).padStart(2, '0')}`;
-    if (certificate) extra.certificate_uploaded = certificateUploaded(id, lead, closedMs!);
+    if (certificate) extra.certificate_uploaded = certificateUploaded(id, lead, recordedClose!);
+    // Handlers are drawn for the steps as scheduled, so a skipped step leaves the project's stream as it was.
+    const handlers = new Map(steps.map((s) => {
+      const office = stepOffice(STEP_DEFS[s.name]!.office, lead, offices);
+      return [s.name, SIGN_OFF.has(s.name) ? ctx.officers.head(office) : office === lead ? handler : ctx.officers.pick(office, rng)];
+    }));
     const record: ApprovalRecord = {
       id,
       project_no: p.projectNo,
@@ -168,26 +187,25 @@ export function createApprovals(ctx: ApprovalContext, p: ProjectDraft, rng: Rng)
       business_type: spec.businessType,
       status,
       received_at: formatDateTime(receivedMs),
-      closed_at: closedMs === null ? null : formatDateTime(closedMs),
+      closed_at: recordedClose === null ? null : formatDateTime(recordedClose),
       office: lead,
       handler,
       certificate_no: certificate,
       ...extra,
-      steps: steps.map((s) => {
+      steps: planted.steps.map((s) => {
         const def = STEP_DEFS[s.name]!;
-        const office = stepOffice(def.office, lead, offices);
         return {
           name: s.name,
           stage: def.stage,
-          office,
-          handler: SIGN_OFF.has(s.name) ? ctx.officers.head(office) : office === lead ? handler : ctx.officers.pick(office, rng),
+          office: stepOffice(def.office, lead, offices),
+          handler: handlers.get(s.name)!,
           limit_days: def.limitDays,
           started_at: s.startMs === null ? null : formatDateTime(s.startMs),
           finished_at: s.finishMs === null ? null : formatDateTime(s.finishMs),
         };
       }),
     };
-    drafts.push({ record, item, spec, status, receivedMs, closedMs, certificateNo: certificate, office: lead, handler, steps });
+    drafts.push({ record, item, spec, status, receivedMs, closedMs, certificateNo: certificate, office: lead, handler, steps, truths: planted.truths });
     if (status !== '办结') break;
     next = addDays(closedMs!, rng.int(8, 160));
   }

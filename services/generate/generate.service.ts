@@ -8,7 +8,7 @@
  * only what spans projects (meetings, plan notices) waits for the end of its batch, so memory
  * stays flat however many projects are asked for.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ResourceType } from '../resources/resource.schema.ts';
 import { CORPUS_END, addDays } from './calendar.ts';
@@ -30,6 +30,7 @@ import { DISTRICTS } from './wuhan-places.ts';
 import { openJsonl } from './jsonl-writer.ts';
 import { planOfficerQueries, writeOfficerQueries } from './officer-queries.ts';
 import type { JsonlWriter } from './jsonl-writer.ts';
+import { createTruthLog } from './process-truths.ts';
 
 export interface GenerateOptions {
   projects: number;
@@ -37,6 +38,8 @@ export interface GenerateOptions {
   outDir: string;
   /** Make the first fitting project the showcase (./showcase.ts): the CLI's demo corpus has one. */
   showcase?: boolean;
+  /** Plant the process truths (process-truths.ts; default true). false: the corpus as drawn, for comparison. */
+  processTruths?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -48,6 +51,8 @@ export interface GenerateResult {
   groundTruthPath: string;
   /** officer-queries.jsonl: `{q, class, expected, source, source_name}` per line. */
   officerQueriesPath: string;
+  /** process-truth.json: the process truths planted for the analysis to find (process-truths.ts). */
+  processTruthPath: string;
   /** The project with hundreds of records about it (./showcase.ts), if the corpus has one. */
   showcaseProjectNo: string | null;
 }
@@ -98,6 +103,9 @@ export async function generateCorpus(opts: GenerateOptions): Promise<GenerateRes
   const districts = weightedTable(DISTRICTS.map((d) => [d, d.weight] as const));
   const officerQueries = planOfficerQueries(seed, OFFICER_QUERIES);
   const officerQueriesPath = join(outDir, 'officer-queries.jsonl');
+  const processTruthPath = join(outDir, 'process-truth.json');
+  const truthLog = createTruthLog();
+  const approvalCtx = { counters, officers, processTruths: opts.processTruths };
   let showcaseProjectNo: string | null = null;
   // What people call the latest projects of each district: letters about others name them as a home or a landmark.
   const neighbours = new Map<string, string[]>();
@@ -126,8 +134,11 @@ export async function generateCorpus(opts: GenerateOptions): Promise<GenerateRes
         officerQueries.offer(record);
         const showcase = opts.showcase === true && showcaseProjectNo === null && isShowcaseCandidate(p);
         if (showcase) showcaseProjectNo = p.projectNo;
-        const approvals = showcase ? showcaseApprovals({ counters, officers }, p, seed) : createApprovals({ counters, officers }, p, rng);
-        for (const a of approvals) await writers.approval.write(a.record);
+        const approvals = showcase ? showcaseApprovals(approvalCtx, p, seed) : createApprovals(approvalCtx, p, rng);
+        for (const a of approvals) {
+          await writers.approval.write(a.record);
+          truthLog.add(a.record.id, a.truths);
+        }
         for (const d of projectDocuments(counters, p, approvals, rng, docId)) await emit('document', d);
         const near = neighbours.get(p.district.short) ?? [];
         const petitions = showcase ? showcasePetitions(counters, p, approvals, seed, petitionId) : projectPetitions(counters, p, approvals, rng, petitionId, near);
@@ -163,6 +174,7 @@ export async function generateCorpus(opts: GenerateOptions): Promise<GenerateRes
     await Promise.all(all.map((w) => w.close()));
     // A second pass over the written projects finds every project each query means.
     await writeOfficerQueries(officerQueries, writers.project.path, officerQueriesPath);
+    await writeFile(processTruthPath, `${JSON.stringify(truthLog.file(), null, 1)}\n`);
   } catch (err) {
     for (const w of all) w.abort();
     throw err;
@@ -173,6 +185,7 @@ export async function generateCorpus(opts: GenerateOptions): Promise<GenerateRes
     counts: Object.fromEntries(TYPES.map((t) => [t, writers[t].count])),
     groundTruthPath: truth.path,
     officerQueriesPath,
+    processTruthPath,
     showcaseProjectNo,
   };
 }
