@@ -24,7 +24,7 @@ const INSIGHT: ItemInsight = {
   cycle: { p50: 14, p90: 22 },
 };
 
-type Graph = { data: { name: string; x: number; y: number }[]; links: { source: string; target: string; value: number; label: { formatter: string }; lineStyle: { curveness: number } }[] };
+type Graph = { data: { name: string; value: number[] }[]; links: { source: string; target: string; value: number; label: { formatter: string }; lineStyle: { curveness: number } }[] };
 
 describe('the directly-follows graph', () => {
   it('lays the standard steps out in their order between 开始 and 结束, others on a row below', () => {

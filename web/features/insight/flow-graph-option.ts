@@ -12,8 +12,9 @@ import { INSIGHT_TEXTS as T } from './texts';
 
 const START = '开始';
 const END = '结束';
-const STEP_X = 150;
-const ROW_Y = 90;
+/** Positions are in steps across and rows down; a hidden grid maps them to the box, so symbols keep their size. */
+const STEP_X = 1;
+const ROW_Y = 1;
 
 export interface PlacedNode {
   name: string;
@@ -35,7 +36,7 @@ export function placeNodes(insight: Pick<ItemInsight, 'standard' | 'steps' | 'ed
   extras.forEach((name, i) => {
     const before = insight.edges.filter((e) => e.to === name && rank.has(e.from)).sort((a, b) => b.count - a.count)[0];
     const x = before ? rank.get(before.from)! * STEP_X + STEP_X / 2 : (i + 1) * STEP_X;
-    nodes.push({ name, x, y: ROW_Y * 2 + (i % 2) * 40 });
+    nodes.push({ name, x, y: ROW_Y * 2 + (i % 2) * 0.4 });
   });
   nodes.push({ name: END, x: (standard.length + 1) * STEP_X, y: ROW_Y / 2 });
   return nodes;
@@ -46,16 +47,16 @@ export function flowGraphOption(insight: ItemInsight): EChartsCoreOption {
   const maxCount = Math.max(1, ...insight.edges.map((e) => e.count), ...insight.steps.map((s) => s.count));
   const pairs = new Set(insight.edges.map((e) => `${e.from}\u0000${e.to}`));
   const critical = new Set(insight.critical_path.steps);
-  const data = placeNodes(insight).map((n) => {
+  const placed = placeNodes(insight);
+  const data = placed.map((n) => {
     const s = steps.get(n.name);
     const end = n.name === START || n.name === END;
     return {
       name: n.name,
-      x: n.x,
-      y: n.y,
+      value: [n.x, n.y],
       symbolSize: end ? 28 : 22 + 26 * Math.sqrt((s?.count ?? 0) / maxCount),
       itemStyle: { color: end ? '#8c8c8c' : critical.has(n.name) ? '#c2410c' : '#1456b8' },
-      label: { show: true, position: end ? 'inside' : 'top', fontSize: end ? 11 : 13, color: end ? '#fff' : 'rgba(0,0,0,.88)' },
+      label: { show: true, position: end ? 'inside' : n.y > 0 ? 'bottom' : 'top', fontSize: end ? 11 : 13, color: end ? '#fff' : 'rgba(0,0,0,.88)' },
       tooltip: s
         ? { formatter: T.nodeTooltip(escapeHtml(s.name), escapeHtml(s.office ?? '—'), s.count, T.spread(s.service.p50, s.service.p90), T.spread(s.waiting.p50, s.waiting.p90)) }
         : { formatter: escapeHtml(n.name) },
@@ -77,17 +78,20 @@ export function flowGraphOption(insight: ItemInsight): EChartsCoreOption {
     animation: false,
     textStyle: { fontFamily: '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif' },
     tooltip: { confine: true },
+    // A graph on a view scales its symbols with the layout's two axes unevenly; on a hidden grid they keep their size.
+    grid: { left: 40, right: 40, top: 40, bottom: 40 },
+    xAxis: { type: 'value', show: false, min: -0.3, max: Math.max(...placed.map((n) => n.x)) + 0.3 },
+    yAxis: { type: 'value', show: false, inverse: true, min: -0.4, max: Math.max(...placed.map((n) => n.y)) + 0.3 },
     series: [{
       id: 'flow',
       type: 'graph',
-      layout: 'none',
+      coordinateSystem: 'cartesian2d',
       data,
       links,
       edgeSymbol: ['none', 'arrow'],
       edgeSymbolSize: 9,
       lineStyle: { color: '#5b6b82' },
       emphasis: { focus: 'adjacency' },
-      left: 40, right: 40, top: 40, bottom: 30,
     }],
   };
 }

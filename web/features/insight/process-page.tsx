@@ -76,7 +76,7 @@ export function ProcessPage() {
     body = <Notice tone="error" title={COMMON_TEXTS.errors.forbiddenNeeds([ROLE_NAMES.supervisor, ROLE_NAMES.admin])} />;
   } else body = <Analysis />;
   return (
-    <div className="ph-stats ph-insight">
+    <div className="ph-statistics ph-process">
       <h1 className="ph-page-title">{T.pageTitle}</h1>
       <p className="ph-muted" style={{ marginLeft: 0 }}>{T.intro}</p>
       {body}

@@ -122,7 +122,7 @@ export function overdueOption(answer: OverdueAnswer): EChartsCoreOption {
         return `${escapeHtml(answer.offices[y] ?? '')} ${escapeHtml(answer.months[x] ?? '')}<br/>${C.overdue} ${n} / ${p.data?.due ?? 0}`;
       },
     },
-    grid: { left: 140, right: 24, top: 8, bottom: 64 },
+    grid: { left: 140, right: 24, top: 8, bottom: 84 },
     xAxis: { type: 'category', data: answer.months, splitArea: { show: true } },
     yAxis: { type: 'category', data: answer.offices, splitArea: { show: true }, axisLabel: { width: 128, overflow: 'truncate' } },
     visualMap: {

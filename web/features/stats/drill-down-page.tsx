@@ -82,7 +82,7 @@ export function DrillDownPage() {
   const params = useSearchParams();
   const state = useMemo(() => parseDrill(new URLSearchParams(params.toString())), [params]);
   return (
-    <div className="ph-stats">
+    <div className="ph-statistics">
       <p className="ph-back"><Link href="/stats">{D.back}</Link></p>
       <h1 className="ph-page-title">{D.pageTitle}</h1>
       {state ? <Drill state={state} /> : <Notice tone="info" title={D.noMeasure} />}

@@ -67,7 +67,7 @@ export function StatsPage({ today }: { today: string }) {
   const [navigating, startNavigation] = useTransition();
   const go = (next: StatsState) => startNavigation(() => router.push(statsHref(next), { scroll: false }));
   return (
-    <div className="ph-stats">
+    <div className="ph-statistics">
       <h1 className="ph-page-title">{T.pageTitle}</h1>
       <p className="ph-muted" style={{ marginLeft: 0 }}>{T.intro}</p>
       <Selectors state={state} today={today} go={go} />
