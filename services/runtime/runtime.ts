@@ -31,6 +31,7 @@ import { approvalFactsStore } from '../alerts/approval-facts.store.ts';
 import { rulesRerunHandler } from '../alerts/rules-rerun.handler.ts';
 import { startSupervisionSweep } from '../alerts/supervision-sweep.ts';
 import { mentionFinder } from '../linking/mention-finder.ts';
+import { statsHandler } from '../stats/stats.handler.ts';
 import { createServices, type Services } from './services.ts';
 
 export interface Runtime extends Services {
@@ -106,8 +107,10 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   const linking = { name: 'linking', handle: linkingHandler({ linking: services.linking, signal: () => stopLinking.signal }) };
   // A petition or credit record of a project, or a petition's link, changed: its approvals at 受理 or 公示 are checked again.
   const rulesRerun = { name: 'rules-rerun', handle: rulesRerunHandler({ db, facts: approvalFactsStore, advance: services.advance }) };
+  // Approvals and projects that changed are counted again for the statistics (业务办理情况, 证照, overdue steps).
+  const statistics = { name: 'stats', handle: statsHandler({ projection: services.statsProjection }) };
   const registry = createJobRegistry({
-    'resource.changed': [summaries, indexing, rulesRerun, linking],
+    'resource.changed': [summaries, statistics, indexing, rulesRerun, linking],
     // The linker's links count for search and summaries as the records' own do.
     'links.changed': [summaries, indexing, rulesRerun],
   });

@@ -35,13 +35,22 @@ import { createReadingService } from '../reading/reading.service.ts';
 import { readingStore } from '../reading/reading.store.ts';
 import { recommendStore } from '../recommend/recommend.store.ts';
 import { resourceStore } from '../resources/resource.store.ts';
+import { createStatsDrillService } from '../stats/stats-drill.service.ts';
+import { statsDrillStore } from '../stats/stats-drill.store.ts';
+import { createStatsProjection } from '../stats/stats-projection.service.ts';
+import { statsProjectionStore } from '../stats/stats-projection.store.ts';
+import { createStatsService } from '../stats/stats.service.ts';
+import { statsStore } from '../stats/stats.store.ts';
+import { markStepWithOutbox } from '../stats/step-outbox.ts';
 
 export function createServices(db: Db, opts: Pick<LinkingDeps, 'findMentions'> & { sessionHours?: number; now?: () => Date } = {}) {
   // Approvals under the rules: one rule book per process (rebuilt when a version is published), one clock.
   const now = opts.now ?? (() => new Date());
   const rules = createRuleBookHolder({ db, versions: ruleVersionStore });
   const gather = createFactsGatherer({ store: approvalFactsStore, now });
-  const advance = createAdvanceService({ db, facts: approvalFactsStore, gather, alerts: alertStore, audit: auditStore, rules, now });
+  // A step advance moves is a change of its approval: an outbox row in the same transaction, so the statistics follow it.
+  const stepAlerts = { ...alertStore, markStep: markStepWithOutbox(alertStore.markStep, { outbox: outboxStore, approvals: statsProjectionStore }) };
+  const advance = createAdvanceService({ db, facts: approvalFactsStore, gather, alerts: stepAlerts, audit: auditStore, rules, now });
   return {
     advance,
     assignment: createAssignmentService({ db, store: assignmentStore, recommend: recommendStore }),
@@ -55,6 +64,9 @@ export function createServices(db: Db, opts: Pick<LinkingDeps, 'findMentions'> &
     projects: createProjectService({ db, projects: projectStore, summaries: projectSummaryStore }),
     audit: createAuditService({ db, store: auditStore }),
     reading: createReadingService({ db, reading: readingStore, resources: resourceStore, audit: auditStore, secrets: secretStore }),
+    stats: createStatsService({ db, store: statsStore, now }),
+    statsDrill: createStatsDrillService({ db, store: statsDrillStore, figures: statsStore, now }),
+    statsProjection: createStatsProjection({ db, store: statsProjectionStore, now }),
   };
 }
 

@@ -33,6 +33,7 @@ import { registerInputGuard } from './input-guard.ts';
 import { LOG_SERIALIZERS } from './log-serializers.ts';
 import { healthRoutes } from './health.routes.ts';
 import { searchRoutes } from '../search/search.routes.ts';
+import { statsRoutes } from '../stats/stats.routes.ts';
 import type { SearchService } from '../search/search.service.ts';
 import type { SuggestService } from '../search/suggest.service.ts';
 import type { Services } from '../runtime/services.ts';
@@ -123,6 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'approvals', description: '审批环节推进与规则结果' },
         { name: 'alerts', description: '预警及其决定（提醒 / 退件 / 暂停）' },
         { name: 'rules', description: '业务规则管理中心：决策表、版本、测试用例与试运行' },
+        { name: 'stats', description: '统计：业务办理情况、证照情况、项目数、超期环节，及其背后的审批' },
         { name: 'system', description: '运行状态' },
       ],
     },
@@ -144,5 +146,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(assignmentRoutes(deps));
   await app.register(alertRoutes(deps));
   await app.register(ruleRoutes(deps));
+  await app.register(statsRoutes(deps));
   return app;
 }
