@@ -12,6 +12,7 @@ import { runServe, runStart } from './commands/serve.command.ts';
 import { runWorker } from './commands/worker.command.ts';
 import { usersCommand } from './commands/users.command.ts';
 import { rulesCommand } from './commands/rules.command.ts';
+import { insightCommand } from './commands/insight.command.ts';
 import { statsCommand } from './commands/stats.command.ts';
 import { runReconcile, runReindex } from './commands/search.command.ts';
 import { openRuntime } from '../runtime/runtime.ts';
@@ -122,6 +123,7 @@ export function buildProgram(): Command {
 
   program.addCommand(usersCommand());
   program.addCommand(rulesCommand());
+  program.addCommand(insightCommand());
   program.addCommand(statsCommand());
   return program;
 }

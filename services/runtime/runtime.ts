@@ -133,6 +133,8 @@ export async function openRuntime(config: Config): Promise<Runtime> {
       if (stopLinking.signal.aborted) stopLinking = new AbortController();
     },
     async close() {
+      // A process-insight run of this process stops first: it reads and writes the store.
+      await services.insight.stop();
       await engine.close();
       await db.close();
       release();

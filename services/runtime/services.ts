@@ -35,6 +35,10 @@ import { createReadingService } from '../reading/reading.service.ts';
 import { readingStore } from '../reading/reading.store.ts';
 import { recommendStore } from '../recommend/recommend.store.ts';
 import { resourceStore } from '../resources/resource.store.ts';
+import { createInsightService } from '../insight/insight.service.ts';
+import { insightResultStore } from '../insight/insight-result.store.ts';
+import { insightRunStore } from '../insight/insight-run.store.ts';
+import { insightSourceStore } from '../insight/insight-source.store.ts';
 import { createStatsDrillService } from '../stats/stats-drill.service.ts';
 import { statsDrillStore } from '../stats/stats-drill.store.ts';
 import { createStatsProjection } from '../stats/stats-projection.service.ts';
@@ -64,6 +68,7 @@ export function createServices(db: Db, opts: Pick<LinkingDeps, 'findMentions'> &
     projects: createProjectService({ db, projects: projectStore, summaries: projectSummaryStore }),
     audit: createAuditService({ db, store: auditStore }),
     reading: createReadingService({ db, reading: readingStore, resources: resourceStore, audit: auditStore, secrets: secretStore }),
+    insight: createInsightService({ db, source: insightSourceStore, runs: insightRunStore, results: insightResultStore }),
     stats: createStatsService({ db, store: statsStore, now }),
     statsDrill: createStatsDrillService({ db, store: statsDrillStore, figures: statsStore, now }),
     statsProjection: createStatsProjection({ db, store: statsProjectionStore, now }),

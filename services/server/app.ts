@@ -17,6 +17,7 @@ import { auditRoutes } from '../audit/audit.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import type { Db } from '../db/db.ts';
 import { importRoutes } from '../import/import.routes.ts';
+import { insightRoutes } from '../insight/insight.routes.ts';
 import { jobsRoutes } from '../jobs/jobs.routes.ts';
 import { linkingRoutes } from '../linking/linking.routes.ts';
 import { projectAliasRoutes } from '../projects/project-alias.routes.ts';
@@ -124,6 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'approvals', description: '审批环节推进与规则结果' },
         { name: 'alerts', description: '预警及其决定（提醒 / 退件 / 暂停）' },
         { name: 'rules', description: '业务规则管理中心：决策表、版本、测试用例与试运行' },
+        { name: 'insight', description: '流程分析：阻滞节点、互为前置、潜在可并行环节与合规性' },
         { name: 'stats', description: '统计：业务办理情况、证照情况、项目数、超期环节，及其背后的审批' },
         { name: 'system', description: '运行状态' },
       ],
@@ -146,6 +148,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(assignmentRoutes(deps));
   await app.register(alertRoutes(deps));
   await app.register(ruleRoutes(deps));
+  await app.register(insightRoutes(deps));
   await app.register(statsRoutes(deps));
   return app;
 }
