@@ -49,7 +49,7 @@ function Deviations({ run, item, state }: { run: string | null; item: string; st
               {query.data.items.map((d, i) => (
                 <tr key={`${d.approval_id}/${d.kind}/${i}`} data-deviation={d.kind}>
                   <td className="ph-nowrap"><Link href={recordHref('approval', d.approval_id)}>{d.approval_id}</Link></td>
-                  <td className="ph-nowrap"><Link href={projectHref(d.project_no)}>{d.project_no}</Link></td>
+                  <td className="ph-nowrap">{d.project_no ? <Link href={projectHref(d.project_no)}>{d.project_no}</Link> : '—'}</td>
                   <td className="ph-nowrap">{T.kinds[d.kind] ?? d.kind}</td>
                   <td>{d.detail}</td>
                   <td className="ph-insight-steps">{d.steps.join(T.arrow)}</td>
@@ -91,7 +91,7 @@ function SlowestCases({ run, item, state }: { run: string | null; item: string; 
               {query.data.items.map((c) => (
                 <tr key={c.approval_id} data-case={c.approval_id}>
                   <td className="ph-nowrap"><Link href={recordHref('approval', c.approval_id)}>{c.approval_id}</Link></td>
-                  <td className="ph-nowrap"><Link href={projectHref(c.project_no)}>{c.project_no}</Link></td>
+                  <td className="ph-nowrap">{c.project_no ? <Link href={projectHref(c.project_no)}>{c.project_no}</Link> : '—'}</td>
                   <td>{c.office ?? '—'}</td>
                   <td className="ph-num">{c.cycle_days}</td>
                   <td className="ph-nowrap">{formatDateTime(c.received_at)}</td>

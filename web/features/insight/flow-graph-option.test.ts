@@ -47,4 +47,16 @@ describe('the directly-follows graph', () => {
     expect(link('面积校核', '核位红线').lineStyle.curveness).toBeGreaterThan(link('受理', '面积校核').lineStyle.curveness);
     expect(series.data.map((d) => d.name)).toContain('补正');
   });
+
+  it('draws a step done at several offices as one node with each office in its tooltip, names escaped', () => {
+    const two = { ...INSIGHT, steps: [...INSIGHT.steps, { name: '受理', office: '洪山分局<窗口>', count: 30, service: spread(2), waiting: spread(1) }] };
+    type Node = { name: string; symbolSize: number; tooltip: { formatter: string } };
+    const node = (o: object, name: string) => ((o as { series: { data: Node[] }[] }).series[0]!.data).find((d) => d.name === name)!;
+    const tip = node(flowGraphOption(two), '受理').tooltip.formatter;
+    expect(tip).toContain('<b>受理</b> 40 件');
+    expect(tip).toContain('洪山分局&#60;窗口&#62;：30 件，2 / 4，1 / 2');
+    expect(tip).toContain('行政审批处：10 件');
+    expect(node(flowGraphOption(two), '受理').symbolSize).toBeGreaterThan(node(flowGraphOption(two), '签批').symbolSize);
+    expect(node(flowGraphOption(INSIGHT), '受理').symbolSize).toBe(node(flowGraphOption(INSIGHT), '签批').symbolSize);
+  });
 });

@@ -7,7 +7,7 @@
  */
 import type { EChartsCoreOption } from 'echarts/core';
 import { escapeHtml } from '../stats/chart-options';
-import type { ItemInsight } from './insight.types';
+import type { ItemInsight, ItemStep } from './insight.types';
 import { INSIGHT_TEXTS as T } from './texts';
 
 const START = '开始';
@@ -42,24 +42,33 @@ export function placeNodes(insight: Pick<ItemInsight, 'standard' | 'steps' | 'ed
   return nodes;
 }
 
+/** A step as a node: its cases at every office together, and each office's times for the tooltip (busiest first, five at most). */
+function nodeTooltip(name: string, rows: ItemStep[]): string {
+  const total = rows.reduce((n, r) => n + r.count, 0);
+  const offices = [...rows].sort((a, b) => b.count - a.count).slice(0, 5)
+    .map((r) => T.nodeOffice(escapeHtml(r.office ?? '—'), r.count, T.spread(r.service.p50, r.service.p90), T.spread(r.waiting.p50, r.waiting.p90)));
+  return [T.nodeTitle(escapeHtml(name), total), ...offices, ...(rows.length > 5 ? [T.nodeMore(rows.length - 5)] : [])].join('<br/>');
+}
+
 export function flowGraphOption(insight: ItemInsight): EChartsCoreOption {
-  const steps = new Map(insight.steps.map((s) => [s.name, s]));
-  const maxCount = Math.max(1, ...insight.edges.map((e) => e.count), ...insight.steps.map((s) => s.count));
+  // The API gives a step once per office that did it.
+  const steps = new Map<string, ItemStep[]>();
+  for (const s of insight.steps) steps.set(s.name, [...(steps.get(s.name) ?? []), s]);
+  const countOf = (name: string) => (steps.get(name) ?? []).reduce((n, r) => n + r.count, 0);
+  const maxCount = Math.max(1, ...insight.edges.map((e) => e.count), ...[...steps.keys()].map(countOf));
   const pairs = new Set(insight.edges.map((e) => `${e.from}\u0000${e.to}`));
   const critical = new Set(insight.critical_path.steps);
   const placed = placeNodes(insight);
   const data = placed.map((n) => {
-    const s = steps.get(n.name);
+    const rows = steps.get(n.name);
     const end = n.name === START || n.name === END;
     return {
       name: n.name,
       value: [n.x, n.y],
-      symbolSize: end ? 28 : 22 + 26 * Math.sqrt((s?.count ?? 0) / maxCount),
+      symbolSize: end ? 28 : 22 + 26 * Math.sqrt(countOf(n.name) / maxCount),
       itemStyle: { color: end ? '#8c8c8c' : critical.has(n.name) ? '#c2410c' : '#1456b8' },
       label: { show: true, position: end ? 'inside' : n.y > 0 ? 'bottom' : 'top', fontSize: end ? 11 : 13, color: end ? '#fff' : 'rgba(0,0,0,.88)' },
-      tooltip: s
-        ? { formatter: T.nodeTooltip(escapeHtml(s.name), escapeHtml(s.office ?? '—'), s.count, T.spread(s.service.p50, s.service.p90), T.spread(s.waiting.p50, s.waiting.p90)) }
-        : { formatter: escapeHtml(n.name) },
+      tooltip: { formatter: rows ? nodeTooltip(n.name, rows) : escapeHtml(n.name) },
     };
   });
   const links = insight.edges.map((e) => ({

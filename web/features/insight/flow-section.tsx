@@ -8,35 +8,64 @@ import { ErrorState, Loading } from '../common/states';
 import { EChart } from '../stats/echart';
 import { flowGraphHeight, flowGraphOption } from './flow-graph-option';
 import { useItemInsight } from './insight.queries';
+import { spanText, summariseSteps } from './step-summary';
 import type { ItemInsight } from './insight.types';
 import { INSIGHT_TEXTS as T } from './texts';
 
 function StepsTable({ insight }: { insight: ItemInsight }) {
   const C = T.stepColumns;
+  const steps = summariseSteps(insight.steps);
   return (
-    <table className="ph-audit-table ph-stats-table" data-table="steps">
-      <caption className="ph-sr-only">{T.steps}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{C.name}</th>
-          <th scope="col">{C.office}</th>
-          <th scope="col" className="ph-num">{C.count}</th>
-          <th scope="col" className="ph-num">{C.service}</th>
-          <th scope="col" className="ph-num">{C.waiting}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {insight.steps.map((s) => (
-          <tr key={s.name} data-step={s.name}>
-            <th scope="row">{s.name}</th>
-            <td>{s.office ?? '—'}</td>
-            <td className="ph-num">{s.count}</td>
-            <td className="ph-num">{T.spread(s.service.p50, s.service.p90)}</td>
-            <td className="ph-num">{T.spread(s.waiting.p50, s.waiting.p90)}</td>
+    <>
+      <table className="ph-audit-table ph-stats-table" data-table="steps">
+        <caption className="ph-sr-only">{T.steps}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{C.name}</th>
+            <th scope="col">{C.offices}</th>
+            <th scope="col" className="ph-num">{C.count}</th>
+            <th scope="col" className="ph-num">{C.serviceSpan}</th>
+            <th scope="col" className="ph-num">{C.waitingSpan}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {steps.map((s) => (
+            <tr key={s.name} data-step={s.name}>
+              <th scope="row">{s.name}</th>
+              <td>{s.offices === 1 ? s.rows[0]!.office ?? '—' : T.officeCount(s.offices)}</td>
+              <td className="ph-num">{s.count}</td>
+              <td className="ph-num">{spanText(s.service)}</td>
+              <td className="ph-num">{spanText(s.waiting)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <details className="ph-stats-details">
+        <summary>{T.stepOffices(insight.steps.length)}</summary>
+        <table className="ph-audit-table ph-stats-table" data-table="step-offices">
+          <thead>
+            <tr>
+              <th scope="col">{C.name}</th>
+              <th scope="col">{C.office}</th>
+              <th scope="col" className="ph-num">{C.count}</th>
+              <th scope="col" className="ph-num">{C.service}</th>
+              <th scope="col" className="ph-num">{C.waiting}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {steps.flatMap((s) => s.rows).map((r) => (
+              <tr key={`${r.name}\u0000${r.office}`}>
+                <th scope="row">{r.name}</th>
+                <td>{r.office ?? '—'}</td>
+                <td className="ph-num">{r.count}</td>
+                <td className="ph-num">{T.spread(r.service.p50, r.service.p90)}</td>
+                <td className="ph-num">{T.spread(r.waiting.p50, r.waiting.p90)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </>
   );
 }
 
@@ -60,7 +89,7 @@ function EdgesTable({ insight }: { insight: ItemInsight }) {
               <td>{e.from}</td>
               <td>{e.to}</td>
               <td className="ph-num">{e.count}</td>
-              <td className="ph-num">{e.waiting_p50}</td>
+              <td className="ph-num">{e.waiting_p50 ?? '—'}</td>
             </tr>
           ))}
         </tbody>

@@ -2,9 +2,10 @@
 
 export type InsightStatus = 'none' | 'computing' | 'ready' | 'failed';
 
+/** Working days; null when no case had the time (a step never waited, say). */
 export interface Spread {
-  p50: number;
-  p90: number;
+  p50: number | null;
+  p90: number | null;
 }
 
 /** `GET /api/insight`: the cached run, and each business item's cases and cycle time. */
@@ -15,7 +16,9 @@ export interface InsightSummary {
   cases: number;
   steps: number;
   items: { item: string; cases: number; cycle: Spread }[];
-  progress?: { done: number; total: number };
+  progress?: { done: number; total: number; phase?: string };
+  /** Why the last run failed (status `failed`). */
+  error?: string | null;
 }
 
 export interface ItemStep {
@@ -31,7 +34,7 @@ export interface FlowEdge {
   from: string;
   to: string;
   count: number;
-  waiting_p50: number;
+  waiting_p50: number | null;
 }
 
 /** `GET /api/insight/items/:item`. */
@@ -53,8 +56,8 @@ export interface Bottleneck {
   from: string;
   to: string;
   cases: number;
-  waiting_p50: number;
-  baseline_waiting_p50: number;
+  waiting_p50: number | null;
+  baseline_waiting_p50: number | null;
   cost_days: number;
   wait_share: number;
   queue_growth: number;
@@ -84,7 +87,7 @@ export type DeviationKind = (typeof DEVIATION_KINDS)[number];
 
 export interface Deviation {
   approval_id: string;
-  project_no: string;
+  project_no: string | null;
   item: string;
   kind: DeviationKind;
   detail: string;
@@ -104,7 +107,7 @@ export interface InsightPage<T> extends InsightList<T> {
 
 export interface InsightCase {
   approval_id: string;
-  project_no: string;
+  project_no: string | null;
   item: string;
   office: string | null;
   cycle_days: number;

@@ -28,7 +28,7 @@ export function RunStatus({ summary }: { summary: InsightSummary }) {
         {summary.computed_at ? <span className="ph-muted">{T.scope(summary.cases, summary.steps)}</span> : null}
         {computing ? (
           <span role="status" className="ph-insight-progress">
-            {summary.progress ? T.progress(summary.progress.done, summary.progress.total) : T.computing}
+            {summary.progress ? T.progress(summary.progress.done, summary.progress.total, summary.progress.phase) : T.computing}
             {summary.progress && summary.progress.total > 0 ? <progress max={summary.progress.total} value={summary.progress.done} aria-label={T.computing} /> : null}
           </span>
         ) : null}

@@ -1,4 +1,8 @@
 /** Every word of 流程分析 (/process), in one place for review. */
+
+/** A run's phases as the API names them. */
+const PHASES: Record<string, string> = { reading: '读取环节', analysing: '分析', saving: '保存结果' };
+
 export const INSIGHT_TEXTS = {
   pageTitle: '流程分析',
   intro: '从审批环节的办理记录中分析流程：各环节的办理与等待时长、环节流转图、关键路径、阻滞节点、互为前置与潜在可并行的环节，以及与标准流程不符的案件。时长均按工作日计。',
@@ -9,30 +13,36 @@ export const INSIGHT_TEXTS = {
   noneHint: '负责人或管理员点击「重新分析」后，系统将在后台分析全部已办结的环节。',
   failed: '上一次分析失败，以下为此前的结果（如有）。',
   computing: '正在分析…',
-  progress: (done: number, total: number) => `正在分析：${done} / ${total}`,
+  progress: (done: number, total: number, phase?: string) => `正在分析${phase && phase in PHASES ? `（${PHASES[phase]}）` : ''}：${done} / ${total}`,
   refresh: '重新分析',
   refreshing: '正在提交…',
   item: '业务事项',
   itemOption: (item: string, cases: number) => `${item}（${cases} 件）`,
   show: '查看',
   noItems: '还没有可分析的业务事项。',
-  days: (d: number) => `${d} 个工作日`,
-  cycle: (cases: number, p50: number, p90: number) => `${cases} 件案件，办理周期中位 ${p50} 个工作日，90% 在 ${p90} 个工作日内`,
+  days: (d: number | null) => (d === null ? '—' : `${d} 个工作日`),
+  cycle: (cases: number, p50: number | null, p90: number | null) => `${cases} 件案件，办理周期中位 ${p50 ?? '—'} 个工作日，90% 在 ${p90 ?? '—'} 个工作日内`,
   criticalPath: '关键路径',
   criticalPathDays: (days: number) => `（${days} 个工作日）`,
   graph: '环节流转图',
   graphHint: '箭头为案件从一个环节直接转到下一个环节，线上为件数与等待时长中位数（工作日）；节点越大，经过的案件越多。',
   graphLabel: (item: string) => `${item}的环节流转图：节点为环节，箭头为直接后继关系，标注件数与等待时长`,
-  edgeLabel: (count: number, days: number) => `${count}件 · ${days}天`,
-  nodeTooltip: (name: string, office: string, count: number, service: string, waiting: string) =>
-    `${name}<br/>${office}<br/>${count} 件<br/>办理 ${service}<br/>等待 ${waiting}`,
-  spread: (p50: number, p90: number) => `${p50} / ${p90}`,
+  edgeLabel: (count: number, days: number | null) => (days === null ? `${count}件` : `${count}件 · ${days}天`),
+  nodeTitle: (name: string, count: number) => `<b>${name}</b> ${count} 件（办理 / 等待，中位 / 90%，工作日）`,
+  nodeOffice: (office: string, count: number, service: string, waiting: string) => `${office}：${count} 件，${service}，${waiting}`,
+  nodeMore: (n: number) => `另有 ${n} 个部门`,
+  spread: (p50: number | null, p90: number | null) => `${p50 ?? '—'} / ${p90 ?? '—'}`,
   start: '开始',
   end: '结束',
   edgesTable: '按表格查看流转',
   edgeColumns: { from: '从', to: '到', count: '件数', waiting: '等待中位（工作日）' },
   steps: '各环节时长',
-  stepColumns: { name: '环节', office: '办理部门', count: '件数', service: '办理时长 中位 / 90%', waiting: '等待时长 中位 / 90%' },
+  stepColumns: {
+    name: '环节', office: '办理部门', offices: '办理部门', count: '件数', service: '办理时长 中位 / 90%', waiting: '等待时长 中位 / 90%',
+    serviceSpan: '办理时长中位（各部门）', waitingSpan: '等待时长中位（各部门）',
+  },
+  officeCount: (n: number) => `${n} 个部门`,
+  stepOffices: (n: number) => `按部门查看各环节时长（${n} 行）`,
   bottlenecks: '阻滞节点',
   bottlenecksHint: '环节在某一时期、某一部门的等待时长明显高于其自身基线，按因此多耗费的办理周期排序。',
   bottleneckColumns: {

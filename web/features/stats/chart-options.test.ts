@@ -19,6 +19,7 @@ const CERTS: CertificatesAnswer = {
   rows: [
     { unit: '中心城区分局', issued: 9, by_type: { 选址意见书: by(4, 3), 用地规划许可证: by(5, 5), 工程规划许可证: by(0, 0), 规划条件核实证明: by(0, 0) } },
     { unit: '市局', issued: 2, by_type: { 选址意见书: by(2, 1), 用地规划许可证: by(0, 0), 工程规划许可证: by(0, 0), 规划条件核实证明: by(0, 0) } },
+    { unit: '东湖分局', issued: 0, by_type: { 选址意见书: by(0, 0), 用地规划许可证: by(0, 0), 工程规划许可证: by(0, 0), 规划条件核实证明: by(0, 0) } },
   ],
   total: { unit: '总计', issued: 11, by_type: { 选址意见书: by(6, 4), 用地规划许可证: by(5, 5), 工程规划许可证: by(0, 0), 规划条件核实证明: by(0, 0) } },
 };
@@ -47,7 +48,7 @@ describe('统计’s charts', () => {
     expect(rate(0, 0)).toBe('0.0%');
     expect(unitTotals(CERTS.rows[0]!)).toEqual({ issued: 9, uploaded: 8, notUploaded: 1, rate: '88.9%' });
     const o = uploadOption(CERTS);
-    expect(series(o).map((s) => [s.id, s.data])).toEqual([['uploaded', [8, 1]], ['not_uploaded', [1, 1]], ['rate', [88.9, 50]]]);
+    expect(series(o).map((s) => [s.id, s.data])).toEqual([['uploaded', [8, 1, 0]], ['not_uploaded', [1, 1, 0]], ['rate', [88.9, 50, null]]]);
     expect(uploadClick(CERTS, { seriesId: 'not_uploaded', dataIndex: 1 })).toMatchObject({ measure: 'issued', unit: '市局', uploaded: false, type: null });
     expect(uploadClick(CERTS, { seriesId: 'rate', dataIndex: 0 })).toMatchObject({ unit: '中心城区分局', uploaded: null });
   });

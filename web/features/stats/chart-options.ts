@@ -92,7 +92,8 @@ export function uploadOption(answer: CertificatesAnswer): EChartsCoreOption {
       { id: 'not_uploaded', name: C.notUploaded, type: 'bar', stack: 'issued', data: totals.map((t) => t.notUploaded), itemStyle: { color: COLOURS.notUploaded } },
       {
         id: 'rate', name: C.rate, type: 'line', yAxisIndex: 1, symbolSize: 8, itemStyle: { color: COLOURS.rate },
-        data: totals.map((t) => Number.parseFloat(t.rate)),
+        // A unit that issued nothing has no rate: a gap in the line, not a fall to 0%.
+        data: totals.map((t) => (t.issued === 0 ? null : Number.parseFloat(t.rate))),
         tooltip: { valueFormatter: (v: unknown) => `${Number(v).toFixed(1)}%` },
       },
     ],
