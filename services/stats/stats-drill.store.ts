@@ -90,7 +90,10 @@ async function list(db: Queryable, spec: DrillSpec, page: { limit: number; offse
   const after = page.after ? ` WHERE (h.day, h.approval_id, h.seq) < ($${params.push(page.after.day)}::date, $${params.push(page.after.id)}, $${params.push(page.after.seq)})` : '';
   const limit = `LIMIT $${params.push(page.limit)} OFFSET $${params.push(page.offset ?? 0)}`;
   const r = await db.query<DrillItem & { day: string; seq: number; step_name: string | null; step_office: string | null; step_finished: string | null }>(
-    `WITH h AS (SELECT * FROM (${inner}) h${after} ORDER BY h.day DESC, h.approval_id DESC, h.seq DESC ${limit})
+    // The hits first, then their newest: planned together, the planner walks the received-day index
+    // backwards for an open list and filters a whole history through the open span (seconds, not ms).
+    `WITH hits AS MATERIALIZED (${inner}),
+     h AS (SELECT * FROM hits h${after} ORDER BY h.day DESC, h.approval_id DESC, h.seq DESC ${limit})
      SELECT h.day::text AS day, h.seq, a.id, a.project_no, p.name AS project_name, a.item, a.office, p.district, a.status,
        ${ISO('a.received_at')} AS received_at, ${ISO('a.closed_at')} AS closed_at, a.certificate_no,
        st.name AS step_name, st.office AS step_office, ${ISO('st.finished_at')} AS step_finished

@@ -9,8 +9,12 @@
 import type { Db, Queryable } from '../db/db.ts';
 import type { StatsProjectionStore } from './stats-projection.store.ts';
 import {
-  approvalRowOf, districtCountDeltas, officeCountDeltas, stepDayDeltas, stepRowsOf,
+  type ApprovalStatsRow, approvalRowOf, districtCountDeltas, officeCountDeltas, stepChanges, stepDayDeltas, stepRowsOf,
 } from './stats-rows.ts';
+
+/** A row as counted before, unchanged (then it is not written again: its indexes stay as they are). */
+const sameRow = (a: ApprovalStatsRow, b: ApprovalStatsRow | undefined) =>
+  b !== undefined && (Object.keys(a) as (keyof ApprovalStatsRow)[]).every((k) => a[k] === b[k]);
 
 /** Approvals read and written per step of the rebuild. */
 export const REBUILD_PAGE = 2000;
@@ -32,8 +36,10 @@ export function createStatsProjection(deps: Deps) {
     const officesBefore = await store.officesOfProjects(tx, projects);
     const stepsBefore = await store.countedSteps(tx, ids);
     const stepsAfter = stepRowsOf(await store.baseSteps(tx, [...found]));
-    await store.saveApprovals(tx, rows, gone);
-    await store.replaceSteps(tx, ids, stepsAfter);
+    const counted = new Map(before.map((r) => [r.approval_id, r]));
+    await store.saveApprovals(tx, rows.filter((r) => !sameRow(r, counted.get(r.approval_id))), gone);
+    const steps = stepChanges(stepsBefore, stepsAfter);
+    await store.saveSteps(tx, steps.gone, steps.added);
     await store.addStepDays(tx, stepDayDeltas(stepsBefore, stepsAfter));
     await store.addProjectCounts(tx, officeCountDeltas(officesBefore, await store.officesOfProjects(tx, projects)));
   }
@@ -81,7 +87,7 @@ export function createStatsProjection(deps: Deps) {
         if (page.length === 0) break;
         const ids = page.map((a) => a.id);
         await store.saveApprovals(tx, page.map(approvalRowOf), []);
-        await store.replaceSteps(tx, [], stepRowsOf(await store.baseSteps(tx, ids)));
+        await store.saveSteps(tx, [], stepRowsOf(await store.baseSteps(tx, ids)));
         done += page.length;
         after = ids.at(-1)!;
         onProgress?.(done, Math.max(total, done));

@@ -12,6 +12,15 @@ import type {
 const STATS_LOCK = 7_031_316;
 const DAY = (col: string) => `to_char(${col} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`;
 
+/**
+ * `select` of the rows of `from` whose `col` is one of the keys in `$1`, each key looked up through
+ * the index on `col`. Written as a nested loop the planner cannot flatten (OFFSET 0): with `= ANY`
+ * and no statistics (PGlite has no autovacuum; a server's may lag an import) it estimates thousands
+ * of rows per key and reads the whole table instead, a second per batch at 2 M steps.
+ */
+const byKeys = (select: string, from: string, col: string, and = '') =>
+  `SELECT t.* FROM unnest($1::text[]) AS k(key) CROSS JOIN LATERAL (SELECT ${select} FROM ${from} WHERE ${col} = k.key${and} OFFSET 0) t`;
+
 async function lock(tx: Queryable): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock($1)', [STATS_LOCK]);
 }
@@ -51,8 +60,8 @@ async function countApprovals(db: Queryable): Promise<number> {
 async function baseSteps(db: Queryable, approvalIds: string[]): Promise<BaseStep[]> {
   if (approvalIds.length === 0) return [];
   const r = await db.query<BaseStep>(
-    `SELECT approval_id, seq, office, limit_days, ${DAY('started_at')} AS started_day, ${DAY('finished_at')} AS finished_day
-     FROM approval_steps WHERE approval_id = ANY($1::text[]) AND limit_days IS NOT NULL AND started_at IS NOT NULL`,
+    byKeys(`approval_id, seq, office, limit_days, ${DAY('started_at')} AS started_day, ${DAY('finished_at')} AS finished_day`,
+      'approval_steps', 'approval_id', ' AND limit_days IS NOT NULL AND started_at IS NOT NULL'),
     [approvalIds],
   );
   return r.rows;
@@ -60,7 +69,7 @@ async function baseSteps(db: Queryable, approvalIds: string[]): Promise<BaseStep
 
 async function approvalIdsOfProjects(db: Queryable, projectNos: string[]): Promise<string[]> {
   if (projectNos.length === 0) return [];
-  const r = await db.query<{ id: string }>('SELECT id FROM approvals WHERE project_no = ANY($1::text[])', [projectNos]);
+  const r = await db.query<{ id: string }>(byKeys('id', 'approvals', 'project_no'), [projectNos]);
   return r.rows.map((x) => x.id);
 }
 
@@ -90,18 +99,19 @@ async function saveDistricts(tx: Queryable, districts: ReadonlyMap<string, strin
 }
 
 /** The approvals' rows as last counted. */
-async function countedApprovals(db: Queryable, ids: string[]): Promise<Pick<ApprovalStatsRow, 'approval_id' | 'project_no'>[]> {
+async function countedApprovals(db: Queryable, ids: string[]): Promise<ApprovalStatsRow[]> {
   if (ids.length === 0) return [];
-  const r = await db.query<Pick<ApprovalStatsRow, 'approval_id' | 'project_no'>>(
-    'SELECT approval_id, project_no FROM stats_approvals WHERE approval_id = ANY($1::text[])', [ids]);
+  const r = await db.query<ApprovalStatsRow>(
+    `SELECT approval_id, project_no, item, office, unit, district, received_day::text AS received_day, closed_day::text AS closed_day,
+       ended_day::text AS ended_day, cert_type, uploaded
+     FROM stats_approvals WHERE approval_id = ANY($1::text[])`, [ids]);
   return r.rows;
 }
 
 async function countedSteps(db: Queryable, approvalIds: string[]): Promise<StepStatsRow[]> {
   if (approvalIds.length === 0) return [];
   const r = await db.query<StepStatsRow>(
-    `SELECT approval_id, seq, office, due_day::text AS due_day, finished_day::text AS finished_day
-     FROM stats_steps WHERE approval_id = ANY($1::text[])`,
+    byKeys('approval_id, seq, office, due_day::text AS due_day, finished_day::text AS finished_day', 'stats_steps', 'approval_id'),
     [approvalIds],
   );
   return r.rows;
@@ -112,7 +122,7 @@ async function officesOfProjects(db: Queryable, projectNos: string[]): Promise<M
   const out = new Map<string, Set<string>>();
   if (projectNos.length === 0) return out;
   const r = await db.query<{ project_no: string; office: string }>(
-    'SELECT DISTINCT project_no, office FROM stats_approvals WHERE project_no = ANY($1::text[])', [projectNos]);
+    `SELECT DISTINCT project_no, office FROM (${byKeys('project_no, office', 'stats_approvals', 'project_no')}) o`, [projectNos]);
   for (const x of r.rows) out.set(x.project_no, (out.get(x.project_no) ?? new Set()).add(x.office));
   return out;
 }
@@ -131,8 +141,15 @@ async function saveApprovals(tx: Queryable, rows: ApprovalStatsRow[], gone: stri
   );
 }
 
-async function replaceSteps(tx: Queryable, approvalIds: string[], rows: StepStatsRow[]): Promise<void> {
-  if (approvalIds.length > 0) await tx.query('DELETE FROM stats_steps WHERE approval_id = ANY($1::text[])', [approvalIds]);
+/** Drops the given counted steps and writes the new ones. */
+async function saveSteps(tx: Queryable, gone: Pick<StepStatsRow, 'approval_id' | 'seq'>[], rows: StepStatsRow[]): Promise<void> {
+  if (gone.length > 0) {
+    await tx.query(
+      `DELETE FROM stats_steps WHERE ctid = ANY (ARRAY(SELECT t.ctid FROM unnest($1::text[], $2::int[]) AS k(id, seq)
+         CROSS JOIN LATERAL (SELECT ctid FROM stats_steps WHERE approval_id = k.id AND seq = k.seq OFFSET 0) t))`,
+      [gone.map((g) => g.approval_id), gone.map((g) => g.seq)],
+    );
+  }
   if (rows.length === 0) return;
   await tx.query(
     `INSERT INTO stats_steps (approval_id, seq, office, due_day, finished_day)
@@ -186,7 +203,7 @@ async function recount(tx: Queryable): Promise<void> {
 
 export const statsProjectionStore = {
   lock, baseApprovals, baseApprovalPage, approvalVersion, countApprovals, baseSteps, approvalIdsOfProjects, projectDistricts, countedDistricts,
-  saveDistricts, countedApprovals, countedSteps, officesOfProjects, saveApprovals, replaceSteps, addStepDays, addProjectCounts,
+  saveDistricts, countedApprovals, countedSteps, officesOfProjects, saveApprovals, saveSteps, addStepDays, addProjectCounts,
   touch, clear, recount,
 };
 export type StatsProjectionStore = typeof statsProjectionStore;

@@ -121,6 +121,17 @@ export function stepRowsOf(steps: readonly BaseStep[]): StepStatsRow[] {
 
 export const isLate = (s: Pick<StepStatsRow, 'due_day' | 'finished_day'>): boolean => s.finished_day !== null && s.finished_day > s.due_day;
 
+/** Which counted steps to drop (gone or changed) and which to write (new or changed): unchanged ones stay. */
+export function stepChanges(before: readonly StepStatsRow[], after: readonly StepStatsRow[]): { gone: Pick<StepStatsRow, 'approval_id' | 'seq'>[]; added: StepStatsRow[] } {
+  const key = (s: StepStatsRow) => `${s.approval_id}|${s.seq}`;
+  const same = (a: StepStatsRow, b: StepStatsRow) => a.office === b.office && a.due_day === b.due_day && a.finished_day === b.finished_day;
+  const was = new Map(before.map((s) => [key(s), s]));
+  const is = new Map(after.map((s) => [key(s), s]));
+  const gone = before.filter((s) => { const now = is.get(key(s)); return !now || !same(s, now); });
+  const added = after.filter((s) => { const then = was.get(key(s)); return !then || !same(s, then); });
+  return { gone: gone.map(({ approval_id, seq }) => ({ approval_id, seq })), added };
+}
+
 export interface StepDayDelta {
   due_day: string;
   office: string;

@@ -4,7 +4,7 @@ import {
   monthEnd, monthWithin, monthsOf, parseGroup, parseMonth, parsePage, parseText, parseUploaded, resolvePeriod, uploadRate, bureauDay,
 } from '../../services/stats/stats-params.ts';
 import {
-  approvalRowOf, certTypeOf, districtCountDeltas, officeCountDeltas, stepDayDeltas, stepRowsOf, unitOf, type BaseApproval,
+  approvalRowOf, certTypeOf, districtCountDeltas, officeCountDeltas, stepChanges, stepDayDeltas, stepRowsOf, unitOf, type BaseApproval,
 } from '../../services/stats/stats-rows.ts';
 import { keyLabel } from '../../services/stats/stats.service.ts';
 import { certificatesCsv, handlingCsv } from '../../services/stats/stats-csv.ts';
@@ -85,6 +85,15 @@ describe('differences to the roll-ups', () => {
       { due_day: '2024-01-09', office: 'y', due: 1, late: 0 },
     ]);
     expect(stepDayDeltas(after, after)).toEqual([]);
+  });
+
+  it('rewrite only the steps that changed', () => {
+    const a = { approval_id: 'a', seq: 1, office: 'x', due_day: '2024-01-05', finished_day: null };
+    const b = { approval_id: 'a', seq: 2, office: 'x', due_day: '2024-01-09', finished_day: null };
+    expect(stepChanges([a, b], [a, b])).toEqual({ gone: [], added: [] });
+    const finished = { ...b, finished_day: '2024-01-08' };
+    const c = { ...a, seq: 3 };
+    expect(stepChanges([a, b], [finished, c])).toEqual({ gone: [{ approval_id: 'a', seq: 1 }, { approval_id: 'a', seq: 2 }], added: [finished, c] });
   });
 
   it('count a project once per office and once in all, whatever its approvals', () => {
