@@ -93,6 +93,7 @@ export function createStatsProjection(deps: Deps) {
         onProgress?.(done, Math.max(total, done));
       }
       await store.recount(tx);
+      await store.analyze(tx);
       await store.touch(tx, deps.now());
       return done;
     });

@@ -201,9 +201,14 @@ async function recount(tx: Queryable): Promise<void> {
     UNION ALL SELECT 'any', '', count(DISTINCT project_no) FROM stats_approvals HAVING count(*) > 0`);
 }
 
+/** Fresh planner statistics after a bulk change (PGlite has no autovacuum to take them). */
+async function analyze(tx: Queryable): Promise<void> {
+  await tx.query('ANALYZE stats_approvals, stats_steps, stats_step_days, stats_projects, stats_project_counts');
+}
+
 export const statsProjectionStore = {
   lock, baseApprovals, baseApprovalPage, approvalVersion, countApprovals, baseSteps, approvalIdsOfProjects, projectDistricts, countedDistricts,
   saveDistricts, countedApprovals, countedSteps, officesOfProjects, saveApprovals, saveSteps, addStepDays, addProjectCounts,
-  touch, clear, recount,
+  touch, clear, recount, analyze,
 };
 export type StatsProjectionStore = typeof statsProjectionStore;
