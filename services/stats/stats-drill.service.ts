@@ -8,9 +8,9 @@ import type { Queryable } from '../db/db.ts';
 import { canonicalDistrict } from '../../indexers/districts.ts';
 import type { StatsStore } from './stats.store.ts';
 import { districtFilter } from './stats.service.ts';
-import type { DrillCursor, DrillItem, DrillSpec, StatsDrillStore } from './stats-drill.store.ts';
+import type { DrillItem, DrillSpec, StatsDrillStore } from './stats-drill.store.ts';
 import {
-  bureauDay, monthWithin, parseCertType, parseDistrict, parseMeasure, parseMonth, parsePage, parseText, parseUploaded, resolvePeriod,
+  bureauDay, monthWithin, monthsOf, parseCertType, parseDistrict, parseMeasure, parseMonth, parsePage, parseText, parseUploaded, resolvePeriod,
 } from './stats-params.ts';
 import { DRILL_CSV_HEADER, drillCsvRow, withBom } from './stats-csv.ts';
 
@@ -31,9 +31,6 @@ export interface DrillQuery {
 
 export interface DrillPage { total: number; page: number; size: number; items: DrillItem[] }
 
-/** Rows the CSV export reads per query. */
-const CSV_PAGE = 2000;
-
 type Deps = { db: Queryable; store: StatsDrillStore; figures: Pick<StatsStore, 'districtForms'>; now: () => Date };
 
 export function createStatsDrillService(deps: Deps) {
@@ -44,11 +41,11 @@ export function createStatsDrillService(deps: Deps) {
     const today = bureauDay(deps.now());
     const period = resolvePeriod(q, today);
     const month = parseMonth(q.month);
-    const window = month === undefined ? period : monthWithin(month, period);
-    if (!window) throw badRequest(`month: ${month} is outside the period ${period.from} – ${period.to}`);
+    const span = month === undefined ? period : monthWithin(month, period);
+    if (!span) throw badRequest(`month: ${month} is outside the period ${period.from} – ${period.to}`);
     const district = parseDistrict(q.district);
     return {
-      measure, from: window.from, to: window.to, on: window.to, today,
+      measure, from: span.from, to: span.to, on: span.to, today,
       districts: await districtFilter(db, deps.figures, district),
       office: parseText(q.office), item: parseText(q.item),
       unit: parseText(q.unit), type: parseCertType(q.type), uploaded: parseUploaded(q.uploaded),
@@ -56,7 +53,7 @@ export function createStatsDrillService(deps: Deps) {
   }
 
   /** The list shows districts by their short name, as the figures do. */
-  const shown = ({ cursor: _cursor, ...item }: DrillItem & { cursor: DrillCursor }): DrillItem =>
+  const shown = (item: DrillItem): DrillItem =>
     ({ ...item, district: item.district === null ? null : (canonicalDistrict(item.district) ?? item.district) });
 
   async function approvals(q: DrillQuery): Promise<DrillPage> {
@@ -66,19 +63,18 @@ export function createStatsDrillService(deps: Deps) {
     return { total, page, size, items: rows.map(shown) };
   }
 
-  /** Every approval behind the figure, as CSV in pieces (bad parameters throw before the first). */
+  /**
+   * Every approval behind the figure, as CSV in pieces (bad parameters throw before the first): a
+   * month of the period at a time, newest first, so that a long period is never held whole; the
+   * approvals open on a day are one piece.
+   */
   async function approvalsCsv(q: DrillQuery): Promise<AsyncIterable<string>> {
     const spec = await specOf(q);
+    const pieces = spec.measure === 'open' ? [spec]
+      : monthsOf(spec.from, spec.to).reverse().map((m) => ({ ...spec, ...monthWithin(m, spec)! }));
     return (async function* () {
       yield withBom(DRILL_CSV_HEADER(spec.measure === 'overdue'));
-      let after: DrillCursor | undefined;
-      for (;;) {
-        const rows = await store.list(db, spec, { limit: CSV_PAGE, after });
-        if (rows.length === 0) return;
-        yield rows.map((r) => drillCsvRow(shown(r))).join('');
-        if (rows.length < CSV_PAGE) return;
-        after = rows.at(-1)!.cursor;
-      }
+      for (const piece of pieces) yield (await store.list(db, piece)).map((r) => drillCsvRow(shown(r))).join('');
     })();
   }
 

@@ -39,9 +39,6 @@ export interface DrillItem {
   step?: { seq: number; name: string; office: string | null; due: string; finished_at: string | null };
 }
 
-/** Where the list continues after (the CSV export's pages). */
-export interface DrillCursor { day: string; id: string; seq: number }
-
 const ISO = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
 /** The hits' query: (approval_id, seq, day) of every approval (or step) the figure counts. */
@@ -83,17 +80,16 @@ async function count(db: Queryable, spec: DrillSpec): Promise<number> {
   return r.rows[0]!.n;
 }
 
-/** A page of the list, newest day first: by offset, or after a cursor. */
-async function list(db: Queryable, spec: DrillSpec, page: { limit: number; offset?: number; after?: DrillCursor }): Promise<(DrillItem & { cursor: DrillCursor })[]> {
+/** The list, newest day first: a page of it, or all of it (no limit). */
+async function list(db: Queryable, spec: DrillSpec, page: { limit?: number; offset?: number } = {}): Promise<DrillItem[]> {
   const params: unknown[] = [];
   const inner = hits(spec, params);
-  const after = page.after ? ` WHERE (h.day, h.approval_id, h.seq) < ($${params.push(page.after.day)}::date, $${params.push(page.after.id)}, $${params.push(page.after.seq)})` : '';
-  const limit = `LIMIT $${params.push(page.limit)} OFFSET $${params.push(page.offset ?? 0)}`;
+  const limit = page.limit === undefined ? '' : `LIMIT $${params.push(page.limit)} OFFSET $${params.push(page.offset ?? 0)}`;
   const r = await db.query<DrillItem & { day: string; seq: number; step_name: string | null; step_office: string | null; step_finished: string | null }>(
     // The hits first, then their newest: planned together, the planner walks the received-day index
     // backwards for an open list and filters a whole history through the open span (seconds, not ms).
     `WITH hits AS MATERIALIZED (${inner}),
-     h AS (SELECT * FROM hits h${after} ORDER BY h.day DESC, h.approval_id DESC, h.seq DESC ${limit})
+     h AS (SELECT * FROM hits h ORDER BY h.day DESC, h.approval_id DESC, h.seq DESC ${limit})
      SELECT h.day::text AS day, h.seq, a.id, a.project_no, p.name AS project_name, a.item, a.office, p.district, a.status,
        ${ISO('a.received_at')} AS received_at, ${ISO('a.closed_at')} AS closed_at, a.certificate_no,
        st.name AS step_name, st.office AS step_office, ${ISO('st.finished_at')} AS step_finished
@@ -106,7 +102,6 @@ async function list(db: Queryable, spec: DrillSpec, page: { limit: number; offse
   return r.rows.map(({ day, seq, step_name, step_office, step_finished, ...item }) => ({
     ...item,
     ...(spec.measure === 'overdue' ? { step: { seq, name: step_name ?? '', office: step_office, due: day, finished_at: step_finished } } : {}),
-    cursor: { day, id: item.id, seq },
   }));
 }
 

@@ -251,6 +251,8 @@ describe.each(DB_KINDS)('the statistics API on %s', (kind) => {
     const late = await get<{ total: number; items: { step: { office: string; due: string } }[] }>(`/api/stats/approvals?${qs({ measure: 'overdue', ...PERIOD, office: cell.office, month: cell.month })}`);
     expect(late.total).toBe(cell.overdue);
     expect(late.items.every((i) => i.step.office === cell.office && i.step.due.startsWith(cell.month))).toBe(true);
+    const lateCsv = parseCsv((await app.inject({ url: `/api/stats/approvals?${qs({ measure: 'overdue', ...PERIOD, office: cell.office, month: cell.month, format: 'csv' })}`, headers: auth })).body.slice(1));
+    expect([lateCsv[0]!.at(-4), lateCsv.length - 1]).toEqual(['超期环节', cell.overdue]);
     const [p1, p2] = [await get<{ items: { id: string }[] }>(`/api/stats/approvals?${qs({ measure: 'received', ...PERIOD, size: '5' })}`),
       await get<{ items: { id: string }[] }>(`/api/stats/approvals?${qs({ measure: 'received', ...PERIOD, size: '5', page: '2' })}`)];
     expect(p1.items).toHaveLength(5);
