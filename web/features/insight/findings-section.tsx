@@ -43,8 +43,8 @@ function Bottlenecks({ list }: { list: InsightList<Bottleneck> }) {
         <tbody>
           {list.items.map((b) => (
             <tr key={`${b.item}/${b.step}/${b.office}/${b.from}`} data-bottleneck={b.step}>
-              <th scope="row">{b.step}</th>
-              <td>{b.office ?? '—'}</td>
+              <th scope="row" className="ph-nowrap">{b.step}</th>
+              <td className="ph-insight-office">{b.office ?? '—'}</td>
               <td className="ph-nowrap">{T.period(b.from, b.to)}</td>
               <td className="ph-num">{b.cases}</td>
               <td className="ph-num ph-nowrap">{T.spread(b.waiting_p50, b.baseline_waiting_p50)}</td>
@@ -79,7 +79,7 @@ function Pairs({ list, kind }: { list: InsightList<StepPair>; kind: PairKind }) 
             <tr key={`${p.item}/${p.a}/${p.b}`} data-pair={`${p.a}|${p.b}`}>
               <th scope="row" className="ph-nowrap">{`${p.a} ⇄ ${p.b}`}</th>
               <td>{T.orders(p.a, p.b, p.a_first, p.b_first)}</td>
-              <td>{p.offices.map((o) => o ?? '—').join('、')}</td>
+              <td className="ph-insight-office">{p.offices.map((o) => o ?? '—').join('、')}</td>
               <td className="ph-num ph-nowrap">{kind === 'mutual' ? T.days(p.effect) : T.saved(p.saved_days_p50, p.saved_days_total)}</td>
               <td className="ph-insight-reason">{p.reason}</td>
               <td><CaseLinks ids={p.example_cases} /></td>

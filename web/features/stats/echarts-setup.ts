@@ -4,10 +4,11 @@
  * leave out every chart type the pages do not use.
  */
 import { BarChart, GraphChart, HeatmapChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+// The plain legend and the continuous visual map are the only kinds drawn (no scrolling legend, no pieces).
+import { GridComponent, LegendPlainComponent, TooltipComponent, VisualMapContinuousComponent } from 'echarts/components';
 import { init, use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
-use([BarChart, LineChart, HeatmapChart, GraphChart, GridComponent, TooltipComponent, LegendComponent, VisualMapComponent, CanvasRenderer]);
+use([BarChart, LineChart, HeatmapChart, GraphChart, GridComponent, TooltipComponent, LegendPlainComponent, VisualMapContinuousComponent, CanvasRenderer]);
 
 export { init };
