@@ -23,10 +23,12 @@ export interface JobDeps {
 export interface JobOptions {
   signal?: AbortSignal;
   onProgress?: (phase: Phase, done: number, total: number) => void;
-  /** Approvals per read (their steps come with them). */
+  /** Approvals per read (their steps come with them); PAGE by default. */
   pageSize?: number;
 }
 
+/** Approvals per read (≈ 30,000 steps, a text of some 2 MB). */
+const PAGE = 5_000;
 /** Rows per insert when saving. */
 const CASE_BATCH = 10_000;
 const DEVIATION_BATCH = 2_000;
@@ -45,12 +47,16 @@ export async function computeInsight(deps: JobDeps, runId: number, opts: JobOpti
     const total = await source.countApprovals(db);
     await report('reading', 0, total);
     const analysis = createAnalysis();
-    let after: string | null = null;
+    const size = opts.pageSize ?? PAGE;
+    // The next page is read while this one is analysed: on the server the database and this
+    // process then work at the same time.
+    let next = source.casesAfter(db, null, size);
     for (;;) {
-      const page = await source.casesAfter(db, after, opts.pageSize ?? 2_000);
+      const page = await next;
       if (page.length === 0) break;
+      next = source.casesAfter(db, page.at(-1)!.id, size);
+      next.catch(() => {}); // awaited on the next turn; a failure then is this run's
       for (const c of page) analysis.add(c);
-      after = page.at(-1)!.id;
       await report('reading', analysis.size, Math.max(total, analysis.size));
     }
     await report('analysing', 0, 1);

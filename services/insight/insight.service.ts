@@ -85,6 +85,19 @@ export function createInsightService(deps: InsightDeps) {
     return { status: 'computing' };
   }
 
+  /**
+   * Starts a run when approvals were imported or changed since the latest ready run and that run
+   * is at least `minHours` old (or there is none yet); true when it started one.
+   */
+  async function refreshIfStale(minHours: number, now = Date.now()): Promise<boolean> {
+    if (running || (await runs.computing(db))) return false;
+    const done = await runs.latestReady(db);
+    if (done?.computed_at && now - Date.parse(done.computed_at) < minHours * 3_600_000) return false;
+    if (!(await deps.source.approvalsChangedSince(db, done?.computed_at ?? null))) return false;
+    await refresh('schedule');
+    return running !== null;
+  }
+
   /** Runs an analysis here and now (the CLI); refused when one is computing elsewhere. */
   async function runNow(actor: string, opts: Omit<JobOptions, 'signal'> & { signal?: AbortSignal } = {}): Promise<JobSummary> {
     const run = running ? null : await claim(actor);
@@ -142,7 +155,7 @@ export function createInsightService(deps: InsightDeps) {
     return { ...stamp(run), total: found.total, page, size, items: found.rows };
   }
 
-  return { status, refresh, runNow, stop, item, bottlenecks, pairs, deviations, cases };
+  return { status, refresh, refreshIfStale, runNow, stop, item, bottlenecks, pairs, deviations, cases };
 }
 
 export type InsightService = ReturnType<typeof createInsightService>;

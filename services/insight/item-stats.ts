@@ -67,6 +67,8 @@ export function createItemStats(item: string): ItemStats {
       const variant = c.steps.map((s) => s.name).join('\u0000');
       variants.set(variant, (variants.get(variant) ?? 0) + 1);
       const last = c.steps.reduce((m, s) => Math.max(m, s.finish), -Infinity);
+      const layers: (typeof c.steps)[] = [];
+      for (const s of c.steps) (layers[s.layer] ??= []).push(s);
       for (const s of c.steps) {
         const key = `${s.name}\u0000${s.office}`;
         let acc = steps.get(key);
@@ -76,10 +78,9 @@ export function createItemStats(item: string): ItemStats {
         let t = total.get(s.name);
         if (!t) total.set(s.name, (t = new Column()));
         t.push(s.waiting + s.service);
-        const before = c.steps.filter((x) => x.layer === s.layer - 1);
         if (s.layer === 0) edge(START, s.name, s.waiting);
-        for (const b of before) edge(b.name, s.name, s.start - b.finish);
-        if (!c.steps.some((x) => x.layer === s.layer + 1)) edge(s.name, END, last - s.finish);
+        else for (const b of layers[s.layer - 1]!) edge(b.name, s.name, s.start - b.finish);
+        if (s.layer === layers.length - 1) edge(s.name, END, last - s.finish);
       }
     },
 

@@ -32,6 +32,7 @@ import { rulesRerunHandler } from '../alerts/rules-rerun.handler.ts';
 import { startSupervisionSweep } from '../alerts/supervision-sweep.ts';
 import { mentionFinder } from '../linking/mention-finder.ts';
 import { statsHandler } from '../stats/stats.handler.ts';
+import { startInsightSchedule } from '../insight/insight-schedule.ts';
 import { createServices, type Services } from './services.ts';
 
 export interface Runtime extends Services {
@@ -163,6 +164,8 @@ export function startJobs(rt: Runtime, log: (msg: string) => void): Jobs {
     onError: (err) => log(`pruning done outbox rows failed: ${err.message}`),
   });
   const sweep = startSupervisionSweep(rt.advance, { onError: (err) => log(`the supervision sweep failed: ${maskPersonalText(err.message)}`) });
+  // 流程分析 after imports, at most every six hours (insight-schedule.ts).
+  const insightSchedule = startInsightSchedule(rt.insight, { onError: (err) => log(`process insight failed to start: ${err.message}`) });
   return {
     runner,
     pruner,
@@ -173,6 +176,7 @@ export function startJobs(rt: Runtime, log: (msg: string) => void): Jobs {
       rt.interruptJobs();
       try {
         await sweep.stop();
+        await insightSchedule.stop();
         await pruner.stop();
         await runner.stop();
       } finally {

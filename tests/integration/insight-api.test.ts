@@ -208,6 +208,24 @@ describe.each(DB_KINDS)('流程分析 on %s', (kind) => {
     expect(body.cycle.p90).toBeGreaterThan(body.cycle.p50);
   });
 
+  it('runs again after imports, at most every six hours', async () => {
+    const computedAt = (await get('/api/insight')).body.computed_at;
+    const later = Date.parse(computedAt) + 7 * 3_600_000;
+    expect(await services.insight.refreshIfStale(6), 'the last run is recent').toBe(false);
+    expect(await services.insight.refreshIfStale(6, later), 'nothing was imported since').toBe(false);
+    await t.db.query(`UPDATE approvals SET updated_at = now() WHERE id = (SELECT min(id) FROM approvals)`);
+    expect(await services.insight.refreshIfStale(6), 'an import, but the last run is recent').toBe(false);
+    expect(await services.insight.refreshIfStale(6, later)).toBe(true);
+    let status = (await get('/api/insight')).body;
+    for (let i = 0; i < 600 && status.status === 'computing'; i++) {
+      await sleep(100);
+      status = (await get('/api/insight')).body;
+    }
+    expect(status.status).toBe('ready');
+    expect(status.computed_at > computedAt).toBe(true);
+    expect((await t.db.query<{ requested_by: string }>('SELECT requested_by FROM insight_runs')).rows).toEqual([{ requested_by: 'schedule' }]);
+  }, 60_000);
+
   it('lists closed cases slowest first, a page at a time', async () => {
     const first = (await get('/api/insight/cases?size=5')).body;
     const second = (await get('/api/insight/cases?size=5&page=2')).body;
