@@ -116,7 +116,7 @@ const report = [
   `${new Date().toISOString()} — ${describeMachine()}`,
   '',
   `Store: ${store}${values.db ? ` (${values.db.replace(/\/\/[^@]*@/, '//')}, reused)` : `, projects and approvals imported through the real import in ${importSeconds.toFixed(0)} s`}; ${counts.approvals.toLocaleString('en')} approvals, ${counts.steps.toLocaleString('en')} steps.`,
-  'Each run is the whole job (`planhub insight`): read every approval with its steps in pages of 2,000 by id, analyse, save the results (one row per closed case), mark the run ready and prune the one before. Seconds; memory is the process\'s resident growth at its peak.',
+  'Each run is the whole job (`planhub insight`): read every approval with its steps in pages of 5,000 by id, analyse, save the results (one row per closed case), mark the run ready and prune the one before. Seconds; memory is the process\'s resident growth at its peak.',
   '',
   table(['run', 'closed cases', 'steps', 'reading', 'analysing', 'saving', 'total', 'MiB'], rows),
   '',
