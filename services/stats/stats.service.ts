@@ -109,27 +109,30 @@ export function createStatsService(deps: Deps) {
       ...(office !== undefined ? { office: q.office!.trim() } : {}),
       ...(item !== undefined ? { item: q.item!.trim() } : {}),
     };
-    const [received, closed] = [await store.countByDay(db, 'received_day', group, from, to, f), await store.countByDay(db, 'closed_day', group, from, to, f)];
     let rows: HandlingRow[];
     let open: number;
     if (group === 'month') {
       // 在办 at each month's end: those open the day before the period, plus those received, less those ended, since.
-      const ended = new Map((await store.countByDay(db, 'ended_day', 'month', from, to, f)).map((c) => [c.key, c.n]));
-      const [rec, clo] = [new Map(received.map((c) => [c.key, c.n])), new Map(closed.map((c) => [c.key, c.n]))];
+      const counts = new Map((await store.countMonths(db, from, to, f)).map((c) => [c.key, c]));
       open = sum(await store.countOpenOn(db, 'none', dayBefore(from), f));
       rows = monthsOf(from, to).map((key) => {
-        open += (rec.get(key) ?? 0) - (ended.get(key) ?? 0);
-        return { key, received: rec.get(key) ?? 0, open, closed: clo.get(key) ?? 0 };
+        const c = counts.get(key) ?? { received: 0, closed: 0, ended: 0 };
+        open += c.received - c.ended;
+        return { key, received: c.received, open, closed: c.closed };
       });
     } else {
+      const period = await store.countPeriod(db, group, from, to, f);
       const openOn = await store.countOpenOn(db, group, to, f);
-      const [rec, ope, clo] = [labelled(group, received), labelled(group, openOn), labelled(group, closed)];
+      const [rec, ope, clo] = [
+        labelled(group, period.map((c) => ({ key: c.key, n: c.received }))), labelled(group, openOn), labelled(group, period.map((c) => ({ key: c.key, n: c.closed }))),
+      ];
       rows = [...new Set([...rec.keys(), ...ope.keys(), ...clo.keys()])]
         .map((key) => ({ key, received: rec.get(key) ?? 0, open: ope.get(key) ?? 0, closed: clo.get(key) ?? 0 }))
+        .filter((r) => r.received + r.open + r.closed > 0)
         .sort(byFigure((r) => r.received));
       open = sum(openOn);
     }
-    const total = { key: TOTAL, received: sum(received), open, closed: sum(closed) };
+    const total = { key: TOTAL, received: rows.reduce((n, r) => n + r.received, 0), open, closed: rows.reduce((n, r) => n + r.closed, 0) };
     return { from, to, group, filters, rows, total, as_of: await store.asOf(db) };
   }
 
