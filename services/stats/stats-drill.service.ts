@@ -59,8 +59,9 @@ export function createStatsDrillService(deps: Deps) {
   async function approvals(q: DrillQuery): Promise<DrillPage> {
     const spec = await specOf(q);
     const { page, size } = parsePage(q.page, q.size);
-    const [total, rows] = [await store.count(db, spec), await store.list(db, spec, { limit: size, offset: (page - 1) * size })];
-    return { total, page, size, items: rows.map(shown) };
+    const found = await store.list(db, spec, { limit: size, offset: (page - 1) * size });
+    const total = found.total ?? await store.count(db, spec);
+    return { total, page, size, items: found.items.map(shown) };
   }
 
   /**
@@ -74,7 +75,7 @@ export function createStatsDrillService(deps: Deps) {
       : monthsOf(spec.from, spec.to).reverse().map((m) => ({ ...spec, ...monthWithin(m, spec)! }));
     return (async function* () {
       yield withBom(DRILL_CSV_HEADER(spec.measure === 'overdue'));
-      for (const piece of pieces) yield (await store.list(db, piece)).map((r) => drillCsvRow(shown(r))).join('');
+      for (const piece of pieces) yield (await store.list(db, piece)).items.map((r) => drillCsvRow(shown(r))).join('');
     })();
   }
 

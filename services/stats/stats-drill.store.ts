@@ -80,29 +80,34 @@ async function count(db: Queryable, spec: DrillSpec): Promise<number> {
   return r.rows[0]!.n;
 }
 
-/** The list, newest day first: a page of it, or all of it (no limit). */
-async function list(db: Queryable, spec: DrillSpec, page: { limit?: number; offset?: number } = {}): Promise<DrillItem[]> {
+/**
+ * The list, newest day first: a page of it with the count of all (`total`, from the same hits; on
+ * no row when the page is past the end), or all of it (no limit).
+ */
+async function list(db: Queryable, spec: DrillSpec, page: { limit?: number; offset?: number } = {}): Promise<{ items: DrillItem[]; total: number | null }> {
   const params: unknown[] = [];
   const inner = hits(spec, params);
   const limit = page.limit === undefined ? '' : `LIMIT $${params.push(page.limit)} OFFSET $${params.push(page.offset ?? 0)}`;
-  const r = await db.query<DrillItem & { day: string; seq: number; step_name: string | null; step_office: string | null; step_finished: string | null }>(
+  const total = page.limit === undefined ? '' : ', (SELECT count(*) FROM hits)::int AS total';
+  const r = await db.query<DrillItem & { day: string; seq: number; step_name: string | null; step_office: string | null; step_finished: string | null; total?: number }>(
     // The hits first, then their newest: planned together, the planner walks the received-day index
     // backwards for an open list and filters a whole history through the open span (seconds, not ms).
     `WITH hits AS MATERIALIZED (${inner}),
      h AS (SELECT * FROM hits h ORDER BY h.day DESC, h.approval_id DESC, h.seq DESC ${limit})
      SELECT h.day::text AS day, h.seq, a.id, a.project_no, p.name AS project_name, a.item, a.office, p.district, a.status,
        ${ISO('a.received_at')} AS received_at, ${ISO('a.closed_at')} AS closed_at, a.certificate_no,
-       st.name AS step_name, st.office AS step_office, ${ISO('st.finished_at')} AS step_finished
+       st.name AS step_name, st.office AS step_office, ${ISO('st.finished_at')} AS step_finished${total}
      FROM h JOIN approvals a ON a.id = h.approval_id
      LEFT JOIN projects p ON p.project_no = a.project_no
      LEFT JOIN approval_steps st ON h.seq > 0 AND st.approval_id = h.approval_id AND st.seq = h.seq
      ORDER BY h.day DESC, h.approval_id DESC, h.seq DESC`,
     params,
   );
-  return r.rows.map(({ day, seq, step_name, step_office, step_finished, ...item }) => ({
+  const items = r.rows.map(({ day, seq, step_name, step_office, step_finished, total: _total, ...item }) => ({
     ...item,
     ...(spec.measure === 'overdue' ? { step: { seq, name: step_name ?? '', office: step_office, due: day, finished_at: step_finished } } : {}),
   }));
+  return { items, total: r.rows[0]?.total ?? null };
 }
 
 export const statsDrillStore = { count, list };

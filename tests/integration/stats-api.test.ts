@@ -257,6 +257,8 @@ describe.each(DB_KINDS)('the statistics API on %s', (kind) => {
       await get<{ items: { id: string }[] }>(`/api/stats/approvals?${qs({ measure: 'received', ...PERIOD, size: '5', page: '2' })}`)];
     expect(p1.items).toHaveLength(5);
     expect(p2.items.some((i) => p1.items.some((j) => j.id === i.id))).toBe(false);
+    const past = await get<{ total: number; items: unknown[] }>(`/api/stats/approvals?${qs({ measure: 'received', ...PERIOD, page: '9999' })}`);
+    expect([past.total, past.items.length]).toEqual([items.total.received, 0]);
     const csv = await app.inject({ url: `/api/stats/approvals?${qs({ measure: 'received', ...PERIOD, format: 'csv' })}`, headers: auth });
     expect(parseCsv(csv.body.slice(1)).length - 1).toBe(items.total.received);
   });
