@@ -14,6 +14,7 @@
  * this run made. Results go to tests/bench/results/stats-<projects>-<store>.md.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { dueDate } from '../../rules/index.ts';
@@ -138,6 +139,7 @@ async function timed(n: number, run: (i: number) => Promise<unknown>): Promise<n
 
 const rows: (string | number)[][] = [];
 const row = (what: string, ms: number[]) => rows.push([what, ms.length, percentile(ms, 50).toFixed(1), percentile(ms, 95).toFixed(1), ms.at(-1)!.toFixed(1)]);
+const loadAtStart = os.loadavg()[0]!.toFixed(1);
 for (const [name, url] of cases) {
   log(name);
   row(name, await timed(N, async (i) => {
@@ -208,7 +210,7 @@ const report = [
   `# Statistics benchmark (${store === 'pglite' ? 'PGlite' : 'PostgreSQL server'})`,
   '',
   `\`node tests/bench/stats.bench.ts ${values.db ? '--db URL' : `--store ${values.store}${values.corpus ? ' --corpus DIR' : ''} --projects ${values.projects} --seed ${values.seed}`} --requests ${N} --baseline-requests ${NB}\`${values.db ? ' (on an existing database)' : ''} — ${new Date().toISOString().slice(0, 10)}`,
-  `Machine: ${describeMachine()}`,
+  `Machine: ${describeMachine()}; load average ${loadAtStart} when the requests began, ${os.loadavg()[0]!.toFixed(1)} at the end (the machine is shared).`,
   `Store: ${db.kind}; ${projects.toLocaleString('en')} projects, ${approvals.toLocaleString('en')} approvals, ${steps.toLocaleString('en')} steps. "Today" is ${TODAY}, the corpus's last day.`,
   ...(catchUp ? ['', catchUp] : []),
   '',
