@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +41,14 @@ import org.opensearch.transport.Netty4Plugin;
  * <p>Usage: {@code java -cp 'engine/target/classes:engine/target/lib/*' planhub.engine.OpenSearchLauncher
  * [--port N] [--dir DIR]}. Defaults come from the environment variables {@code ENGINE_PORT} (9200)
  * and {@code ENGINE_DIR} ({@code <repo>/.engine}).
+ *
+ * <p>One node of a cluster instead: {@code --name planhub-2 --transport-port 19322
+ * --seed-hosts 127.0.0.1:19321,127.0.0.1:19323 --initial-managers planhub-1,planhub-2,planhub-3}.
+ * {@code --setting key=value} (repeatable) passes any other node setting through, last.
  */
 public final class OpenSearchLauncher {
 
-    private static final String NODE_NAME = "planhub-1";
+    private static final String DEFAULT_NODE_NAME = "planhub-1";
 
     /** The modules a stock OpenSearch distribution would load from its modules folder. */
     private static final List<Class<? extends Plugin>> MODULES = List.of(
@@ -72,16 +77,24 @@ public final class OpenSearchLauncher {
         int port = Integer.parseInt(option(args, "--port", "ENGINE_PORT", "9200"));
         Path dir = Paths.get(option(args, "--dir", "ENGINE_DIR", defaultDir().toString())).toAbsolutePath().normalize();
         String host = option(args, "--host", "ENGINE_HOST", "127.0.0.1");
+        String nodeName = option(args, "--name", null, DEFAULT_NODE_NAME);
+        String transportPort = option(args, "--transport-port", null, null);
+        String seedHosts = option(args, "--seed-hosts", null, null);
+        String initialManagers = option(args, "--initial-managers", null, null);
+        boolean clustered = seedHosts != null;
+        if (!clustered && initialManagers != null) {
+            System.out.println("planhub-engine: --initial-managers needs --seed-hosts (the other nodes' transport addresses)");
+            System.exit(2);
+        }
 
         Path home = dir.resolve("home");
         Path config = home.resolve("config");
         Files.createDirectories(config);
         writeLogConfig(config);
 
-        Settings settings = Settings.builder()
+        Settings.Builder builder = Settings.builder()
             .put("cluster.name", "planhub")
-            .put("node.name", NODE_NAME)
-            .put("discovery.type", "single-node")
+            .put("node.name", nodeName)
             .put("network.host", host)
             .put("http.port", port)
             .put("path.home", home.toString())
@@ -89,15 +102,36 @@ public final class OpenSearchLauncher {
             .put("path.logs", dir.resolve("logs").toString())
             .put("action.auto_create_index", true)
             // a dev box with a nearly full disk should not silently turn indices read-only
-            .put("cluster.routing.allocation.disk.threshold_enabled", false)
-            .build();
+            .put("cluster.routing.allocation.disk.threshold_enabled", false);
+        if (clustered) {
+            // Only the first start of a new cluster reads the initial cluster-manager nodes; a node
+            // that restarts with its data rejoins through the seed hosts.
+            builder.putList("discovery.seed_hosts", splitList(seedHosts));
+            if (initialManagers != null) {
+                builder.putList("cluster.initial_cluster_manager_nodes", splitList(initialManagers));
+            }
+        } else {
+            builder.put("discovery.type", "single-node");
+        }
+        if (transportPort != null) {
+            builder.put("transport.port", transportPort);
+        }
+        for (String pair : options(args, "--setting")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                System.out.println("planhub-engine: --setting wants key=value, got " + pair);
+                System.exit(2);
+            }
+            builder.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        Settings settings = builder.build();
 
         // OpenSearch's logging setup routes System.out into log4j ("[stdout]" lines); keep the real
         // stream for the launcher's own status lines so they stay plain and easy to grep.
         PrintStream out = System.out;
-        Environment environment = InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), config, () -> NODE_NAME);
+        Environment environment = InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), config, () -> nodeName);
         LogConfigurator.registerErrorListener();
-        LogConfigurator.setNodeName(NODE_NAME);
+        LogConfigurator.setNodeName(nodeName);
         LogConfigurator.configure(environment);
 
         Node node;
@@ -153,7 +187,20 @@ public final class OpenSearchLauncher {
             + http.getAddress() + ":" + http.getPort() + " (data in " + dir + ")");
         out.flush();
 
-        defaultToNoReplicas(node, out);
+        // A cluster keeps the stock default of one replica: that is what lets it lose a node.
+        if (!clustered) {
+            defaultToNoReplicas(node, out);
+        }
+    }
+
+    private static List<String> splitList(String commaSeparated) {
+        List<String> items = new ArrayList<>();
+        for (String item : commaSeparated.split(",")) {
+            if (!item.isBlank()) {
+                items.add(item.trim());
+            }
+        }
+        return items;
     }
 
     /**
@@ -186,7 +233,23 @@ public final class OpenSearchLauncher {
         }
     }
 
-    /** {@code --name value} or {@code --name=value}, else the environment variable, else the fallback. */
+    /** Every value of a repeatable option ({@code --name value} or {@code --name=value}), in order. */
+    private static List<String> options(String[] args, String name) {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals(name) && i + 1 < args.length) {
+                values.add(args[++i]);
+            } else if (args[i].startsWith(name + "=")) {
+                values.add(args[i].substring(name.length() + 1));
+            }
+        }
+        return values;
+    }
+
+    /**
+     * {@code --name value} or {@code --name=value}, else the environment variable (when {@code env}
+     * is not null), else the fallback.
+     */
     private static String option(String[] args, String name, String env, String fallback) {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals(name) && i + 1 < args.length) {
@@ -196,7 +259,7 @@ public final class OpenSearchLauncher {
                 return args[i].substring(name.length() + 1);
             }
         }
-        String value = System.getenv(env);
+        String value = env == null ? null : System.getenv(env);
         return value == null || value.isBlank() ? fallback : value;
     }
 
