@@ -1,32 +1,55 @@
 #!/usr/bin/env node
-// `npm run engine`: builds (if needed) and starts PlanHub's search engine, a real single-node
-// OpenSearch 2.19.6 run from Maven Central jars by engine/ (see engine/README.md), then waits
-// until the cluster is green. Plain ESM JavaScript so it runs on Node 20 and 24 alike.
+// `npm run engine`: builds (if needed) and starts one of PlanHub's search engines from Maven
+// Central jars (see engine/README.md), then waits until the cluster is green: a real single-node
+// OpenSearch 2.19.6 (engine/, the default) or Elasticsearch 9.5.3 (engine/elasticsearch/).
+// Plain ESM JavaScript so it runs on Node 20 and 24 alike.
 //
 //   node bin/engine.js [start] [--foreground]   start (detached unless --foreground) and wait for green
 //   node bin/engine.js stop                     stop the engine started from this checkout
 //   node bin/engine.js status                   say whether an engine answers on the port
+//   ... --kind opensearch|elasticsearch         which engine (or ENGINE_KIND); default opensearch
+//   ... -- <launcher options>                   passed to the Java launcher (e.g. --setting key=value)
 //
-// Environment: ENGINE_PORT (9200), ENGINE_DIR (<repo>/.engine), JAVA_HOME (else `java` on PATH),
-// ENGINE_JAVA_OPTS (default "-Xms512m -Xmx1g"), ENGINE_TIMEOUT seconds to wait for green (180).
+// Environment: ENGINE_KIND, ENGINE_PORT (9200 OpenSearch, 9201 Elasticsearch), ENGINE_DIR
+// (<repo>/.engine, <repo>/.engine-es), JAVA_HOME (OpenSearch; else `java` on PATH), ES_JAVA_HOME
+// (Elasticsearch; else the newest /usr/lib/jvm/temurin-2*, else JAVA_HOME), ENGINE_JAVA_OPTS
+// (default "-Xms512m -Xmx1g"), ENGINE_TIMEOUT seconds to wait for green (180).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { engineKinds, javaMajor } from './engine-kinds.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const engineSrc = path.join(root, 'engine');
-const target = path.join(engineSrc, 'target');
-const buildStamp = path.join(target, '.planhub-built');
-const mainClass = 'planhub.engine.OpenSearchLauncher';
 
-const port = Number(process.env.ENGINE_PORT || 9200);
-const dir = path.resolve(process.env.ENGINE_DIR || path.join(root, '.engine'));
+const cliArgs = process.argv.slice(2);
+const dashDash = cliArgs.indexOf('--');
+const ownArgs = dashDash < 0 ? cliArgs : cliArgs.slice(0, dashDash);
+const launcherArgs = dashDash < 0 ? [] : cliArgs.slice(dashDash + 1);
+const kindIndex = ownArgs.findIndex((a) => a === '--kind' || a.startsWith('--kind='));
+const kindName = kindIndex < 0
+  ? process.env.ENGINE_KIND || 'opensearch'
+  : ownArgs[kindIndex].includes('=') ? ownArgs[kindIndex].slice('--kind='.length) : ownArgs[kindIndex + 1];
+const kinds = engineKinds(root, process.env);
+const kind = kinds[kindName];
+if (!kind) {
+  console.error(`engine: unknown --kind "${kindName}" (use ${Object.keys(kinds).join(' or ')})`);
+  process.exit(2);
+}
+const command = ownArgs.find((a, i) => !a.startsWith('-') && !(kindIndex >= 0 && i === kindIndex + 1)) ?? 'start';
+
+const target = path.join(kind.project, 'target');
+const buildStamp = path.join(target, '.planhub-built');
+const mainClass = kind.mainClass;
+const port = Number(process.env.ENGINE_PORT || kind.defaultPort);
+const dir = path.resolve(process.env.ENGINE_DIR || kind.defaultDir);
 const logFile = path.join(dir, 'engine.log');
 const pidFile = path.join(dir, 'engine.pid');
 const timeoutSeconds = Number(process.env.ENGINE_TIMEOUT || 180);
-const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+const javaHome = kind.javaHome();
+const java = javaHome ? path.join(javaHome, 'bin', 'java') : 'java';
 const base = `http://127.0.0.1:${port}`;
+const stopHint = `node bin/engine.js stop${kindName === 'opensearch' ? '' : ` --kind ${kindName}`}`;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -41,9 +64,9 @@ async function getJson(pathAndQuery, timeoutMs = 3000) {
     const res = await fetch(base + pathAndQuery, { signal: AbortSignal.timeout(timeoutMs) });
     const text = await res.text();
     try {
-      return { status: res.status, body: JSON.parse(text) };
+      return { status: res.status, headers: res.headers, body: JSON.parse(text) };
     } catch {
-      return { status: res.status, body: null };
+      return { status: res.status, headers: res.headers, body: null };
     }
   } catch {
     return null;
@@ -59,18 +82,20 @@ function newestMtime(p) {
 }
 
 function buildIfNeeded() {
-  const sources = Math.max(newestMtime(path.join(engineSrc, 'pom.xml')), newestMtime(path.join(engineSrc, 'src')));
+  const sources = Math.max(...kind.sources.map((s) => newestMtime(path.join(kind.project, s))));
   const built = fs.existsSync(buildStamp) && fs.existsSync(path.join(target, 'lib')) ? fs.statSync(buildStamp).mtimeMs : 0;
   if (built >= sources) return;
-  console.log('engine: building the launcher (mvn -q -f engine/pom.xml package -DskipTests) ...');
+  const pom = path.join(kind.project, 'pom.xml');
+  console.log(`engine: building the ${kind.label} launcher (mvn -q -f ${shown(pom)} package -DskipTests) ...`);
   const started = Date.now();
-  const mvn = spawnSync('mvn', ['-q', '-B', '-f', path.join(engineSrc, 'pom.xml'), 'package', '-DskipTests'], {
+  const mvn = spawnSync('mvn', ['-q', '-B', '-f', pom, 'package', '-DskipTests'], {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
-    env: process.env,
+    // Maven compiles with the JDK the engine runs on (Elasticsearch's classes need 21+).
+    env: javaHome ? { ...process.env, JAVA_HOME: javaHome } : process.env,
   });
-  if (mvn.error) fail(`could not run mvn (${mvn.error.message}); install Maven 3.8+ and a JDK 17+`);
+  if (mvn.error) fail(`could not run mvn (${mvn.error.message}); install Maven 3.8+ and a JDK ${kind.minJava}+`);
   if (mvn.status !== 0) {
     // Maven's output only matters when it failed (with -q a good build prints nothing but colour resets).
     const output = `${mvn.stdout ?? ''}${mvn.stderr ?? ''}`.replace(/\x1b\[[0-9;]*m/g, '').trim();
@@ -81,18 +106,16 @@ function buildIfNeeded() {
   console.log(`engine: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-/** The JVM's major version, or 0 when it cannot be told. */
-function javaMajor() {
-  const out = spawnSync(java, ['-version'], { encoding: 'utf8' });
-  if (out.error) fail(`could not run ${java} (${out.error.message}); install a JDK 17+ or set JAVA_HOME`);
-  const m = /version "(\d+)(?:\.(\d+))?/.exec(out.stderr || '');
-  if (!m) return 0;
-  return m[1] === '1' ? Number(m[2]) : Number(m[1]);
+/** Fails unless the JDK runs and is new enough for this kind; its major version otherwise. */
+function checkJava() {
+  const major = javaMajor(java);
+  const where = kindName === 'elasticsearch' ? 'set ES_JAVA_HOME' : 'set JAVA_HOME';
+  if (major === null) fail(`could not run ${java}; install a JDK ${kind.minJava}+ or ${where}`);
+  if (major && major < kind.minJava) fail(`${kind.label} needs Java ${kind.minJava}+; ${java} is Java ${major} (${where})`);
+  return major;
 }
 
-function jvmArgs() {
-  const major = javaMajor();
-  if (major && major < 11) fail(`OpenSearch 2.19 needs Java 11+ (17 recommended); ${java} is Java ${major}`);
+function jvmArgs(major) {
   const tmp = path.join(dir, 'tmp');
   fs.mkdirSync(tmp, { recursive: true });
   const args = (process.env.ENGINE_JAVA_OPTS || '-Xms512m -Xmx1g').split(/\s+/).filter(Boolean);
@@ -105,10 +128,9 @@ function jvmArgs() {
     '-XX:+UseG1GC',
     `-Djava.io.tmpdir=${tmp}`,
   );
-  // OpenSearch 2.x parses dates with the JDK's COMPAT locale data; COMPAT is gone from JDK 23.
-  if (major && major < 21) args.push('-Djava.locale.providers=SPI,COMPAT');
+  args.push(...kind.jvmOptions(major));
   const classpath = [path.join(target, 'classes'), path.join(target, 'lib', '*')].join(path.delimiter);
-  return [...args, '-cp', classpath, mainClass, '--port', String(port), '--dir', dir];
+  return [...args, '-cp', classpath, mainClass, '--port', String(port), '--dir', dir, ...launcherArgs];
 }
 
 function readPid() {
@@ -142,7 +164,7 @@ function isLauncher(pid) {
 function logTail(lines = 40) {
   try {
     const text = fs.readFileSync(logFile, 'utf8').trimEnd().split('\n');
-    const cause = text.filter((l) => /^planhub-engine: OpenSearch failed/.test(l)).pop();
+    const cause = text.filter((l) => /^planhub-engine: \w+ failed/.test(l)).pop();
     return text.slice(-lines).join('\n') + (cause ? `\n--\n${cause}` : '');
   } catch {
     return '(no log)';
@@ -186,32 +208,35 @@ function explainReplicas(result) {
   const list = result.replicas.map((i) => `${i.index} (number_of_replicas ${i.rep})`).join(', ') || 'some indices';
   console.error(`engine: the cluster stays yellow because these indices ask for replicas, which a single node can never hold: ${list}.\n` +
     `  Fix: curl -XPUT '${base}/_all/_settings' -H 'Content-Type: application/json' -d '{"index":{"number_of_replicas":0}}'\n` +
-    `  The engine is left running so that you can; \`node bin/engine.js stop\` stops it.`);
+    `  The engine is left running so that you can; \`${stopHint}\` stops it.`);
 }
 
+/** What answers on the port: which product (this kind's or another), its version; null if nothing. */
 async function running() {
   const res = await getJson('/');
   if (!res) return null;
-  const version = res.body?.version;
-  return { opensearch: Boolean(version?.number), version: version?.number, distribution: version?.distribution };
+  const other = Object.values(kinds).find((k) => k !== kind && k.isThis(res));
+  const product = kind.isThis(res) ? kind.label : other ? other.label : 'something unknown';
+  return { ours: kind.isThis(res), product, version: res.body?.version?.number };
 }
 
 async function start(foreground) {
   const current = await running();
   if (current) {
-    if (!current.opensearch) fail(`something that is not OpenSearch already answers on ${base}`);
-    console.log(`engine: already running on ${base} (${current.distribution ?? 'opensearch'} ${current.version})`);
+    if (!current.ours) fail(`${current.product} ${current.version ?? ''} already answers on ${base}, not ${kind.label}`.replace('  ', ' '));
+    console.log(`engine: already running on ${base} (${current.product} ${current.version})`);
     process.exit(0);
   }
   const stale = readPid();
   if (stale && alive(stale) && isLauncher(stale)) {
     fail(`an engine (pid ${stale}) from ${pidFile} is running but does not answer on ${base}; ` +
-      `it may be on another port or still starting: \`node bin/engine.js stop\` first`);
+      `it may be on another port or still starting: \`${stopHint}\` first`);
   }
 
+  const major = checkJava();
   buildIfNeeded();
   fs.mkdirSync(dir, { recursive: true });
-  const args = jvmArgs();
+  const args = jvmArgs(major);
   const started = Date.now();
 
   if (foreground) {
@@ -224,7 +249,7 @@ async function start(foreground) {
     });
     const result = await waitForGreen(child);
     if (result === 'green') {
-      console.log(`engine ready on ${base} (green) after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      console.log(`engine ready on ${base} (green, ${kind.label}) after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     } else if (result.replicas) {
       explainReplicas(result);
     } else {
@@ -237,12 +262,12 @@ async function start(foreground) {
   const child = spawn(java, args, { cwd: root, detached: true, stdio: ['ignore', log, log] });
   fs.closeSync(log);
   fs.writeFileSync(pidFile, `${child.pid}\n`);
-  console.log(`engine: started pid ${child.pid}, logging to ${shown(logFile)}; waiting for green ...`);
+  console.log(`engine: started ${kind.label} (pid ${child.pid}), logging to ${shown(logFile)}; waiting for green ...`);
 
   const result = await waitForGreen(child);
   if (result === 'green') {
     child.unref();
-    console.log(`engine ready on ${base} (green) after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`engine ready on ${base} (green, ${kind.label}) after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     process.exit(0);
   }
   if (result.replicas) {
@@ -307,14 +332,13 @@ async function status() {
     process.exit(1);
   }
   const health = await getJson('/_cluster/health');
-  console.log(`engine: ${current.distribution ?? '?'} ${current.version ?? '?'} on ${base}, ` +
-    `cluster ${health?.body?.status ?? 'unknown'}, pid ${readPid() ?? 'unknown'}`);
-  process.exit(0);
+  console.log(`engine: ${current.product} ${current.version ?? '?'} on ${base}, ` +
+    `cluster ${health?.body?.status ?? 'unknown'}, pid ${readPid() ?? 'unknown'}` +
+    (current.ours ? '' : ` (not ${kind.label}, which --kind asked for)`));
+  process.exit(current.ours ? 0 : 1);
 }
 
-const args = process.argv.slice(2);
-const command = args.find((a) => !a.startsWith('-')) ?? 'start';
-if (command === 'start') await start(args.includes('--foreground'));
+if (command === 'start') await start(ownArgs.includes('--foreground'));
 else if (command === 'stop') await stop();
 else if (command === 'status') await status();
 else fail(`unknown command "${command}" (use start [--foreground], stop or status)`, 2);
