@@ -12,7 +12,7 @@ import { importJsonl } from './imports.ts';
 import { createInProcessRunner } from '../../services/jobs/in-process-runner.ts';
 import { openRuntime, type Runtime } from '../../services/runtime/runtime.ts';
 import { createServerDatabase } from './databases.ts';
-import { OPENSEARCH_URL, dropIndices, newIndexPrefix, type SearchSetup } from './opensearch.ts';
+import { clusterSettings, dropIndices, isCluster, newIndexPrefix, type SearchSetup } from './search-nodes.ts';
 import { fromText, jsonl } from './streams.ts';
 
 export interface SearchFixture {
@@ -24,15 +24,15 @@ export interface SearchFixture {
   close(): Promise<void>;
 }
 
-/** A hub on PGlite, on a fresh server database, or on PGlite with OpenSearch as its engine. */
+/** A hub on PGlite, on a fresh server database, or on PGlite with OpenSearch or Elasticsearch as its engine. */
 export async function openHub(setup: SearchSetup): Promise<{ rt: Runtime; dir: string; close: () => Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planhub-search-'));
   const server = setup === 'postgres' ? await createServerDatabase() : null;
-  const prefix = setup === 'opensearch' ? newIndexPrefix() : null;
+  const cluster = isCluster(setup) ? { setup, prefix: newIndexPrefix() } : null;
   const rt = await openRuntime(loadConfig({
     PLANHUB_DATA_DIR: dir,
     ...(server ? { DATABASE_URL: server.url } : {}),
-    ...(prefix ? { SEARCH_ENGINE: 'opensearch', SEARCH_URL: OPENSEARCH_URL, PLANHUB_INDEX_PREFIX: prefix } : {}),
+    ...(cluster ? clusterSettings(cluster.setup, cluster.prefix) : {}),
   }));
   return {
     rt,
@@ -40,7 +40,7 @@ export async function openHub(setup: SearchSetup): Promise<{ rt: Runtime; dir: s
     async close() {
       await rt.close();
       await server?.drop();
-      if (prefix) await dropIndices(prefix);
+      if (cluster) await dropIndices(cluster.prefix, cluster.setup);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

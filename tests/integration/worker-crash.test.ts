@@ -11,13 +11,13 @@ import { outboxStats } from '../../services/outbox/outbox.store.ts';
 import { loadConfig } from '../../services/config/config.ts';
 import { openRuntime } from '../../services/runtime/runtime.ts';
 import { TEST_REDIS_URL, createTestDb, type TestDb } from '../helpers/databases.ts';
-import { OPENSEARCH_URL, dropIndices, newIndexPrefix, openSearchAvailable } from '../helpers/engines.ts';
+import { CLUSTER_SETUPS, clusterSettings, dropIndices, isCluster, newIndexPrefix, type SearchSetup } from '../helpers/engines.ts';
 import { buildApproval, buildProject } from '../helpers/factories.ts';
 import { startCli, waitFor, type Child } from '../helpers/processes.ts';
 import { fromText, jsonl } from '../helpers/streams.ts';
 import { actualSummaries, expectedSummaries } from '../helpers/summaries.ts';
 
-const ENGINES = ['postgres', ...(openSearchAvailable ? ['opensearch'] : [])];
+const ENGINES: SearchSetup[] = ['postgres', ...CLUSTER_SETUPS];
 
 describe.each(ENGINES)('BullMQ worker killed mid-import, indexing into %s', (engine) => {
   let t: TestDb;
@@ -30,7 +30,7 @@ describe.each(ENGINES)('BullMQ worker killed mid-import, indexing into %s', (eng
     t = await createTestDb('postgres');
     env = {
       DATABASE_URL: t.url!, REDIS_URL: TEST_REDIS_URL, PLANHUB_QUEUE_PREFIX: prefix,
-      ...(engine === 'opensearch' ? { SEARCH_ENGINE: 'opensearch', SEARCH_URL: OPENSEARCH_URL, PLANHUB_INDEX_PREFIX: indexPrefix } : {}),
+      ...(isCluster(engine) ? clusterSettings(engine, indexPrefix) : {}),
     };
   });
   afterAll(async () => {
@@ -39,7 +39,7 @@ describe.each(ENGINES)('BullMQ worker killed mid-import, indexing into %s', (eng
     await queue.obliterate({ force: true });
     await queue.close();
     await t.drop();
-    if (engine === 'opensearch') await dropIndices(indexPrefix);
+    if (isCluster(engine)) await dropIndices(indexPrefix, engine);
   });
 
   it('ends with every outbox row done exactly once in effect', { timeout: 300_000 }, async () => {
