@@ -38,6 +38,22 @@ const KINDS: ClusterSetup[] = CLUSTER_SETUPS.length > 0 ? CLUSTER_SETUPS : ['ope
 
 const newPrefix = () => `planhub-test-${randomBytes(4).toString('hex')}`;
 
+/** The real corpus imported once into PGlite, for every engine of this file to reindex from. */
+let corpusDb: Promise<TestDb> | null = null;
+function realCorpusDb(): Promise<TestDb> {
+  corpusDb ??= (async () => {
+    const tdb = await createTestDb('pglite');
+    const regs = await importJsonl(tdb.db, 'regulation', fs.createReadStream(corpusFile('laws.jsonl')));
+    const gov = await importJsonl(tdb.db, 'document', fs.createReadStream(corpusFile('gov-documents.jsonl')));
+    if (regs.rejected + gov.rejected > 0) throw new Error(`real corpus: ${regs.rejected + gov.rejected} records rejected`);
+    return tdb;
+  })();
+  return corpusDb;
+}
+afterAll(async () => {
+  await (await corpusDb)?.drop();
+});
+
 const record = (over: Partial<Indexable> & Pick<Indexable, 'id' | 'version' | 'title'>): Indexable => ({
   type: 'document', body: '', date: '2020-05-01', status: null, item: null, open: false, keys: [], projects: [], ...over,
 });
@@ -275,10 +291,7 @@ describe.each(KINDS)('%s engine', (kind) => {
     const docs = corpusRun ? readJsonl<{ id: string; doc_no: string }>(corpusFile('gov-documents.jsonl')) : [];
 
     beforeAll(async () => {
-      tdb = await createTestDb('pglite');
-      const regs = await importJsonl(tdb.db, 'regulation', fs.createReadStream(corpusFile('laws.jsonl')));
-      const gov = await importJsonl(tdb.db, 'document', fs.createReadStream(corpusFile('gov-documents.jsonl')));
-      expect(regs.rejected + gov.rejected).toBe(0);
+      tdb = await realCorpusDb();
       engine = createEngine({ url: URL, prefix });
       await engine.init();
       const seg = createSegmenter([]);
@@ -289,7 +302,6 @@ describe.each(KINDS)('%s engine', (kind) => {
     afterAll(async () => {
       await dropPrefix(prefix);
       await engine?.close();
-      await tdb?.drop();
     });
 
     it('finds a law first by its full title for at least 95% of titles', async () => {
