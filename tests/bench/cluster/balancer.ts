@@ -13,6 +13,7 @@
  * and every rewrite is counted.
  */
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { type ClusterNode } from './topology.ts';
 
 export interface BalancerStats {
@@ -37,7 +38,12 @@ const UPSTREAM_TIMEOUT_MS = 60_000;
 export function withShards(method: string, url: string, body: Buffer, shards: number, replicas: number): Buffer | null {
   const pathname = url.split('?')[0]!;
   if (method !== 'PUT' || !/^\/[^/_][^/]*$/.test(pathname) || body.length === 0) return null;
-  const json = JSON.parse(body.toString('utf8')) as { settings?: Record<string, unknown> };
+  let json: { settings?: Record<string, unknown> };
+  try {
+    json = JSON.parse(body.toString('utf8')) as typeof json;
+  } catch {
+    return null; // not ours to judge: the node answers it
+  }
   if (!json.settings) return null;
   json.settings = { ...json.settings, number_of_shards: shards, number_of_replicas: replicas };
   return Buffer.from(JSON.stringify(json));
@@ -107,7 +113,7 @@ export async function startBalancer(
     server.listen(opts.port, '127.0.0.1', resolve);
   });
   return {
-    url: `http://127.0.0.1:${opts.port}`,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     stats,
     close: () =>
       new Promise<void>((resolve) => {
