@@ -17,6 +17,18 @@ const url = (protocols: string[]) =>
       message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
     });
 
+/** One URL or several, comma-separated: the nodes of one cluster, which the client spreads requests over. */
+const urlList = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => v.split(',').every((u) => URL.canParse(u.trim()) && protocols.includes(new URL(u.trim()).protocol)), {
+      message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}, or several separated by commas`,
+    });
+
+const count = (min: number, what: string) =>
+  z.coerce.number({ message: `must be ${what}` }).int(`must be ${what}`).min(min, `must be ${what}`);
+
 /** The address ranges proxy-addr (Fastify's trustProxy) knows by name. */
 const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 /** An address, an address/prefix, or a named range. */
@@ -71,7 +83,9 @@ const envSchema = z.object({
   SEARCH_ENGINE: z
     .enum(SEARCH_ENGINES, { message: `must be one of ${SEARCH_ENGINES.join(', ')}` })
     .default('postgres'),
-  SEARCH_URL: url(['http:', 'https:']).optional(),
+  SEARCH_URL: urlList(['http:', 'https:']).optional(),
+  SEARCH_SHARDS: count(1, 'a whole number of at least 1').default(1),
+  SEARCH_REPLICAS: count(0, 'a whole number of at least 0').default(0),
   PLANHUB_INDEX_PREFIX: z
     .string()
     .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'must be 1–40 characters of a-z, 0-9, _ or -, starting with a letter or digit')
@@ -102,7 +116,11 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   /** Where search documents live: PostgreSQL itself (the default), or a search cluster at `searchUrl`. */
   searchEngine: (typeof SEARCH_ENGINES)[number];
+  /** The cluster's node URLs as given (comma-separated when several). */
   searchUrl: string | undefined;
+  /** Primary shards and replicas of each new index on a cluster engine (1 and 0 suit one node). */
+  indexShards: number;
+  indexReplicas: number;
   /** Index names start with this (`<prefix>-<type>-v<n>`), so several hubs can share a cluster. */
   indexPrefix: string;
   /** How long done outbox rows are kept (for `planhub jobs stats` and debugging) before they are pruned. */
@@ -153,6 +171,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     searchEngine: e.SEARCH_ENGINE,
     searchUrl: e.SEARCH_URL,
+    indexShards: e.SEARCH_SHARDS,
+    indexReplicas: e.SEARCH_REPLICAS,
     indexPrefix: e.PLANHUB_INDEX_PREFIX,
     outboxKeepDays: e.PLANHUB_OUTBOX_KEEP_DAYS,
     sessionHours: e.PLANHUB_SESSION_HOURS,

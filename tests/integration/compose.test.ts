@@ -61,12 +61,6 @@ describe('docker-compose.yml', () => {
     for (const engine of ['elasticsearch', 'opensearch']) expect(compose.services[engine]).toHaveProperty('healthcheck');
   });
 
-  it('has a three-node Elasticsearch variant', () => {
-    const cluster = parse(fs.readFileSync(path.join(ROOT, 'docker-compose.cluster.yml'), 'utf8'), { customTags: [{ tag: '!reset', resolve: () => null }] }) as { services: Record<string, { environment?: Record<string, string> }> };
-    const nodes = Object.values(cluster.services).map((s) => s.environment?.['node.name']);
-    expect(nodes.sort()).toEqual(['es1', 'es2', 'es3']);
-  });
-
   it('the Dockerfile copies what the CLI needs at run time, where the CLI looks for it', async () => {
     const image = parseDockerfile(fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8'), ROOT);
     const code = await runtimeModules(ROOT, 'bin/planhub.js');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { searchNodes } from '../../indexers/engines/create-engine.ts';
 import { ConfigError, loadConfig } from '../../services/config/config.ts';
 
 describe('loadConfig', () => {
@@ -23,9 +24,22 @@ describe('loadConfig', () => {
     [{ SEARCH_ENGINE: 'solr' }, /SEARCH_ENGINE: must be one of postgres, opensearch, elasticsearch/],
     [{ SEARCH_ENGINE: 'opensearch' }, /SEARCH_URL: required when SEARCH_ENGINE is opensearch/],
     [{ SEARCH_URL: 'ftp://x' }, /SEARCH_URL: must be a URL starting with http:\/\/ or https:\/\//],
+    [{ SEARCH_URL: 'http://a:9200,b:9200' }, /SEARCH_URL: must be a URL .* or several separated by commas/],
+    [{ SEARCH_SHARDS: '0' }, /SEARCH_SHARDS: must be a whole number of at least 1/],
+    [{ SEARCH_REPLICAS: '1.5' }, /SEARCH_REPLICAS: must be a whole number of at least 0/],
   ])('refuses %o naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('takes a cluster of several nodes, with shards and replicas for its indices', () => {
+    const one = loadConfig({ SEARCH_ENGINE: 'opensearch', SEARCH_URL: 'http://127.0.0.1:9200' });
+    expect(one).toMatchObject({ searchUrl: 'http://127.0.0.1:9200', indexShards: 1, indexReplicas: 0 });
+    const three = loadConfig({
+      SEARCH_ENGINE: 'elasticsearch', SEARCH_URL: 'http://n1:9200, http://n2:9200,http://n3:9200', SEARCH_SHARDS: '3', SEARCH_REPLICAS: '1',
+    });
+    expect(three).toMatchObject({ indexShards: 3, indexReplicas: 1 });
+    expect(searchNodes(three.searchUrl!)).toEqual(['http://n1:9200', 'http://n2:9200', 'http://n3:9200']);
   });
 
   it('lists every bad variable at once', () => {

@@ -8,7 +8,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { IndexedVersion, SearchEngine, SearchResult, SearchType } from '../search-engine.ts';
 import { SEARCH_TYPES } from '../search-engine.ts';
-import { docsIndexDefinition, metaIndexDefinition, suggestIndexDefinition } from './index-definitions.ts';
+import { SINGLE_NODE, docsIndexDefinition, metaIndexDefinition, suggestIndexDefinition, type IndexLayout } from './index-definitions.ts';
 import {
   containsBody, deleteAction, indexActions, resourceKey, suggestBody, supersededBody, toEngineDoc, toSuggestDoc,
   versionsBody, type BulkLine, type EngineDoc, type HitSource,
@@ -26,6 +26,8 @@ export interface ClusterEngineOptions {
    * search right after a job sees its result; false leaves it to the refresh interval.
    */
   refresh?: Refresh;
+  /** Primary shards and replicas of each index it creates (default: one shard, no replica, for one node). */
+  layout?: IndexLayout;
 }
 
 export type ClusterEngine = SearchEngine & { close(): Promise<void> };
@@ -53,6 +55,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function createClusterEngine(t: ClusterTransport, opts: ClusterEngineOptions = {}): ClusterEngine {
   const prefix = opts.prefix ?? 'planhub';
+  const layout = opts.layout ?? SINGLE_NODE;
   const liveRefresh = opts.refresh ?? 'wait_for';
   const metaIndex = `${prefix}-meta`;
   const alias = (type: SearchType) => `${prefix}-${type}`;
@@ -173,7 +176,7 @@ export function createClusterEngine(t: ClusterTransport, opts: ClusterEngineOpti
 
   async function createGeneration(g: number, aliasOf: (type: SearchType) => string, building: boolean): Promise<void> {
     for (const type of SEARCH_TYPES) {
-      const def = docsIndexDefinition(type);
+      const def = docsIndexDefinition(type, layout);
       // A generation being filled is refreshed once, when it is committed.
       const settings = building ? { ...def.settings, refresh_interval: '-1' } : def.settings;
       await t.createIndex(docsIndex(type, g), { ...def, settings }, [aliasOf(type)]);
@@ -193,9 +196,9 @@ export function createClusterEngine(t: ClusterTransport, opts: ClusterEngineOpti
         if (s.building) await createGeneration(s.building, nextAlias, true);
         return;
       }
-      await t.createIndex(metaIndex, metaIndexDefinition());
+      await t.createIndex(metaIndex, metaIndexDefinition(layout));
       await createGeneration(1, alias, false);
-      await t.createIndex(suggestIndex(1), suggestIndexDefinition(), [suggestAlias]);
+      await t.createIndex(suggestIndex(1), suggestIndexDefinition(layout), [suggestAlias]);
       // Another process may have got here first and moved on: only the first state counts.
       if (await readState()) return;
       await putState({ generation: 1, building: null, dictionaryVersion: null, buildingDictionaryVersion: null, suggest: 1 });
@@ -246,7 +249,7 @@ export function createClusterEngine(t: ClusterTransport, opts: ClusterEngineOpti
       const n = s.suggest + 1;
       const building = `${suggestAlias}-next`;
       await t.deleteIndices([suggestIndex(n)]);
-      await t.createIndex(suggestIndex(n), suggestIndexDefinition(), [building]);
+      await t.createIndex(suggestIndex(n), suggestIndexDefinition(layout), [building]);
       const ops = terms.map((term): BulkOp => [{ index: { _index: building } }, toSuggestDoc(term)]);
       await sendBulk(ops, false);
       await t.refresh([suggestIndex(n)]);

@@ -24,11 +24,16 @@ const ANALYSIS: estypes.IndicesIndexSettingsAnalysis = {
   },
 };
 
+/** How an index is spread over a cluster's nodes. */
+export interface IndexLayout {
+  shards: number;
+  replicas: number;
+}
+
 /** One shard and no replica: a single node (more shards only pay off on more nodes). */
-const SINGLE_NODE: estypes.IndicesIndexSettings = {
-  number_of_shards: 1,
-  number_of_replicas: 0,
-};
+export const SINGLE_NODE: IndexLayout = { shards: 1, replicas: 0 };
+
+const spread = (l: IndexLayout): estypes.IndicesIndexSettings => ({ number_of_shards: l.shards, number_of_replicas: l.replicas });
 
 const keyword: estypes.MappingProperty = { type: 'keyword' };
 /** Segmented tokens (jieba words or bigrams), joined by spaces before they get here. */
@@ -38,11 +43,11 @@ const grams: estypes.MappingTextProperty = { ...tokens, index_options: 'position
 const stored: estypes.MappingProperty = { type: 'text', index: false };
 
 /** The search documents of one resource type (all types share the fields). */
-export function docsIndexDefinition(type: SearchType): IndexDefinition {
+export function docsIndexDefinition(type: SearchType, layout: IndexLayout = SINGLE_NODE): IndexDefinition {
   return {
     // Deletes keep no versioned tombstone (as a deleted row in PostgreSQL): a record removed and
     // imported again, or repaired by reconcile, is indexed at once whatever its new version.
-    settings: { ...SINGLE_NODE, gc_deletes: '0s', analysis: ANALYSIS },
+    settings: { ...spread(layout), gc_deletes: '0s', analysis: ANALYSIS },
     mappings: {
       dynamic: 'strict',
       _meta: { planhub_type: type, schema: MAPPING_SCHEMA },
@@ -80,10 +85,10 @@ export function docsIndexDefinition(type: SearchType): IndexDefinition {
 }
 
 /** Type-ahead terms: a completion field over the text and over its pinyin forms. */
-export function suggestIndexDefinition(): IndexDefinition {
+export function suggestIndexDefinition(layout: IndexLayout = SINGLE_NODE): IndexDefinition {
   const completion: estypes.MappingProperty = { type: 'completion', analyzer: 'planhub_exact', max_input_length: 100 };
   return {
-    settings: { ...SINGLE_NODE, analysis: ANALYSIS },
+    settings: { ...spread(layout), analysis: ANALYSIS },
     mappings: {
       dynamic: 'strict',
       _meta: { planhub_type: 'suggest', schema: MAPPING_SCHEMA },
@@ -108,9 +113,9 @@ export function suggestIndexDefinition(): IndexDefinition {
 }
 
 /** One document, `state`: which generation readers use and which one is being built. */
-export function metaIndexDefinition(): IndexDefinition {
+export function metaIndexDefinition(layout: IndexLayout = SINGLE_NODE): IndexDefinition {
   return {
-    settings: SINGLE_NODE,
+    settings: spread(layout),
     mappings: { dynamic: false, _meta: { planhub_type: 'meta', schema: MAPPING_SCHEMA }, properties: {} },
   };
 }

@@ -72,7 +72,7 @@ export function elasticsearchTransport(client: Client): ClusterTransport {
   };
 }
 
-export function createElasticsearchEngine(opts: { url: string } & ClusterEngineOptions): ClusterEngine {
-  const client = new Client({ node: opts.url, requestTimeout: 60_000, maxRetries: 2 });
+export function createElasticsearchEngine(opts: { url: string | string[] } & ClusterEngineOptions): ClusterEngine {
+  const client = new Client({ nodes: Array.isArray(opts.url) ? opts.url : [opts.url], requestTimeout: 60_000, maxRetries: 2 });
   return createClusterEngine(elasticsearchTransport(client), opts);
 }

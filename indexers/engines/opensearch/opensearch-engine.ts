@@ -75,7 +75,7 @@ export function openSearchTransport(client: Client): ClusterTransport {
   };
 }
 
-export function createOpenSearchEngine(opts: { url: string } & ClusterEngineOptions): ClusterEngine {
-  const client = new Client({ node: opts.url, requestTimeout: 60_000, maxRetries: 2 });
+export function createOpenSearchEngine(opts: { url: string | string[] } & ClusterEngineOptions): ClusterEngine {
+  const client = new Client({ nodes: Array.isArray(opts.url) ? opts.url : [opts.url], requestTimeout: 60_000, maxRetries: 2 });
   return createClusterEngine(openSearchTransport(client), opts);
 }
