@@ -170,6 +170,18 @@ describe.each(KINDS)('%s engine', (kind) => {
         expect(await texts('体育')).toEqual(['青山体育公园']);
         expect(await texts('*')).toEqual([]);
       });
+
+      it('reaches a cluster through a list of nodes, one of them down', async () => {
+        // SEARCH_URL may list several nodes; the official client goes on to a live one.
+        const listed = createEngine({ url: ['http://127.0.0.1:1', URL], prefix });
+        try {
+          await listed.index(docsOf(record({ id: 'd-nodes', version: 1, title: '关于汉阳区龟山公园改造的批复' })));
+          const service = createSearchService({ engine: listed, segmenter: seg });
+          for (let i = 0; i < 4; i++) expect((await service.search({ q: '龟山公园', size: 5 })).hits.map((h) => h.id)).toEqual(['d-nodes']);
+        } finally {
+          await listed.close();
+        }
+      });
     });
 
     describe('upkeep on a generated corpus', () => {
