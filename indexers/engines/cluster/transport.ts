@@ -40,9 +40,21 @@ export class EngineError extends Error {
   }
 }
 
-/** Turns a client's ResponseError (same shape in both clients: `meta.statusCode`, `meta.body.error`) into an EngineError. */
+/** The clients' errors for a cluster that did not answer at all (both clients name them alike). */
+const UNREACHABLE = new Set(['ConnectionError', 'NoLivingConnectionsError', 'TimeoutError']);
+
+/**
+ * Turns a client's ResponseError (same shape in both clients: `meta.statusCode`, `meta.body.error`)
+ * into an EngineError; a cluster that did not answer becomes a 503 `engine_unavailable`, which
+ * reads retry and the API answers as such rather than as an internal error.
+ */
 export function toEngineError(err: unknown, what: string): unknown {
   const meta = (err as { meta?: { statusCode?: number; body?: unknown } }).meta;
+  const name = (err as Error | undefined)?.name ?? '';
+  // No status at all (or 0, as Elasticsearch's client reports a refused connection): nobody answered.
+  if (UNREACHABLE.has(name) && !meta?.statusCode) {
+    return new EngineError(`${what}: engine unavailable: ${(err as Error).message}`, 503, 'engine_unavailable');
+  }
   if (!meta || typeof meta.statusCode !== 'number') return err;
   type Cause = { type?: string; reason?: string };
   const body = meta.body as { error?: (Cause & { root_cause?: Cause[]; failed_shards?: { reason?: Cause }[] }) | string } | undefined;
