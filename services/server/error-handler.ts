@@ -5,6 +5,7 @@
  */
 import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { EngineError } from '../../indexers/engines/cluster/transport.ts';
 import { AppError, TooManyRequestsError } from '../common/errors.ts';
 import { maskPersonalText } from '../privacy/pii-text.ts';
 
@@ -30,6 +31,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
       statusCode = err.statusCode;
       message = err.message;
       if (err instanceof TooManyRequestsError) void reply.header('retry-after', String(err.retryAfterSeconds));
+    } else if (err instanceof EngineError && err.status === 503) {
+      // The search cluster did not answer (a node down, a restart): say so, and when to try again.
+      statusCode = 503;
+      message = '搜索引擎暂时不可用，请稍后再试 (search engine unavailable)';
+      void reply.header('retry-after', '5');
+      req.log.warn({ err: err.message }, 'search engine unavailable');
     } else if (err.validation) {
       statusCode = 400;
       message = `${err.validationContext ?? 'request'}${err.message.replace(/^(body|querystring|params)/, '')}`;

@@ -9,9 +9,9 @@
  *   - when the import is done and the outbox drained: `planhub reconcile --dry-run` and, per type,
  *     the records in PostgreSQL against the records in the index (by id).
  * Scenarios (tests/bench/cluster/shards.ts): 'other' kills a node that holds neither the primary of
- * the meta index (the state every write and search reads first) nor the elected cluster manager's
- * role; 'meta-primary' kills the node holding that primary. Every node holds primaries of every
- * docs index (three per index on three nodes).
+ * the shard with `<prefix>-meta/state` (the state every write and search reads first) nor the
+ * elected cluster manager's role; 'state-primary' kills the node holding that primary. Every node
+ * holds primaries of every docs index (three per index on three nodes).
  *
  *   node tests/bench/cluster.bench.ts [--projects 1500] [--down 20] [--kill-at 0.25] [--searches 3000]
  *
@@ -45,7 +45,7 @@ const { values } = parseArgs({
     down: { type: 'string', default: '20' },
     'kill-at': { type: 'string', default: '0.25' },
     searches: { type: 'string', default: '3000' },
-    scenarios: { type: 'string', default: 'other,meta-primary' },
+    scenarios: { type: 'string', default: 'other,state-primary' },
   },
 });
 const PROJECTS = Number(values.projects);
@@ -55,7 +55,7 @@ const MAX_SEARCHES = Number(values.searches);
 const SEARCH_TIMEOUT_MS = 10_000;
 /** The search load goes on at least this long after green, to show the cluster answering whole again. */
 const AFTER_GREEN_MS = 15_000;
-const SCENARIOS = values.scenarios.split(',') as ('other' | 'meta-primary')[];
+const SCENARIOS = values.scenarios.split(',') as ('other' | 'state-primary')[];
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const log = (m: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${m}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -155,7 +155,13 @@ async function runScenario(kind: (typeof SCENARIOS)[number], corpusDir: string, 
     let indexedAtKill = 0;
     await until(`${Math.round(KILL_AT * 100)} % indexed`, async () => (indexedAtKill = (await outboxCounts(rt.db)).done) >= records * KILL_AT, 600_000);
     const manager = (await cluster.get<{ node: string }[]>('/_cat/cluster_manager?format=json', 5000))?.[0]?.node ?? null;
-    const victimHoldings = chooseVictim(holdings(await shardRows(prefix), CLUSTER_NODES.map((n) => n.name), `${prefix}-meta`), kind, manager);
+    const stateShard = await cluster.get<{ nodes: Record<string, { name: string }>; shards: { node: string; primary: boolean }[][] }>(
+      `/${prefix}-meta/_search_shards?routing=state`,
+      5000,
+    );
+    const statePrimaryId = stateShard?.shards.flat().find((c) => c.primary)?.node;
+    const statePrimaryNode = statePrimaryId ? stateShard!.nodes[statePrimaryId]!.name : '';
+    const victimHoldings = chooseVictim(holdings(await shardRows(prefix), CLUSTER_NODES.map((n) => n.name), statePrimaryNode), kind, manager);
     const victim = CLUSTER_NODES.find((n) => n.name === victimHoldings.node)!;
     const wasManager = manager === victim.name;
     log(`${kind}: ${indexedAtKill} of ${records} indexed; SIGKILL ${victim.name} (${victimHoldings.primaries} primaries, ${victimHoldings.replicas} replicas${wasManager ? ', elected cluster manager' : ''})`);
@@ -249,7 +255,7 @@ function report(corpusRecords: number): string {
     table(
       ['scenario', 'node killed', 'held', 'indexed at kill', 'primaries active again', 'restart → green', 'kill → green', 'outbox done / retried / dead', 'reconcile --dry-run', 'lost'],
       outcomes.map((o) => [
-        o.scenario, `${o.victim.node}${o.wasManager ? ' (elected manager)' : ''}`, `${o.victim.primaries} p, ${o.victim.replicas} r${o.victim.metaPrimary ? ', meta primary' : ''}`,
+        o.scenario, `${o.victim.node}${o.wasManager ? ' (elected manager)' : ''}`, `${o.victim.primaries} p, ${o.victim.replicas} r${o.victim.statePrimary ? ', primary of the state document' : ''}`,
         `${o.indexedAtKill.toLocaleString('en')} / ${o.records.toLocaleString('en')}`,
         o.killToYellowMs === null ? 'not within the down time' : `${secs(o.killToYellowMs)} s after the kill`,
         `${secs(o.restartToGreenMs)} s`, `${secs(o.killToGreenMs)} s`,

@@ -12,7 +12,11 @@ import { docsIndexDefinition, suggestIndexDefinition } from '../../indexers/engi
 import {
   ANY_VERSION, containsBody, type HitSource, deleteAction, indexActions, searchBody, suggestBody, supersededBody, toEngineDoc, toSuggestDoc, versionsBody,
 } from '../../indexers/engines/cluster/search-bodies.ts';
+import { groupCountsBody, partialBody } from '../../indexers/engines/cluster/partial-search.ts';
+import { SATURATION } from '../../indexers/engines/cluster/search-bodies.ts';
 import { readSearch, readVersions } from '../../indexers/engines/cluster/search-results.ts';
+import { similarBody } from '../../indexers/engines/cluster/similar-body.ts';
+import { partialGroups } from '../../indexers/engines/partial-match.ts';
 import { MAPPINGS_DIR, mappingFiles } from '../../indexers/engines/cluster/write-mappings.ts';
 import { analyzeQuery } from '../../indexers/query-analyzer.ts';
 import { toSearchDocs } from '../../indexers/search-docs.ts';
@@ -105,6 +109,60 @@ describe('search bodies', () => {
     const r = readSearch(res);
     expect(r).toMatchObject({ total: 10_402, totalIsEstimate: true, counts: { project: 2, approval: 10_400 } });
     expect(r.hits[0]).toMatchObject({ id: 'p1', matched: 'key', score: 112.5 });
+  });
+});
+
+/** Every key of a body, however deep (objects and arrays), with its path. */
+function* keysOf(x: unknown, at = ''): Generator<string> {
+  if (Array.isArray(x)) for (const [i, v] of x.entries()) yield* keysOf(v, `${at}[${i}]`);
+  else if (x && typeof x === 'object') {
+    for (const [k, v] of Object.entries(x)) {
+      yield `${at}.${k}`;
+      yield* keysOf(v, `${at}.${k}`);
+    }
+  }
+}
+
+describe('no scripts', () => {
+  // Elasticsearch here has no Painless (lang-painless is not on Maven Central): any script fails there.
+  const requests: [string, SearchRequest][] = [
+    ['terms', request('青山体育公园 规划许可')],
+    ['a key and a phrase', request('JAAA20160001 "建设用地规划许可证"')],
+    ['synonyms and filters', request('光谷公租房', { filters: { type: 'approval', district: '洪山', status: '在办', from: '2015-01-01', to: '2020-12-31' } })],
+    ['per project, by date', request('规划', { collapse: true, sort: 'date', offset: 40 })],
+    ['a listing', request('', { filters: { status: '在办' } })],
+    ["a project's 360 view", request('', { filters: { project: 'JAAA20160001' } })],
+    ['a pasted passage', request('关于青山区体育公园建设工程规划许可证的批复意见经研究同意你单位按照审定的方案实施请严格执行')],
+  ];
+  const bodies: [string, unknown][] = [];
+  for (const [what, req] of requests) {
+    bodies.push([`search: ${what}`, searchBody(req)]);
+    const groups = partialGroups(req);
+    if (!groups) continue;
+    bodies.push([`group counts: ${what}`, groupCountsBody(req, groups)]);
+    bodies.push([`partial: ${what}`, partialBody(req, groups, groups.map((_, i) => 1 + i), 0, 20)]);
+  }
+  bodies.push(['suggest', suggestBody('qs', 10)], ['suggest in Chinese', suggestBody('青山', 10)], ['contains', containsBody('体育*公园', 10)]);
+  bodies.push(['versions', versionsBody('approval', 'a1', 500)], ['superseded', supersededBody([{ type: 'approval', resourceId: 'a1', version: 3 }], new Map([['approval:a1', ['approval:a1:0']]]), 100, 'x')]);
+  bodies.push(['similar', similarBody({ words: ['青山', '体育', '公园'], types: ['approval'], exclude: [{ type: 'project', id: 'p1' }], size: 5 })]);
+  bodies.push(['mappings', [...SEARCH_TYPES.map((t) => docsIndexDefinition(t)), suggestIndexDefinition()]]);
+
+  it('walks every kind of body, the partial tier included', () => {
+    expect(bodies.filter(([what]) => what.startsWith('partial')).length).toBeGreaterThan(2);
+    expect(bodies.every(([, body]) => body !== null)).toBe(true);
+  });
+
+  it.each(bodies)('%s has no script', (_, body) => {
+    const scripted = [...keysOf(body)].filter((k) => /script|runtime_mappings/i.test(k.slice(k.lastIndexOf('.') + 1)));
+    expect(scripted).toEqual([]);
+  });
+
+  it('saturates text relevance below the gap between two bands, growing with it', () => {
+    const saturated = (s: number) => SATURATION.reduce((a, p) => a + p.slope * Math.min(s, p.cap), 0);
+    const values = [0, 1, 5, 10, 20, 40, 60, 1e6].map(saturated);
+    expect(values).toEqual([...values].sort((a, b) => a - b));
+    expect(saturated(1e6)).toBeLessThan(10);
+    for (const s of [5, 20, 60]) expect(saturated(s)).toBeCloseTo((10 * s) / (s + 10), 6);
   });
 });
 

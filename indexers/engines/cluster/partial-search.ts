@@ -45,28 +45,21 @@ export function groupWeights(res: estypes.SearchResponse<unknown>, groups: strin
 /**
  * The partial page: documents that match no complete tier and hold at least one of the rarest
  * groups (then only the rare groups' postings lead the search), each group a named clause worth
- * its weight; a function_score turns their sum into COVERAGE_SPAN × coverage, or drops the
- * document when coverage is below MIN_COVERAGE.
+ * COVERAGE_SPAN × its share of the weight, so that their sum is COVERAGE_SPAN × coverage; a
+ * function_score's min_score drops the document when coverage is below MIN_COVERAGE (no script:
+ * Elasticsearch here has no Painless).
  */
 export function partialBody(req: SearchRequest, groups: string[][][], weights: number[], from: number, size: number): SearchBody {
   const total = weights.reduce((a, b) => a + b, 0);
   const byGrams = Boolean(req.query.gramGroups);
   const rare = candidateGroups(weights).map((i) => heldClause(groups[i]!, byGrams));
-  const named = groups.map((g, i): Query => ({ constant_score: { filter: heldClause(g, byGrams), boost: weights[i]!, _name: `g${i}` } }));
+  // Each group worth its share of COVERAGE_SPAN: the sum of the named clauses is span × coverage.
+  const named = groups.map((g, i): Query => ({ constant_score: { filter: heldClause(g, byGrams), boost: (COVERAGE_SPAN * weights[i]!) / total, _name: `g${i}` } }));
   const coverage: Query = {
     function_score: {
       query: { bool: { should: named, minimum_should_match: 1 } },
-      functions: [{
-        script_score: {
-          script: {
-            source: 'double c = _score / params.total; return c >= params.min ? params.span * c : 0;',
-            // The boosts are floats: a coverage of exactly one half sums to a hair below it.
-            params: { total, min: MIN_COVERAGE - 1e-6, span: COVERAGE_SPAN },
-          },
-        },
-      }],
-      boost_mode: 'replace',
-      min_score: 1e-6,
+      // The boosts are floats: a coverage of exactly one half sums to a hair below it.
+      min_score: COVERAGE_SPAN * (MIN_COVERAGE - 1e-6),
     },
   };
   return {

@@ -192,22 +192,43 @@ export function tierQueries(req: SearchRequest): { tier: Tier; query: Query }[] 
   return out;
 }
 
-/** The most bigrams and the most words text relevance is scored by (see relevance). */
+/** The clauses per field text relevance may cost, all its pieces together (see relevance). */
 export const RELEVANCE_TERMS = 48;
 
-/** Text relevance within a band, saturated to [0, 10) so it never lifts a hit into the next band. */
+/**
+ * Text relevance's saturation, s ↦ 10·s/(s + 10), as a sum of capped lines Σ slope·min(s, cap):
+ * concave and piecewise linear, equal to the curve at s = 5, 20 and 60 and flat at 8.57 beyond.
+ * It keeps relevance below 10 so it never lifts a hit into the next band (bands are 20 apart,
+ * prior adds up to 5), while a better text match still ranks higher within one, as PostgreSQL's
+ * `10 × min(1, rank)` does. Built from `function_score` with `boost_mode: min` and a `weight`,
+ * not a script: Elasticsearch here has no Painless (lang-painless is not on Maven Central).
+ */
+export const SATURATION: readonly { cap: number; slope: number }[] = saturationPieces([5, 20, 60], (s) => (10 * s) / (s + 10));
+
+/** The slopes of Σ slope·min(s, cap) that meet `f` at every cap (f(0) = 0, concave). */
+export function saturationPieces(caps: number[], f: (s: number) => number): { cap: number; slope: number }[] {
+  const points = [0, ...caps];
+  const grade = caps.map((c, i) => (f(c) - f(points[i]!)) / (c - points[i]!));
+  return caps.map((cap, i) => ({ cap, slope: grade[i]! - (grade[i + 1] ?? 0) }));
+}
+
+/** Text relevance within a band, saturated to [0, 10) (see SATURATION). */
 export function relevance(req: SearchRequest): Query[] {
   const q = req.query;
-  // Scoring needs no more than the first RELEVANCE_TERMS of each: a pasted passage's hundreds of
-  // bigrams would cost a clause each, and with the tiers' own pass OpenSearch's 1,024-clause limit.
-  const grams = [...new Set(q.phrases.flat())].slice(0, RELEVANCE_TERMS).join(' ');
+  // Scoring needs no more than the first RELEVANCE_TERMS of each, shared by the saturation's
+  // pieces (each repeats the terms): a pasted passage's hundreds of bigrams would cost a clause
+  // each, and with the tiers' own would pass the engines' 1,024-clause limit.
+  const most = Math.floor(RELEVANCE_TERMS / SATURATION.length);
+  const grams = [...new Set(q.phrases.flat())].slice(0, most).join(' ');
   // Every word of every alternative: a synonym the text holds counts as the word typed.
-  const words = [...new Set(usableGroups(q.wordGroups).flat(2))].slice(0, RELEVANCE_TERMS).join(' ');
+  const words = [...new Set(usableGroups(q.wordGroups).flat(2))].slice(0, most).join(' ');
   const should: Query[] = [];
   if (words) should.push({ match: { name_words: { query: words, boost: 2 } } }, { match: { body_words: { query: words } } });
   if (grams) should.push({ match: { title_grams: { query: grams, boost: 2 } } }, { match: { body_grams: { query: grams } } });
   if (should.length === 0) return [];
-  return [{ script_score: { query: { bool: { should } }, script: { source: '10 * _score / (_score + 10)' } } }];
+  return SATURATION.map(({ cap, slope }) => ({
+    function_score: { query: { bool: { should } }, functions: [{ weight: cap }], boost_mode: 'min', boost: slope },
+  }));
 }
 
 /** The tiers as one query: a document scores its best tier's band (TIER_BASE + 1, all positive), named by its tier. */

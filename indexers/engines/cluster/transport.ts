@@ -40,13 +40,29 @@ export class EngineError extends Error {
   }
 }
 
-/** Turns a client's ResponseError (same shape in both clients: `meta.statusCode`, `meta.body.error`) into an EngineError. */
+/** The clients' errors for a cluster that did not answer at all (both clients name them alike). */
+const UNREACHABLE = new Set(['ConnectionError', 'NoLivingConnectionsError', 'TimeoutError']);
+
+/**
+ * Turns a client's ResponseError (same shape in both clients: `meta.statusCode`, `meta.body.error`)
+ * into an EngineError; a cluster that did not answer becomes a 503 `engine_unavailable`, which
+ * reads retry and the API answers as such rather than as an internal error.
+ */
 export function toEngineError(err: unknown, what: string): unknown {
   const meta = (err as { meta?: { statusCode?: number; body?: unknown } }).meta;
+  const name = (err as Error | undefined)?.name ?? '';
+  // No status at all (or 0, as Elasticsearch's client reports a refused connection): nobody answered.
+  if (UNREACHABLE.has(name) && !meta?.statusCode) {
+    return new EngineError(`${what}: engine unavailable: ${(err as Error).message}`, 503, 'engine_unavailable');
+  }
   if (!meta || typeof meta.statusCode !== 'number') return err;
-  const body = meta.body as { error?: { type?: string; reason?: string; root_cause?: { reason?: string }[] } | string } | undefined;
+  type Cause = { type?: string; reason?: string };
+  const body = meta.body as { error?: (Cause & { root_cause?: Cause[]; failed_shards?: { reason?: Cause }[] }) | string } | undefined;
   const e = typeof body?.error === 'object' ? body.error : undefined;
-  const reason = e?.reason ?? e?.root_cause?.[0]?.reason ?? (typeof body?.error === 'string' ? body.error : (err as Error).message);
+  // "Partial shards failure" and the like say nothing by themselves: name the shard's cause too.
+  const cause = e?.failed_shards?.[0]?.reason ?? e?.root_cause?.[0];
+  const detail = cause?.reason && cause.reason !== e?.reason ? ` (${cause.type ?? 'cause'}: ${cause.reason})` : '';
+  const reason = (e?.reason ?? cause?.reason ?? (typeof body?.error === 'string' ? body.error : (err as Error).message)) + detail;
   return new EngineError(`${what}: ${e?.type ?? 'error'}: ${reason}`, meta.statusCode, e?.type ?? 'unknown');
 }
 

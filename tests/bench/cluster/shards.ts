@@ -12,34 +12,35 @@ export interface NodeHoldings {
   node: string;
   primaries: number;
   replicas: number;
-  /** Holds the primary of `<prefix>-meta` (the state document every write reads first). */
-  metaPrimary: boolean;
+  /** Holds the primary copy of the shard with `<prefix>-meta/state`, the document every write and search reads first. */
+  statePrimary: boolean;
 }
 
-export function holdings(rows: readonly ShardRow[], nodes: readonly string[], metaIndex: string): NodeHoldings[] {
+export function holdings(rows: readonly ShardRow[], nodes: readonly string[], statePrimaryNode: string): NodeHoldings[] {
   return nodes.map((node) => {
     const mine = rows.filter((r) => r.node === node && r.state === 'STARTED');
     return {
       node,
       primaries: mine.filter((r) => r.prirep === 'p').length,
       replicas: mine.filter((r) => r.prirep === 'r').length,
-      metaPrimary: mine.some((r) => r.index === metaIndex && r.prirep === 'p'),
+      statePrimary: node === statePrimaryNode,
     };
   });
 }
 
 /**
  * With three primaries per index on three nodes every node holds primaries, so the scenarios differ
- * in what else the node is. 'meta-primary': the node holding the primary of the meta index, the
- * state document every write and search reads first. 'other': a node that holds neither that
- * primary nor (where the layout allows) the elected cluster manager's role.
+ * in what else the node is. 'state-primary': the node holding the primary of the state document's
+ * shard. 'other': a node that holds neither that nor the elected cluster manager's role.
  */
-export function chooseVictim(h: readonly NodeHoldings[], kind: 'other' | 'meta-primary', manager: string | null): NodeHoldings {
-  if (kind === 'meta-primary') {
-    const holder = h.find((n) => n.metaPrimary);
-    if (!holder) throw new Error('no node holds the meta index primary');
+export function chooseVictim(h: readonly NodeHoldings[], kind: 'other' | 'state-primary', manager: string | null): NodeHoldings {
+  if (kind === 'state-primary') {
+    const holder = h.find((n) => n.statePrimary);
+    if (!holder) throw new Error('no node holds the primary of the state document');
     return holder;
   }
-  const others = h.filter((n) => !n.metaPrimary);
-  return others.find((n) => n.node !== manager) ?? others[0] ?? h[0]!;
+  const others = h.filter((n) => !n.statePrimary);
+  const plain = others.find((n) => n.node !== manager);
+  if (!plain) throw new Error(`every node without the state primary is the cluster manager (${manager})`);
+  return plain;
 }

@@ -11,11 +11,12 @@ import java.util.List;
 import org.elasticsearch.common.settings.Settings;
 
 /**
- * The launcher's command line, in the shape of the OpenSearch launcher's: {@code --port},
- * {@code --dir}, {@code --host}, each with an {@code ENGINE_*} variable; plus what a node of a
- * loopback cluster needs ({@code --node-name}, {@code --transport-port}, {@code --seed-hosts},
- * {@code --initial-master-nodes}) and {@code --setting key=value} (repeatable) for anything else.
- * Without seed hosts or initial master nodes the node is a single-node cluster.
+ * The launcher's command line, with the OpenSearch launcher's option names so that one script can
+ * start nodes of either: {@code --port}, {@code --dir}, {@code --host}, each with an
+ * {@code ENGINE_*} variable; what a node of a loopback cluster needs ({@code --name},
+ * {@code --transport-port}, {@code --seed-hosts}, {@code --initial-managers}, which Elasticsearch
+ * calls {@code cluster.initial_master_nodes}); and {@code --setting key=value} (repeatable, applied
+ * last) for anything else. Without seed hosts or initial managers the node is a single-node cluster.
  */
 record LauncherOptions(
     int port,
@@ -35,10 +36,10 @@ record LauncherOptions(
             Paths.get(option(args, "--dir", "ENGINE_DIR", defaultDir().toString())).toAbsolutePath().normalize(),
             option(args, "--host", "ENGINE_HOST", "127.0.0.1"),
             option(args, "--cluster-name", "ENGINE_CLUSTER_NAME", "planhub"),
-            option(args, "--node-name", "ENGINE_NODE_NAME", "planhub-es-1"),
+            option(args, "--name", "ENGINE_NODE_NAME", "planhub-es-1"),
             option(args, "--transport-port", "ENGINE_TRANSPORT_PORT", ""),
             option(args, "--seed-hosts", "ENGINE_SEED_HOSTS", ""),
-            option(args, "--initial-master-nodes", "ENGINE_INITIAL_MASTER_NODES", ""),
+            option(args, "--initial-managers", "ENGINE_INITIAL_MANAGERS", ""),
             all(args, "--setting")
         );
     }
