@@ -32,6 +32,15 @@ export const clusterSettings = (setup: ClusterSetup, prefix: string) => ({
 
 export const newIndexPrefix = () => `planhub-test-${randomBytes(4).toString('hex')}`;
 
+/**
+ * Deletes a run's indices by name: Elasticsearch refuses wildcard deletes by default
+ * (`action.destructive_requires_name`), so the names are listed first.
+ */
 export async function dropIndices(prefix: string, setup: ClusterSetup = 'opensearch'): Promise<void> {
-  await fetch(`${NODE_URLS[setup]}/${prefix}-*`, { method: 'DELETE' });
+  const url = NODE_URLS[setup];
+  const res = await fetch(`${url}/_cat/indices/${prefix}-*?h=index&format=json&expand_wildcards=all`);
+  const names = ((await res.json()) as { index: string }[]).map((i) => i.index);
+  if (names.length === 0) return;
+  const del = await fetch(`${url}/${names.join(',')}`, { method: 'DELETE' });
+  if (!del.ok) throw new Error(`deleting ${prefix}-* on ${setup}: ${del.status} ${await del.text()}`);
 }

@@ -28,7 +28,7 @@ import { createSuggestService } from '../../services/search/suggest.service.ts';
 import type { SearchParams } from '../../services/search/search.schema.ts';
 import { createTestDb, type TestDb } from '../helpers/databases.ts';
 import { readJsonl } from '../helpers/search-fixture.ts';
-import { CLUSTER_SETUPS, NODE_URLS, type ClusterSetup } from '../helpers/engines.ts';
+import { CLUSTER_SETUPS, NODE_URLS, dropIndices, type ClusterSetup } from '../helpers/engines.ts';
 import { corpusFile, needs, needsCorpus } from '../helpers/requirements.ts';
 
 const NAMES: Record<ClusterSetup, string> = { opensearch: 'OpenSearch', elasticsearch: 'Elasticsearch' };
@@ -62,7 +62,7 @@ describe.each(KINDS)('%s engine', (kind) => {
   const URL = NODE_URLS[kind];
   const available = CLUSTER_SETUPS.includes(kind);
   const createEngine = FACTORIES[kind];
-  const dropPrefix = (prefix: string) => fetch(`${URL}/${prefix}-*`, { method: 'DELETE' });
+  const dropPrefix = (prefix: string) => dropIndices(prefix, kind);
   /** Raw engine reads, to check what the index holds. */
   async function countDocs(prefix: string, type: SearchType, resourceId: string): Promise<{ n: number; versions: number[] }> {
     const res = await fetch(`${URL}/${prefix}-${type}/_search`, {
