@@ -13,7 +13,8 @@ import {
   ANY_VERSION, containsBody, type HitSource, deleteAction, indexActions, searchBody, suggestBody, supersededBody, toEngineDoc, toSuggestDoc, versionsBody,
 } from '../../indexers/engines/cluster/search-bodies.ts';
 import { groupCountsBody, partialBody } from '../../indexers/engines/cluster/partial-search.ts';
-import { SATURATION } from '../../indexers/engines/cluster/search-bodies.ts';
+import { candidateBody, candidatesRankBody, countBody, docCountsBody, readCounts } from '../../indexers/engines/cluster/candidate-search.ts';
+import { SATURATION, tierQueries } from '../../indexers/engines/cluster/search-bodies.ts';
 import { readSearch, readVersions } from '../../indexers/engines/cluster/search-results.ts';
 import { similarBody } from '../../indexers/engines/cluster/similar-body.ts';
 import { partialGroups } from '../../indexers/engines/partial-match.ts';
@@ -137,6 +138,11 @@ describe('no scripts', () => {
   const bodies: [string, unknown][] = [];
   for (const [what, req] of requests) {
     bodies.push([`search: ${what}`, searchBody(req)]);
+    const tiers = tierQueries(req);
+    if (tiers.length) {
+      bodies.push([`count: ${what}`, countBody(req, tiers)], [`ranking candidates: ${what}`, candidatesRankBody(req, ['approval:a1:0'])]);
+      for (const t of tiers) bodies.push([`${t.tier} candidates: ${what}`, candidateBody(req, t.query)]);
+    }
     const groups = partialGroups(req);
     if (!groups) continue;
     bodies.push([`group counts: ${what}`, groupCountsBody(req, groups)]);
@@ -144,11 +150,13 @@ describe('no scripts', () => {
   }
   bodies.push(['suggest', suggestBody('qs', 10)], ['suggest in Chinese', suggestBody('青山', 10)], ['contains', containsBody('体育*公园', 10)]);
   bodies.push(['versions', versionsBody('approval', 'a1', 500)], ['superseded', supersededBody([{ type: 'approval', resourceId: 'a1', version: 3 }], new Map([['approval:a1', ['approval:a1:0']]]), 100, 'x')]);
+  bodies.push(['documents per type', docCountsBody]);
   bodies.push(['similar', similarBody({ words: ['青山', '体育', '公园'], types: ['approval'], exclude: [{ type: 'project', id: 'p1' }], size: 5 })]);
   bodies.push(['mappings', [...SEARCH_TYPES.map((t) => docsIndexDefinition(t)), suggestIndexDefinition()]]);
 
   it('walks every kind of body, the partial tier included', () => {
     expect(bodies.filter(([what]) => what.startsWith('partial')).length).toBeGreaterThan(2);
+    expect(bodies.filter(([what]) => what.startsWith('chars candidates')).length).toBeGreaterThan(2);
     expect(bodies.every(([, body]) => body !== null)).toBe(true);
   });
 
@@ -163,6 +171,23 @@ describe('no scripts', () => {
     expect(values).toEqual([...values].sort((a, b) => a - b));
     expect(saturated(1e6)).toBeLessThan(10);
     for (const s of [5, 20, 60]) expect(saturated(s)).toBeCloseTo((10 * s) / (s + 10), 6);
+  });
+});
+
+describe('counts from the first COUNT_CAP matches of each type', () => {
+  const res = (buckets: object[]) => ({ took: 1, timed_out: false, _shards: { total: 1, successful: 1, failed: 0 }, hits: { hits: [] }, aggregations: { types: { buckets } } }) as unknown as estypes.SearchResponse;
+  it('are exact below the cap and scaled by how far into the index the cap was reached beyond it', () => {
+    const r = readCounts(res([
+      { key: 'document', doc_count: 10_000, records: { value: 9_000 }, last: { hits: { hits: [{ sort: [24_999] }] } } },
+      { key: 'project', doc_count: 120, records: { value: 118 }, last: { hits: { hits: [{ sort: [5_000] }] } } },
+      { key: 'credit', doc_count: 0, records: { value: 0 } },
+    ]), { document: 100_000, project: 10_000 });
+    expect(r).toEqual({ total: 36_118, totalIsEstimate: true, counts: { document: 36_000, project: 118 } });
+  });
+
+  it('stop at the cap (never below it) when the index count is stale', () => {
+    const r = readCounts(res([{ key: 'document', doc_count: 10_000, records: { value: 10_000 }, last: { hits: { hits: [{ sort: [50_000] }] } } }]), { document: 20_000 });
+    expect(r).toEqual({ total: 10_000, totalIsEstimate: true, counts: { document: 10_000 } });
   });
 });
 

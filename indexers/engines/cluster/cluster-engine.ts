@@ -14,6 +14,7 @@ import {
   versionsBody, type BulkLine, type EngineDoc, type HitSource,
 } from './search-bodies.ts';
 import { readSimilar, similarBody } from './similar-body.ts';
+import { docCountsBody, readDocCounts } from './candidate-search.ts';
 import { searchInTiers } from './partial-search.ts';
 import { readSuggest, readSuggestHits, readVersions, type SuggestSource } from './search-results.ts';
 import { EngineError, type ClusterTransport, type Refresh } from './transport.ts';
@@ -51,6 +52,8 @@ const BULK_BYTES = 5_000_000;
 /** Records per delete search (each adds three clauses; the default clause limit is 1024), and ids per page. */
 const DELETE_RECORDS = 150;
 const DELETE_PAGE = 5000;
+/** How long a count of each type's documents serves count estimates. */
+const DOC_COUNTS_MS = 60_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function createClusterEngine(t: ClusterTransport, opts: ClusterEngineOptions = {}): ClusterEngine {
@@ -77,6 +80,18 @@ export function createClusterEngine(t: ClusterTransport, opts: ClusterEngineOpti
   }
 
   const putState = (s: State) => t.putDocument(metaIndex, 'state', s);
+
+  /** Each type's documents per shard, for count estimates: asked again after DOC_COUNTS_MS. */
+  let docCountsAt = 0;
+  let docCountsNow: Promise<Partial<Record<SearchType, number>>> | null = null;
+  function docCounts(): Promise<Partial<Record<SearchType, number>>> {
+    if (!docCountsNow || Date.now() - docCountsAt > DOC_COUNTS_MS) {
+      docCountsAt = Date.now();
+      docCountsNow = read(() => t.search(readAliases, docCountsBody)).then((res) => readDocCounts(res, layout.shards));
+      docCountsNow.catch(() => (docCountsNow = null));
+    }
+    return docCountsNow;
+  }
 
   /** Reads go through aliases; a reindex may delete the old indices under a running search: once more. */
   async function read<T>(fn: () => Promise<T>): Promise<T> {
@@ -227,7 +242,11 @@ export function createClusterEngine(t: ClusterTransport, opts: ClusterEngineOpti
 
     async search(req): Promise<SearchResult> {
       // The complete tiers, then the partial tier when they left the page short (./partial-search.ts).
-      return searchInTiers(req, (body) => read(() => t.search<HitSource>(readAliases, body)));
+      return searchInTiers(req, {
+        search: (body) => read(() => t.search<HitSource>(readAliases, body)),
+        msearch: (bodies) => read(() => t.msearch<HitSource>(readAliases, bodies)),
+        docCounts,
+      });
     },
 
     async similar(req) {

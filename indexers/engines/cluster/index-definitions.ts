@@ -47,7 +47,9 @@ export function docsIndexDefinition(type: SearchType, layout: IndexLayout = SING
   return {
     // Deletes keep no versioned tombstone (as a deleted row in PostgreSQL): a record removed and
     // imported again, or repaired by reconcile, is indexed at once whatever its new version.
-    settings: { ...spread(layout), gc_deletes: '0s', analysis: ANALYSIS },
+    // Sorted by prior, best first: a tier's best candidates by prior (./candidate-search.ts) are
+    // its first matches, and Lucene stops once it has them.
+    settings: { ...spread(layout), gc_deletes: '0s', analysis: ANALYSIS, sort: { field: ['prior'], order: ['desc'] } },
     mappings: {
       dynamic: 'strict',
       _meta: { planhub_type: type, schema: MAPPING_SCHEMA },

@@ -14,7 +14,8 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { isListing } from '../listing.ts';
 import { candidateGroups, COVERAGE_SPAN, MIN_COVERAGE, missingOf, partialGroups, weightOf } from '../partial-match.ts';
-import type { SearchHit, SearchRequest, SearchResult } from '../search-engine.ts';
+import type { SearchHit, SearchRequest, SearchResult, SearchType } from '../search-engine.ts';
+import { candidateBody, candidateIds, candidatesRankBody, countBody, readCounts } from './candidate-search.ts';
 import {
   bandedQuery, filterClauses, heldClause, HIT_FIELDS, relevance, searchBody, tierQueries, TIER_BASE,
   type HitSource, type Query, type SearchBody,
@@ -22,6 +23,12 @@ import {
 import { readSearch, toHit } from './search-results.ts';
 
 type Search = (body: SearchBody) => Promise<estypes.SearchResponse<HitSource>>;
+/** What a search reads: one body, several in one round trip, and each type's documents per shard (for count estimates; may be a little stale). */
+export interface Reads {
+  search: Search;
+  msearch: (bodies: SearchBody[]) => Promise<estypes.SearchResponse<HitSource>[]>;
+  docCounts: () => Promise<Partial<Record<SearchType, number>>>;
+}
 
 const typeFilter = (req: SearchRequest): Query[] => (req.filters.type ? [{ term: { type: req.filters.type } }] : []);
 
@@ -99,10 +106,26 @@ export function readPartial(res: estypes.SearchResponse<HitSource>, groups: stri
   });
 }
 
-export async function searchInTiers(req: SearchRequest, search: Search): Promise<SearchResult> {
-  const body = searchBody(req);
-  if (!body) return { total: 0, totalIsEstimate: false, counts: {}, hits: [] };
-  const first = readSearch(await search(body));
+/** A listing ranks and counts every record it selects in one request; a search ranks candidates (./candidate-search.ts). */
+async function completeTiers(req: SearchRequest, { search, msearch, docCounts }: Reads): Promise<SearchResult> {
+  const empty: SearchResult = { total: 0, totalIsEstimate: false, counts: {}, hits: [] };
+  if (isListing(req)) {
+    const body = searchBody(req);
+    return body ? readSearch(await search(body)) : empty;
+  }
+  const tiers = tierQueries(req);
+  if (tiers.length === 0) return empty;
+  // One round trip for every tier's candidates and the counts, then one for the page.
+  const [answers, docs] = await Promise.all([msearch([...tiers.map((t) => candidateBody(req, t.query)), countBody(req, tiers)]), docCounts()]);
+  const counted = readCounts(answers[tiers.length]!, docs);
+  const ids = candidateIds(answers.slice(0, tiers.length));
+  const body = ids.length ? candidatesRankBody(req, ids) : null;
+  return { ...counted, hits: body ? readSearch(await search(body)).hits : [] };
+}
+
+export async function searchInTiers(req: SearchRequest, reads: Reads): Promise<SearchResult> {
+  const { search } = reads;
+  const first = await completeTiers(req, reads);
   const groups = partialGroups(req);
   if (!groups || isListing(req) || first.hits.length >= req.size) return first;
   // Where the complete matches end: within this page, or (none on it) at their count, at most the offset.

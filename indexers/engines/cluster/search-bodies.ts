@@ -115,7 +115,8 @@ export function deleteAction(target: string, id: string, version: number): estyp
 export type Query = estypes.QueryDslQueryContainer;
 export type SearchBody = Pick<
   estypes.SearchRequest,
-  'query' | 'post_filter' | 'aggs' | 'collapse' | 'sort' | 'from' | 'size' | '_source' | 'track_scores' | 'track_total_hits' | 'suggest' | 'search_after'
+  | 'query' | 'post_filter' | 'aggs' | 'collapse' | 'sort' | 'from' | 'size' | '_source' | 'track_scores' | 'track_total_hits' | 'suggest'
+  | 'search_after' | 'terminate_after'
 >;
 
 export function filterClauses(req: SearchRequest): Query[] {
@@ -241,16 +242,15 @@ export function bandedQuery(tiers: { tier: Tier; query: Query }[]): Query {
 }
 
 /**
- * One request for a results page and its tab counts: the type filter is a post_filter, so the
- * per-type counts (distinct records, not passages) cover every tab whichever is shown. Hits are
- * collapsed per record (one passage each), or per project when asked for.
+ * A results page: the tiers' bands, text relevance and prior, hits collapsed per record (one
+ * passage each), or per project when asked for. `extra` narrows what is ranked (the candidates).
  */
-export function searchBody(req: SearchRequest): SearchBody | null {
+export function rankedBody(req: SearchRequest, extra: Query[] = []): SearchBody | null {
   const tiers = tierQueries(req);
   if (tiers.length === 0) return null;
   const listing = isListing(req);
   // A listing shows each record by its first passage (the start of its text), as on PostgreSQL.
-  const filter = listing ? [...filterClauses(req), { term: { passage: 0 } }] : filterClauses(req);
+  const filter = [...(listing ? [...filterClauses(req), { term: { passage: 0 } }] : filterClauses(req)), ...extra];
   const banded = bandedQuery(tiers);
   const query: Query = {
     function_score: {
@@ -267,12 +267,6 @@ export function searchBody(req: SearchRequest): SearchBody | null {
   return {
     query,
     ...(req.filters.type ? { post_filter: { term: { type: req.filters.type } } } : {}),
-    aggs: {
-      types: {
-        terms: { field: 'type', size: 10 },
-        aggs: { records: { cardinality: { field: 'resource_key', precision_threshold: COUNT_CAP } } },
-      },
-    },
     collapse: { field: req.collapse ? 'project_key' : 'resource_key' },
     sort,
     track_scores: true,
@@ -280,6 +274,25 @@ export function searchBody(req: SearchRequest): SearchBody | null {
     from: req.offset,
     size: req.size,
     _source: HIT_FIELDS,
+  };
+}
+
+/**
+ * One request for a results page and its tab counts, over every match (a listing's; a search
+ * with terms ranks candidates, ./candidate-search.ts): the type filter is a post_filter, so the
+ * per-type counts (distinct records, not passages) cover every tab whichever is shown.
+ */
+export function searchBody(req: SearchRequest): SearchBody | null {
+  const body = rankedBody(req);
+  if (!body) return null;
+  return {
+    ...body,
+    aggs: {
+      types: {
+        terms: { field: 'type', size: 10 },
+        aggs: { records: { cardinality: { field: 'resource_key', precision_threshold: COUNT_CAP } } },
+      },
+    },
   };
 }
 

@@ -22,6 +22,8 @@ export interface ClusterTransport {
   /** Writes must target aliases (`require_alias`), so a write racing a deletion never auto-creates an index. */
   bulk(lines: BulkLine[], refresh: Refresh): Promise<estypes.BulkResponse>;
   search<T>(indices: string[], body: SearchBody): Promise<estypes.SearchResponse<T>>;
+  /** Several searches in one round trip, answered in order; one that failed fails the call. */
+  msearch<T>(indices: string[], bodies: SearchBody[]): Promise<estypes.SearchResponse<T>[]>;
   /** null when the index or the document is missing. */
   getSource<T>(index: string, id: string): Promise<T | null>;
   putDocument(index: string, id: string, doc: object): Promise<void>;
@@ -73,4 +75,13 @@ export async function call<T>(what: string, fn: () => Promise<T>): Promise<T> {
   } catch (err) {
     throw toEngineError(err, what);
   }
+}
+
+/** An msearch answer's items, in order; the first failed one becomes the call's error (as a failed search would). */
+export function msearchItems<T>(responses: unknown[], what: string): estypes.SearchResponse<T>[] {
+  return responses.map((r) => {
+    const item = r as estypes.SearchResponse<T> & { error?: unknown; status?: number };
+    if (item.error) throw toEngineError({ meta: { statusCode: item.status ?? 500, body: { error: item.error } } }, what);
+    return item;
+  });
 }

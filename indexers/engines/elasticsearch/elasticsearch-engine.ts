@@ -4,10 +4,10 @@
  * OpenSearch: here they go through the client's typed API, so tsc checks every request against
  * Elasticsearch's own request types.
  */
-import { Client } from '@elastic/elasticsearch';
+import { Client, type estypes } from '@elastic/elasticsearch';
 import { createClusterEngine, type ClusterEngine, type ClusterEngineOptions } from '../cluster/cluster-engine.ts';
 import type { BulkLine, SearchBody } from '../cluster/search-bodies.ts';
-import { call, type ClusterTransport } from '../cluster/transport.ts';
+import { call, msearchItems, type ClusterTransport } from '../cluster/transport.ts';
 
 const errorType = (err: unknown) =>
   (err as { meta?: { body?: { error?: { type?: string } } } }).meta?.body?.error?.type;
@@ -51,6 +51,13 @@ export function elasticsearchTransport(client: Client): ClusterTransport {
 
     search: <T>(indices: string[], body: SearchBody) =>
       call(`search ${indices.join(',')}`, () => client.search<T>({ index: indices, allow_partial_search_results: false, ...body })),
+
+    msearch: <T>(indices: string[], bodies: SearchBody[]) =>
+      call(`msearch ${indices.join(',')}`, async () => {
+        const searches = bodies.flatMap((b) => [{ index: indices, allow_partial_search_results: false }, b as estypes.SearchSearchRequestBody]);
+        const res = await client.msearch<T>({ searches });
+        return msearchItems<T>(res.responses, `msearch ${indices.join(',')}`);
+      }),
 
     getSource: <T>(index: string, id: string) =>
       call(`get ${index}/${id}`, async () => {

@@ -7,7 +7,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { Client } from '@opensearch-project/opensearch';
 import { createClusterEngine, type ClusterEngine, type ClusterEngineOptions } from '../cluster/cluster-engine.ts';
-import { call, type ClusterTransport } from '../cluster/transport.ts';
+import { call, msearchItems, type ClusterTransport } from '../cluster/transport.ts';
 
 /** The shared bodies as the OpenSearch client's request types (the same JSON). */
 const json = <T>(body: object): T => body as T;
@@ -57,6 +57,13 @@ export function openSearchTransport(client: Client): ClusterTransport {
       call(`search ${indices.join(',')}`, async () => {
         const res = await client.search({ index: indices.join(','), body: json(body), allow_partial_search_results: false });
         return res.body as unknown as estypes.SearchResponse<T>;
+      }),
+
+    msearch: <T>(indices: string[], bodies: object[]) =>
+      call(`msearch ${indices.join(',')}`, async () => {
+        const header = { index: indices.join(','), allow_partial_search_results: false };
+        const res = await client.msearch({ body: json(bodies.flatMap((b) => [header, b])) });
+        return msearchItems<T>((res.body as { responses: unknown[] }).responses, `msearch ${indices.join(',')}`);
       }),
 
     getSource: <T>(index: string, id: string) =>
