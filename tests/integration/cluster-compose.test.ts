@@ -2,15 +2,16 @@
  * docker-compose.cluster.yml cannot run here (no Docker engine); this holds it to the topology that
  * tests/bench/cluster.bench.ts runs (tests/bench/cluster/topology.ts): the same node names, each
  * seeded with the others, the same initial cluster-manager nodes, the same ports (on loopback),
- * a balancer over every node, the same shard layout, and PlanHub pointed at the balancer with a
- * configuration its parser accepts.
+ * and PlanHub given every node and the shard layout the benchmark gives it, in a configuration its
+ * parser accepts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadConfig } from '../../services/config/config.ts';
-import { BALANCER_PORT, CLUSTER_NAME, CLUSTER_NODES, REPLICAS, SHARDS, launcherArgs, seedHosts } from '../bench/cluster/topology.ts';
+import { searchNodes } from '../../indexers/engines/create-engine.ts';
+import { CLUSTER_NAME, CLUSTER_NODES, REPLICAS, SHARDS, launcherArgs, planhubSearchEnv, seedHosts } from '../bench/cluster/topology.ts';
 import { ROOT } from '../helpers/processes.ts';
 
 interface Service {
@@ -20,12 +21,9 @@ interface Service {
   environment?: Record<string, string>;
   ports?: string[];
   depends_on?: Record<string, unknown>;
-  configs?: { source: string; target: string }[];
 }
 interface ComposeFile {
   services: Record<string, Service>;
-  configs?: Record<string, { content: string }>;
-  'x-planhub-index'?: unknown;
 }
 
 const read = (file: string) => parse(fs.readFileSync(path.join(ROOT, file), 'utf8'), { merge: true }) as ComposeFile;
@@ -60,33 +58,21 @@ describe('docker-compose.cluster.yml', () => {
     expect(env['discovery.type']).toBeUndefined();
   });
 
-  it('publishes each node on its benchmark port, on loopback only', () => {
+  it('publishes each node on its benchmark port, on loopback only, and nothing stands in front of them', () => {
     for (const node of CLUSTER_NODES) expect(cluster.services[node.name]!.ports).toEqual([`127.0.0.1:${node.httpPort}:9200`]);
-    expect(cluster.services.search!.ports).toEqual([`127.0.0.1:${BALANCER_PORT}:9200`]);
+    expect(Object.keys(cluster.services).sort()).toEqual(['api', 'elasticsearch', 'migrate', 'worker', ...CLUSTER_NODES.map((n) => n.name)].sort());
   });
 
-  it('balances over every node, and starts once they are healthy', () => {
-    const search = cluster.services.search!;
-    const conf = cluster.configs![search.configs![0]!.source]!.content;
-    const upstreams = [...conf.matchAll(/^\s*server\s+([\w-]+):9200\b/gm)].map((m) => m[1]);
-    expect(upstreams).toEqual(CLUSTER_NODES.map((n) => n.name));
-    expect(conf).toMatch(/listen 9200;/);
-    for (const node of CLUSTER_NODES) expect(search.depends_on?.[node.name]).toEqual({ condition: 'service_healthy' });
-  });
-
-  it('asks for the shard layout the benchmark gives PlanHub\'s indices', () => {
-    expect(cluster['x-planhub-index']).toEqual({ shards: SHARDS, replicas: REPLICAS });
-  });
-
-  it.each(['migrate', 'api', 'worker'])('%s searches OpenSearch through the balancer, with a configuration PlanHub accepts', (name) => {
+  it.each(['migrate', 'api', 'worker'])('%s gets every node and the benchmark\'s shard layout, in a configuration PlanHub accepts, and waits for the nodes', (name) => {
     expect(base.services[name]!.build).toBeDefined();
     const env = interpolate({ ...base.services[name]!.environment, ...cluster.services[name]!.environment });
     const cfg = loadConfig(env);
-    expect(cfg.searchEngine).toBe('opensearch');
-    const url = new URL(cfg.searchUrl!);
-    expect(url.hostname).toBe('search');
-    expect(url.port).toBe('9200');
-    expect(cluster.services[name]!.depends_on).toHaveProperty('search');
+    // What the benchmark sets, with the compose services' names for the loopback addresses.
+    const want = planhubSearchEnv('opensearch', CLUSTER_NODES, (n) => `http://${n.name}:9200`);
+    expect(cfg.searchEngine).toBe(want.SEARCH_ENGINE);
+    expect(searchNodes(cfg.searchUrl!)).toEqual(want.SEARCH_URL.split(','));
+    expect([cfg.indexShards, cfg.indexReplicas]).toEqual([SHARDS, REPLICAS]);
+    for (const node of CLUSTER_NODES) expect(cluster.services[name]!.depends_on?.[node.name]).toEqual({ condition: 'service_healthy' });
   });
 
   it('leaves the single Elasticsearch off', () => {

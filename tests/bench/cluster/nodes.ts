@@ -1,14 +1,35 @@
 /**
- * Starts, kills and restarts the cluster's JVMs (the launcher of engine/, one process per node),
- * and asks the cluster how it is. Every request has a timeout; nothing here waits forever.
+ * Starts, kills and restarts the cluster's JVMs (the launcher of engine/ or engine/elasticsearch/,
+ * one process per node), and asks the cluster how it is. Every request has a timeout; nothing here
+ * waits forever.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CLUSTER_NODES, NODE_HEAP, launcherArgs, type ClusterNode } from './topology.ts';
+import { NODE_HEAP, clusterNodes, launcherArgs, type ClusterNode, type EngineKind } from './topology.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
-const CLASSPATH = [path.join(ROOT, 'engine/target/classes'), path.join(ROOT, 'engine/target/lib/*')].join(path.delimiter);
+
+/**
+ * How bin/engine.js runs each kind (bin/engine-kinds.js has the reasons): its build, launcher class,
+ * JDK and the distribution's JVM options that matter outside its tarball.
+ */
+export const LAUNCH: Record<EngineKind, { target: string; mainClass: string; java: string; jvmOptions: string[] }> = {
+  opensearch: {
+    target: path.join(ROOT, 'engine/target'),
+    mainClass: 'planhub.engine.OpenSearchLauncher',
+    java: process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin/java') : 'java',
+    // Java 17 here: OpenSearch 2.x parses dates with the COMPAT locale data.
+    jvmOptions: ['-Djava.locale.providers=SPI,COMPAT'],
+  },
+  elasticsearch: {
+    target: path.join(ROOT, 'engine/elasticsearch/target'),
+    mainClass: 'planhub.engine.elasticsearch.ElasticsearchLauncher',
+    // Elasticsearch 9 needs Java 21+; the machine's default is 17.
+    java: path.join(process.env.ES_JAVA_HOME ?? '/usr/lib/jvm/temurin-25-jdk-amd64', 'bin/java'),
+    jvmOptions: ['--enable-native-access=ALL-UNNAMED', '--add-modules=jdk.incubator.vector'],
+  },
+};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export interface Health {
@@ -20,6 +41,7 @@ export interface Health {
 }
 
 export interface RunningCluster {
+  kind: EngineKind;
   nodes: readonly ClusterNode[];
   /** Starts the node (again, on its own data folder); resolves when its JVM has been spawned. */
   start(node: ClusterNode): void;
@@ -29,14 +51,19 @@ export interface RunningCluster {
   stopAll(): Promise<void>;
   /** GET a JSON document from any node that answers (null when none does). */
   get<T>(pathAndQuery: string, timeoutMs?: number): Promise<T | null>;
+  /** Any other request to the first running node that answers; its status (0 when none answered). */
+  request(method: string, pathAndQuery: string, timeoutMs?: number): Promise<number>;
   /** Waits until the health has `nodes` nodes and this status; throws after timeoutMs. */
   waitFor(status: 'green' | 'yellow', nodes: number, timeoutMs: number): Promise<Health>;
   /** Where node's log goes. */
   logOf(node: ClusterNode): string;
 }
 
-export function startCluster(baseDir: string, opts: { java?: string } = {}): RunningCluster {
-  const java = opts.java ?? 'java';
+export function startCluster(kind: EngineKind, baseDir: string): RunningCluster {
+  const launch = LAUNCH[kind];
+  const nodes = clusterNodes(kind);
+  const classpath = [path.join(launch.target, 'classes'), path.join(launch.target, 'lib/*')].join(path.delimiter);
+  if (!fs.existsSync(path.join(launch.target, 'classes'))) throw new Error(`${launch.target} is missing: build it first (bin/engine.js --kind ${kind} does)`);
   const procs = new Map<string, ChildProcess>();
   const dirOf = (node: ClusterNode) => path.join(baseDir, node.name);
   const logOf = (node: ClusterNode) => path.join(dirOf(node), 'engine.log');
@@ -46,14 +73,14 @@ export function startCluster(baseDir: string, opts: { java?: string } = {}): Run
     const dir = dirOf(node);
     fs.mkdirSync(path.join(dir, 'tmp'), { recursive: true });
     const log = fs.openSync(logOf(node), 'a');
-    // The JVM options bin/engine.js gives a single node (Java 17 here: COMPAT locale data for 2.x dates).
+    // The JVM options bin/engine.js gives a single node.
     const args = [
       `-Xms${NODE_HEAP}`, `-Xmx${NODE_HEAP}`, '-Dfile.encoding=UTF-8', '-Djava.awt.headless=true', '-Djna.nosys=true',
       '-XX:-OmitStackTraceInFastThrow', '-XX:+UseG1GC', `-Djava.io.tmpdir=${path.join(dir, 'tmp')}`,
-      '-Djava.locale.providers=SPI,COMPAT',
-      '-cp', CLASSPATH, 'planhub.engine.OpenSearchLauncher', ...launcherArgs(node, dir),
+      ...launch.jvmOptions,
+      '-cp', classpath, launch.mainClass, ...launcherArgs(node, dir, nodes),
     ];
-    const child = spawn(java, args, { stdio: ['ignore', log, log] });
+    const child = spawn(launch.java, args, { stdio: ['ignore', log, log] });
     fs.closeSync(log);
     procs.set(node.name, child);
     child.on('exit', () => {
@@ -83,7 +110,7 @@ export function startCluster(baseDir: string, opts: { java?: string } = {}): Run
   }
 
   async function get<T>(pathAndQuery: string, timeoutMs = 3000): Promise<T | null> {
-    for (const node of CLUSTER_NODES) {
+    for (const node of nodes) {
       if (!procs.has(node.name)) continue;
       try {
         const res = await fetch(`http://127.0.0.1:${node.httpPort}${pathAndQuery}`, { signal: AbortSignal.timeout(timeoutMs) });
@@ -93,6 +120,20 @@ export function startCluster(baseDir: string, opts: { java?: string } = {}): Run
       }
     }
     return null;
+  }
+
+  async function request(method: string, pathAndQuery: string, timeoutMs = 30_000): Promise<number> {
+    for (const node of nodes) {
+      if (!procs.has(node.name)) continue;
+      try {
+        const res = await fetch(`http://127.0.0.1:${node.httpPort}${pathAndQuery}`, { method, signal: AbortSignal.timeout(timeoutMs) });
+        await res.arrayBuffer();
+        return res.status;
+      } catch {
+        // ask the next node
+      }
+    }
+    return 0;
   }
 
   async function waitFor(status: 'green' | 'yellow', nodes: number, timeoutMs: number): Promise<Health> {
@@ -107,5 +148,5 @@ export function startCluster(baseDir: string, opts: { java?: string } = {}): Run
     throw new Error(`cluster not ${status} with ${nodes} nodes after ${timeoutMs / 1000} s (last: ${JSON.stringify(last)})`);
   }
 
-  return { nodes: CLUSTER_NODES, start, kill, stopAll, get, waitFor, logOf };
+  return { kind, nodes, start, kill, stopAll, get, request, waitFor, logOf };
 }
