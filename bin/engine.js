@@ -26,6 +26,17 @@ const cliArgs = process.argv.slice(2);
 const dashDash = cliArgs.indexOf('--');
 const ownArgs = dashDash < 0 ? cliArgs : cliArgs.slice(0, dashDash);
 const launcherArgs = dashDash < 0 ? [] : cliArgs.slice(dashDash + 1);
+if (ownArgs.includes('--help') || ownArgs.includes('-h')) {
+  // The usage is this file's opening comment.
+  const text = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
+  console.log(text.slice(1, text.findIndex((l) => l.startsWith('import '))).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+  process.exit(0);
+}
+const unknown = ownArgs.filter((a) => a.startsWith('-') && !['--kind', '--foreground'].includes(a) && !a.startsWith('--kind='));
+if (unknown.length > 0) {
+  console.error(`engine: unknown option ${unknown.join(' ')} (see node bin/engine.js --help; launcher options go after --)`);
+  process.exit(2);
+}
 const kindIndex = ownArgs.findIndex((a) => a === '--kind' || a.startsWith('--kind='));
 const kindName = kindIndex < 0
   ? process.env.ENGINE_KIND || 'opensearch'
