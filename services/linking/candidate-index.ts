@@ -42,6 +42,8 @@ export interface CandidateIndex {
   coreDf(i: number, inDistrict: boolean): number;
   /** How many projects carry this piece of the given kind (estates: hold it in a name). */
   pieceDf(kind: AnchorKind, text: string): number;
+  /** Projects whose name's stretch (./project-profile.ts) has this end. */
+  byStretchEnd(end: string): readonly number[];
   /** Mean document frequencies, for term-frequency adjustments. */
   readonly meanDf: Readonly<Record<AnchorKind, number>>;
   /**
@@ -64,7 +66,7 @@ const MAX_PIECE_DF = 30;
 
 const HAN3 = /^\p{Script=Han}{3}$/u;
 /** The names a writer may mishear by one character: sales names and cores of three or more characters. */
-const nearNames = (p: ProjectProfile) => [...p.estates, ...(p.genericCore ? [] : [p.core])].filter((e) => e.length >= 3);
+const nearNames = (p: ProjectProfile) => [...new Set([...p.estates, ...(p.genericCore ? [] : [p.core, ...p.said])])].filter((e) => e.length >= 3);
 const HAN2 = /^\p{Script=Han}{2}$/u;
 
 export function buildCandidateIndex(sources: readonly ProjectSource[]): CandidateIndex {
@@ -266,9 +268,19 @@ export function buildCandidateIndex(sources: readonly ProjectSource[]): Candidat
     return { hits, fuzzy, near };
   }
 
+  const stretchEnds = new Map<string, number[]>();
+  profiles.forEach((p, i) => {
+    for (const end of new Set(p.stretch ?? [])) {
+      const list = stretchEnds.get(end);
+      if (list) list.push(i);
+      else stretchEnds.set(end, [i]);
+    }
+  });
+
   return {
     profiles,
     byNo,
+    byStretchEnd: (end) => stretchEnds.get(end) ?? [],
     // (By the name without its brand: 绿地 of 绿地北湖华府小区 is a builder, not a park.)
     kinds: profiles.map((p) => kindOfName(p.brands.reduce((name, b) => name.replace(b, ''), p.name))),
     gramWeight,

@@ -5,12 +5,12 @@
  */
 import { gramsOf } from '../../indexers/segment/grams.ts';
 import type { CandidateIndex } from './candidate-index.ts';
-import { districtBefore, districtsIn, phasesIn, plotsIn } from './markers.ts';
+import { districtBefore, districtsIn, phasesIn, plotsIn, stretchIn } from './markers.ts';
 import { nearMatch } from './near-match.ts';
-import { isKindWord, kindsIn, type ProjectKind } from './project-kind.ts';
+import { isKindWord, kindAgrees, kindsSaidAt, type ProjectKind } from './project-kind.ts';
 
 const KIND_LABELS: Record<ProjectKind, string> = {
-  affordable: '保障房、还建房', land: '土地征收储备', industrial: '厂房', school: '学校', hospital: '医院', bridge: '桥梁',
+  rental: '公租房', resettlement: '还建房、安置房', affordable: '保障房', land: '土地征收储备', industrial: '厂房', school: '学校', hospital: '医院', bridge: '桥梁',
   metro: '轨道交通', pipeline: '管网', power: '电力设施', park: '公园绿地', civic: '公共服务设施', road: '道路', commercial: '商业',
   housing: '住宅',
 };
@@ -121,7 +121,7 @@ function rarestRun(index: CandidateIndex, i: number, t: string): { run: string; 
 }
 
 /** What turns a name into a road or street (龙阳 → 龙阳大道): such an occurrence is the place, not the name. */
-export const PLACE_SUFFIX = /^(?:大道|大街|路|街道|街|巷)/;
+export const PLACE_SUFFIX = /^(?:[东西南北中一二三四五六七八九十]?(?:大道|大街|路)|街道|街|巷|苑)/;
 
 /**
  * Whether `text` holds `name` other than as the start of a longer road or street name, and other
@@ -224,12 +224,17 @@ export function compare(
     const df = index.pieceDf('estate', e);
     exact(e, 'estate', df);
   }
+  // A road's works named as the stretch they run (白沙洲大道到卓刀泉路那段): the name people give them.
+  if (p.stretch) {
+    const stretch = stretchIn(t, p.stretch[0], p.stretch[1]);
+    if (stretch) exact(t.slice(stretch.start, stretch.end), 'core', index.byStretchEnd(p.stretch[0]).filter((j) => index.byStretchEnd(p.stretch![1]).includes(j)).length);
+  }
   // Names that are not part of one another (宗关 and 心语, not 国宾府 and 中建国宾府).
   const separate = matched.filter((x) => !matched.some((y) => y !== x && y.includes(x)));
   const alias: Level<'alias'> = new Set(separate).size >= 2 ? 'also' : 'none';
   if (alias === 'also') evidence.alias = separate.filter((x) => x !== evidence.name).join('、');
   // (Only a project the text names somewhere, by a name or a misheard one, can be named by a misheard one.)
-  if (RANK[name] > RANK.near && names.some((n) => n.projects.includes(i))) {
+  if (RANK[name] > RANK.near && spans.length > 0) {
     // A name written with one character misheard (青菱弯 for 青菱湾) says more than a name many projects carry.
     const near = p.genericCore ? null : nearMatch(t, p.core);
     const nearEstate = near ? null : p.estates.map((e) => ({ e, m: nearMatch(t, e) })).find((x) => x.m);
@@ -285,8 +290,8 @@ export function compare(
   // What the text says stands there, right at the name (王家墩那块地, 荣华的厂), against what the project is.
   const own = index.kinds[i] ?? null;
   const said = new Set(spans.filter((s) => s.start >= scope.from && s.end <= scope.to)
-    .flatMap((s) => kindsIn(all.slice(s.start, Math.min(scope.to, s.end + 8)))));
-  const kind: Level<'kind'> = own === null || said.size === 0 ? 'not_stated' : said.has(own) ? 'agree' : 'differs';
+    .flatMap((s) => kindsSaidAt(all.slice(0, scope.to), s.start, s.end)));
+  const kind: Level<'kind'> = own === null || said.size === 0 ? 'not_stated' : kindAgrees(said, own) ? 'agree' : 'differs';
   if (kind !== 'not_stated') evidence.kind = [...said].map((k) => KIND_LABELS[k]).join('、');
 
   // Letters come while a project is planned and built, 公文 and minutes while it is decided on.

@@ -7,6 +7,7 @@
  * minutes and 公文, a project named only in passing beside the projects they decide on is not
  * linked. Pure.
  */
+import { canonicalDistrict } from '../../indexers/districts.ts';
 import type { CandidateIndex } from './candidate-index.ts';
 import { compare, scopeOf, type Comparison, type Scope } from './features.ts';
 import { scoreComparison, type LinkType, type LinkerModel, type Score, type Thresholds } from './link-model.ts';
@@ -83,7 +84,7 @@ function aboutnessOf(a: Analysis, members: ReadonlyMap<number, readonly Mention[
     }
   }
   for (const [i, ms] of members) {
-    const about = aboutness(ms.map((m) => m.context));
+    const about = aboutness(ms.filter((m) => !weakSubject(a.text.all, m, ms)).map((m) => m.context));
     const keyed = isKeyed(i);
     const onlyInBody = ms.every((m) => m.role === 'body');
     const onlyInOthersItems = !keyed && ms.length > 0 && ms.every((m) => {
@@ -94,6 +95,18 @@ function aboutnessOf(a: Analysis, members: ReadonlyMap<number, readonly Mention[
     out.set(i, titled && onlyInBody && !keyed && about === 'subject' ? 'passing' : onlyInOthersItems && about === 'subject' ? 'landmark' : about);
   }
   return out;
+}
+
+/**
+ * A mention that says nothing of what the text is about: a district's name (东湖, 汉阳), or a
+ * shorter piece of a name the text uses elsewhere as a landmark or home (月湖 beside
+ * `月湖金融中心旁边的…`): the longer name shows what the writer meant by it.
+ */
+function weakSubject(text: string, m: Mention, ms: readonly Mention[]): boolean {
+  if (m.context !== 'subject') return false;
+  const said = text.slice(m.start, m.end);
+  if (canonicalDistrict(said) !== null) return true;
+  return ms.some((o) => o.context !== 'subject' && o.end - o.start > said.length && text.slice(o.start, o.end).includes(said));
 }
 
 interface Judged {
@@ -107,6 +120,10 @@ interface Judged {
 const RANK = { auto: 2, suggested: 1, none: 0 } as const;
 /** Levels at which the text names the project itself. */
 const NAMED = new Set<string>(['unique', 'whole', 'near', 'most']);
+/** What singles out one of the projects a shared name could mean: what stands there, where, whose, which plot or phase. */
+const narrowed = (l: Comparison['levels']) =>
+  l.kind === 'agree' ||
+  (l.kind !== 'differs' && (l.street === 'agree' || l.brand === 'whole' || l.brand === 'short' || l.plot === 'agree' || l.phase === 'agree' || l.alias === 'also'));
 const better = (a: Judged, b: Judged | undefined) =>
   !b || RANK[a.status ?? 'none'] > RANK[b.status ?? 'none'] || (a.status === b.status && a.score.total > b.score.total);
 
@@ -166,8 +183,11 @@ export function decideLinks(index: CandidateIndex, a: Analysis, opts: DecideOpti
     // project the text does not name (by its name, sales name or a number): roads, a street and a brand only point.
     const { levels } = j.comparison;
     const disagrees = levels.plot === 'disagree' || levels.phase === 'disagree';
-    // In a petition a name many projects carry (五里界, 南湖: a place as much as a project) names none of them alone.
-    const named = NAMED.has(levels.name) || (type !== 'petition' && levels.name === 'common') || levels.key !== 'none';
+    // In a petition a name many projects carry (五里界, 南湖: a place as much as a project) names none of
+    // them alone; with what the letter says stands there or where (五里界的还建楼, 鹦鹉街道的云庐) it
+    // may, when that sets this project clear of every other carrying the name (the slot's margin).
+    const named = NAMED.has(levels.name) || levels.key !== 'none' ||
+      (levels.name === 'common' && (type !== 'petition' || narrowed(levels)));
     const status: ProposedStatus = ctx === 'subject' && !disagrees && named && (type !== 'petition' || soleSubject === i) ? j.status : 'suggested';
     const mention = members.get(i)?.find((m) => m.context === ctx);
     const text = a.text.all;

@@ -78,3 +78,26 @@ export function districtBefore(text: string, at: number): string | null {
   }
   return null;
 }
+
+/** Between the two ends of a stretch: `A到B`, `A至B`, `A和B之间`, `A-B段`. */
+const STRETCH_JOIN = /^(?:一直到|到|至|往|和|与|-|—|~)/;
+/** A crossing is a point, not the stretch between two roads: `A和B交叉口`, `A与B路口`. */
+const CROSSING = /^(?:交叉口|交叉路口|路口|交汇处|交汇|交界|十字路口|转角)/;
+
+/**
+ * Where `text` names the stretch between `a` and `b` (either way round): `白沙洲大道到卓刀泉路那段`,
+ * not the crossing `临湖大道和沁湖路交叉口`. Returns the span, or null.
+ */
+export function stretchIn(text: string, a: string, b: string): { start: number; end: number } | null {
+  for (const [x, y] of [[a, b], [b, a]] as const) {
+    for (let at = text.indexOf(x); at !== -1; at = text.indexOf(x, at + 1)) {
+      const rest = text.slice(at + x.length);
+      const join = STRETCH_JOIN.exec(rest);
+      if (!join || !rest.startsWith(y, join[0].length)) continue;
+      const end = at + x.length + join[0].length + y.length;
+      if (CROSSING.test(text.slice(end))) continue;
+      return { start: at, end };
+    }
+  }
+  return null;
+}

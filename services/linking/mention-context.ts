@@ -33,12 +33,19 @@ const NOT_AN_ADDRESS = /发现|看到|听说|反映|投诉|工地|施工|建设|
 /** `我们是X的业主`, `我是X小区的居民`: first person before, residents after. */
 const FIRST_PERSON = /(?:我们|我|本人|俺们?)(?:都|也)?是/;
 const RESIDENTS_AFTER = /^[^,.;:!?。\n]{0,12}?(?:的)?(?:业主|居民|住户|老住户|租户)/;
+/** `我在X小区买的房子`: where the writer bought their home. */
+const BOUGHT_BEFORE = /(?:我|我们|本人|俺)(?:家)?(?:在|于)[^,.;:!?。\n]{0,16}$/;
+const BOUGHT_AFTER = /^[^,.;:!?。\n]{0,6}?(?:买的房|买了房|购买的房|购的房|买的那套|的房子)/;
 
 /** What follows a name that is used to say where something else is. */
 const LANDMARK_AFTER =
-  /^(?:[一二三四五六七八九十\d]{1,2}期|[A-Za-z]\d{0,2}(?:号?地块)?)?(?:小区|社区|项目|工地|楼盘|大楼|那个|这个|的){0,2}(?:大门口|门口|大门|后门|旁边|旁|对面|附近|周边|周围|隔壁|边上|一侧|[东西南北]{1,2}(?:侧|边|面|角)|后面|前面|背后|楼下|外面|不远处|那边|这边|一带|内(?!容|涵)|里面)/;
+  /^(?:[一二三四五六七八九十\d]{1,2}期|[A-Za-z]\d{0,2}(?:号?地块)?|[^,.;:!?。\n]{1,8}?(?:工程|项目))?(?:小区|社区|项目|工地|楼盘|大楼|那个|这个|的){0,2}(?:大门口|门口|大门|后门|旁边|旁|对面|附近|周边|周围|隔壁|边上|一侧|[东西南北]{1,2}(?:侧|边|面|角)|后面|前面|背后|楼下|外面|不远处|那边|这边|一带|内(?!容|涵)|里面)/;
 /** `东侧为X`, `北面是X`: the name marks where the subject lies. */
 const LANDMARK_BEFORE = /(?:[东西南北]{1,2}(?:侧|面|邻|边)(?:为|是|紧邻|毗邻|与)?|靠近|紧挨着?|挨着|离)$/;
+
+/** A road named as one end of a stretch: `X到Y那段`, `X至Y段`, `X与Y之间`. */
+const SEGMENT_AFTER = /^(?:到|至|与|和|-)[^,.;:!?。\n]{1,8}?(?:大道|大街|路|街)(?:那段|段|之间|一段|路段)/;
+const SEGMENT_BEFORE = /(?:大道|大街|路|街)(?:到|至|与|和|-)$/;
 
 /** `参照X的做法`, `紧邻X`, `例如X`: named as an example or a neighbour. */
 const PASSING_BEFORE = /(?:参照|参考|借鉴|比照|例如|比如|类似于?|毗邻|紧邻|邻近|临近|相邻的|如同)$/;
@@ -55,9 +62,12 @@ export function mentionContext(text: string, start: number, end: number): Mentio
   const lives = HOME_LIVES_IN.exec(before);
   if (lives && !NOT_AN_ADDRESS.test(lives[1]!)) return 'home';
   if (FIRST_PERSON.test(before) && RESIDENTS_AFTER.test(after)) return 'home';
+  if (BOUGHT_BEFORE.test(before) && BOUGHT_AFTER.test(after)) return 'home';
   if (PASSING_BEFORE.test(before) || PASSING_AFTER.test(after)) return 'passing';
   if (WITH_BEFORE.test(before) && WITH_AFTER.test(after)) return 'passing';
   if (LANDMARK_AFTER.test(after) || LANDMARK_BEFORE.test(before)) return 'landmark';
+  // `白沙洲大道到卓刀泉路那段新路`: the two roads bound the site, the works between them are the subject.
+  if (SEGMENT_AFTER.test(after) || (SEGMENT_BEFORE.test(before) && /^(?:那段|段|之间|一段|路段)/.test(after))) return 'landmark';
   // `高新四路上全是泥`: on a road is where something happens, not what it is about.
   if (/[路道街]$/.test(text.slice(start, end)) && /^上(?!访|报|级|传|诉)/.test(after)) return 'landmark';
   return 'subject';
@@ -65,6 +75,7 @@ export function mentionContext(text: string, start: number, end: number): Mentio
 
 const LIVES = /住在|居住在|居住于|家住|家在/;
 const RESIDENTS = /业主|居民|住户|租户/;
+const BOUGHT = /(?:我|我们|本人|俺)(?:家)?(?:在|于).{0,20}?(?:买的房|买了房|购买的房)/;
 
 /**
  * The text with the writer's self-introduction blanked (`我是住在洪山区关山街道X小区的居民`,
@@ -77,7 +88,7 @@ export function withoutHome(text: string): string {
   for (let at = 0; at <= text.length; at++) {
     if (at < text.length && !BOUNDARY.test(text[at]!)) continue;
     const clause = text.slice(from, at);
-    out += LIVES.test(clause) || (FIRST_PERSON.test(clause) && RESIDENTS.test(clause)) ? ' '.repeat(clause.length) : clause;
+    out += LIVES.test(clause) || (FIRST_PERSON.test(clause) && RESIDENTS.test(clause)) || BOUGHT.test(clause) ? ' '.repeat(clause.length) : clause;
     if (at < text.length) out += text[at];
     from = at + 1;
   }

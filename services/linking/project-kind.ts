@@ -7,7 +7,11 @@
  */
 
 export const KIND_WORDS = {
-  affordable: ['公共租赁住房', '公租房', '保障性住房', '保障房', '还建房', '还建楼', '还建小区', '安置房', '廉租房', '经济适用房'],
+  // Housing the city provides comes in two kinds people keep apart: rented (公租房) and given back to
+  // those whose homes were taken (还建房, 安置房). 保障房 covers both (see BROAD_WORDS).
+  rental: ['公共租赁住房', '公租房', '廉租房', '人才公寓', '租赁住房'],
+  resettlement: ['还建房', '还建楼', '还建小区', '还建', '安置房', '安置小区', '回迁房', '经济适用房'],
+  affordable: ['保障性住房', '保障房', '保障性安居工程'],
   land: ['土地储备', '土地征收', '集体土地', '征收储备', '征地项目', '那块地', '那片地', '征地'],
   industrial: ['厂房', '产业园', '生产基地', '研发中心', '研发楼', '工厂', '的厂', '厂区', '车间'],
   school: ['一贯制学校', '学校', '小学', '中学', '初中', '幼儿园', '校区'],
@@ -38,10 +42,22 @@ const WORDS: ReadonlySet<string> = new Set(Object.values(KIND_WORDS).flat());
 /** Whether `s` is one of the kind words (绿地, 广场): a brand spelt so is also an ordinary word. */
 export const isKindWord = (s: string): boolean => WORDS.has(s);
 
-/** The kind a project name says, or null. */
+/** Every kind word, longest first, as one pattern: the longest word at each place says it (还建小区, not 小区). */
+const ANY_WORD = new RegExp(Object.values(KIND_WORDS).flat().sort((a, b) => b.length - a.length).join('|'), 'g');
+
+/**
+ * The kind a project name says, or null. A Chinese name ends with what the thing is, so the last
+ * kind word decides: 翡翠公园小区四期 is housing (an estate called 翡翠公园), 九峰B2地块研发楼 industrial.
+ */
 export function kindOfName(name: string): ProjectKind | null {
-  for (const k of KINDS) if (KIND_WORDS[k].some((w) => name.includes(w))) return k;
-  return null;
+  let last: string | null = null;
+  for (const m of name.matchAll(ANY_WORD)) last = m[0];
+  return last === null ? null : KINDS.find((k) => (KIND_WORDS[k] as readonly string[]).includes(last)) ?? null;
+}
+
+/** Whether what a text says stands at a place (`kinds`) fits a project of kind `own`: 公租房 is a kind of 保障房. */
+export function kindAgrees(said: ReadonlySet<ProjectKind>, own: ProjectKind): boolean {
+  return said.has(own) || (own === 'affordable' && (said.has('rental') || said.has('resettlement')));
 }
 
 /** Words that say what is done at a site rather than what stands there (`X征地时`, `X土地征收范围`). */
@@ -50,6 +66,9 @@ const ACTIONS: ReadonlySet<string> = new Set(['征地', '土地征收']);
 const SAID = new RegExp(KINDS.flatMap((k) => KIND_WORDS[k]).filter((w) => !ACTIONS.has(w)).sort((a, b) => b.length - a.length).join('|'), 'g');
 const KIND_OF_WORD = new Map<string, ProjectKind[]>();
 for (const k of KINDS) for (const w of KIND_WORDS[k]) KIND_OF_WORD.set(w, [...(KIND_OF_WORD.get(w) ?? []), k]);
+/** Words that name a family of kinds: 保障房 is said of 公租房 and of 还建房 alike. */
+const BROAD_WORDS: Record<string, ProjectKind[]> = { 保障性住房: ['rental', 'resettlement'], 保障房: ['rental', 'resettlement'], 保障性安居工程: ['rental', 'resettlement'] };
+for (const [w, ks] of Object.entries(BROAD_WORDS)) KIND_OF_WORD.set(w, [...KIND_OF_WORD.get(w)!, ...ks]);
 
 /** The kinds a stretch of text names (`那块地` → land; `的公租房` → affordable). */
 export function kindsIn(text: string): ProjectKind[] {
@@ -57,4 +76,22 @@ export function kindsIn(text: string): ProjectKind[] {
   // The longest word at each place says it: 还建小区 is 还建房, not also 小区's 住宅.
   for (const m of text.matchAll(SAID)) for (const k of KIND_OF_WORD.get(m[0])!) out.add(k);
   return KINDS.filter((k) => out.has(k));
+}
+
+/** What may stand between a name and the word for what stands there: 涨渡湖的公租房, 五里界村还建楼, 东湖印三期的工地. */
+const GAP = /^(?:[一二三四五六七八九十\d]{1,2}期|[A-Za-z]\d{0,2}(?:号?地块)?)?(?:的|那个|这个|那边的|村|片区|片|新建的|新建|新|在建的|在建)?/;
+const WORD_AT = new RegExp(`^(?:${ANY_WORD.source})`);
+
+/**
+ * What a text says stands at a name it mentions (`text[start, end)`): the kind word right after it
+ * (`涨渡湖的公租房`, `解放大道地铁站`), else the last kind word of the mention itself (九峰商业中心).
+ * Only right there: in `庙山藏龙大道管廊` the 管廊 is 藏龙大道's, not 庙山's.
+ */
+export function kindsSaidAt(text: string, start: number, end: number): ProjectKind[] {
+  const rest = text.slice(end, end + 16);
+  const word = WORD_AT.exec(rest)?.[0] ?? WORD_AT.exec(rest.slice(GAP.exec(rest)![0].length))?.[0];
+  if (word) return kindsIn(word);
+  let last: string | null = null;
+  for (const m of text.slice(start, end).matchAll(ANY_WORD)) last = m[0];
+  return last === null ? [] : kindsIn(last);
 }

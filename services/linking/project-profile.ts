@@ -46,6 +46,8 @@ export interface ProjectProfile {
   /** The first two characters of a long brand (福星 for 福星惠誉), which people also say. */
   brandShort: string | null;
   roads: string[];
+  /** The two ends of a stretch the name's brackets give (白沙洲大道, 卓刀泉路 of 狮子山东路(白沙洲大道-卓刀泉路)道路工程). */
+  stretch: readonly [string, string] | null;
   /** The street (街道) of the address. */
   street: string | null;
   plots: string[];
@@ -121,6 +123,27 @@ export function roadsIn(text: string): string[] {
   return out;
 }
 
+/** What an estate or complex is, at the end of its name, that people say after the brand alone (碧桂园中心 for 碧桂园北湖中心). */
+const GENERIC_TAILS = ['商业中心', '金融中心', '国际广场', '总部基地', '中心', '广场', '大厦', '公馆', '华府', '天地'];
+
+/** The brand with the name's generic tail (万科广场 for 万科索河广场), when the name is brand, place and tail. */
+function brandWithTail(brand: string, unbranded: string): string[] {
+  if (!brand) return [];
+  const tail = GENERIC_TAILS.find((t) => unbranded.endsWith(t) && unbranded.length - t.length >= 2);
+  return tail ? [brand + tail] : [];
+}
+
+/** The ends of the first bracket that gives a stretch: 白沙洲大道-卓刀泉路, 首义路至积玉桥段. */
+function stretchOf(brackets: readonly string[]): readonly [string, string] | null {
+  for (const b of brackets) {
+    const parts = b.replace(/段$/, '').split(/[-—~至到]/);
+    if (parts.length !== 2) continue;
+    const [a, z] = parts.map((x) => x.trim()) as [string, string];
+    if (a.length >= 2 && z.length >= 2 && /^\p{Script=Han}+$/u.test(a + z)) return [a, z];
+  }
+  return null;
+}
+
 const squeeze = (s: string) => normalizeText(s).replace(/\s+/g, '');
 
 /** District names and their beginnings (汉阳, 东西 of 东西湖), the city: the start of a place, not a brand. */
@@ -154,7 +177,7 @@ export function projectProfile(p: ProjectSource): ProjectProfile {
   const unbrandedBase = nameBrand ? base.slice(nameBrand.length) : base;
   // Without its kind the name may be only a place (长丰街道养老服务中心 → 长丰街道, 江岸体育公园 → 江岸)
   // or only a kind (康源钢结构厂房 → 厂房): then the kind stays, and such a core names nothing alone.
-  const placeOrKind = (c: string) => c === street || addressRoads.includes(c) || isPlaceWord(c) || KIND_TAILS.includes(c) || /(?:街道|镇|乡)$/.test(c);
+  const placeOrKind = (c: string) => c === street || addressRoads.includes(c) || isPlaceWord(c) || KIND_TAILS.includes(c) || /(?:街道|(?<!小)镇|乡)$/.test(c);
   const kindless = coreOf(unbrandedBase);
   const core = placeOrKind(kindless) ? stripTail(unbrandedBase) : kindless;
   const brands = [...new Set([...brandCandidates, ...(nameBrand ? [nameBrand] : [])])];
@@ -184,11 +207,12 @@ export function projectProfile(p: ProjectSource): ProjectProfile {
     district: p.district ? canonicalDistrict(p.district) : null,
     base,
     core,
-    said: [...new Set([stripTail(unbrandedBase), base])].filter((s) => s !== core && s.length >= 3),
+    said: [...new Set([stripTail(unbrandedBase), base, ...brandWithTail(nameBrand, unbrandedBase)])].filter((s) => s !== core && s.length >= 3),
     estates: [...estates],
     brands,
     brandShort: short && !brands.includes(short) ? short : null,
     roads: [...new Set(roads)],
+    stretch: stretchOf(brackets),
     street,
     genericCore: placeOrKind(kindless),
     placeOnly: isPlaceWord(core),

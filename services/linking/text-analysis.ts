@@ -6,9 +6,10 @@
 import { canonicalDistrict } from '../../indexers/districts.ts';
 import { gramsOf } from '../../indexers/segment/grams.ts';
 import { docNoKey, findCitations } from '../reading/references.ts';
-import type { CandidateIndex } from './candidate-index.ts';
+import type { CandidateIndex, Hit } from './candidate-index.ts';
 import type { CitedKeys, NameSpan, Span } from './features.ts';
 import { itemAt, linkText, roleAt, type LinkText, type MentionRole, type TextItem } from './link-text.ts';
+import { stretchIn } from './markers.ts';
 import { mentionContext, withoutHome, type MentionContext } from './mention-context.ts';
 import { KIND_WORDS } from './project-kind.ts';
 
@@ -144,6 +145,9 @@ export function analyze(index: CandidateIndex, input: LinkInput, book: KeyBook):
   const spans = new Map<number, Span[]>();
   const keys = citedKeys(index, all, book, input.ownKey, spans);
   const { hits, fuzzy, near } = index.scan(all, grams, MIN_COVERAGE);
+  // (A name written with a character misheard is a mention, but no longer name that hides others in it:
+  // 新成御江台 may be 新城御江台 or a 御江台 of another builder.)
+  const misheard = new Set<Hit>(near);
   hits.push(...near);
   // Longer pieces first where several start at one place, so a run inside a whole name is not a mention of its own.
   hits.sort((x, y) => x.at - y.at || y.text.length - x.text.length);
@@ -181,6 +185,21 @@ export function analyze(index: CandidateIndex, input: LinkInput, book: KeyBook):
       }
     }
   }
+  // The works between two roads, named as the stretch (`白沙洲大道到卓刀泉路那段`): a road found opens it.
+  for (const h of hits) {
+    if (h.kind !== 'road') continue;
+    for (const i of index.byStretchEnd(h.text)) {
+      const [a, b] = index.profiles[i]!.stretch!;
+      const span = stretchIn(all.slice(Math.max(0, h.at - 12), h.at + 40), a, b);
+      if (!span) continue;
+      const from = Math.max(0, h.at - 12);
+      let list = spans.get(i);
+      if (!list) spans.set(i, (list = []));
+      if (list.some((s) => s.start === from + span.start)) continue;
+      list.push({ start: from + span.start, end: from + span.end });
+      found.set(i, (found.get(i) ?? 0) + 10);
+    }
+  }
   for (const [i, coverage] of fuzzy) {
     const exact = spans.get(i);
     const s = looseSpan(index, i, all);
@@ -192,7 +211,7 @@ export function analyze(index: CandidateIndex, input: LinkInput, book: KeyBook):
   }
   // Longest match: a name inside a longer name of another project (盘龙城 in 盘龙城三路, 青菱 in 青菱湾)
   // is part of that name, not a mention of its own.
-  const names: NameSpan[] = hits.filter((h) => h.kind === 'core' || h.kind === 'estate')
+  const names: NameSpan[] = hits.filter((h) => (h.kind === 'core' || h.kind === 'estate') && !misheard.has(h))
     .map((h) => ({ start: h.at, end: h.at + h.text.length, projects: h.projects }));
   for (const [i, list] of spans) {
     const kept = list.filter((s) => !names.some((n) =>

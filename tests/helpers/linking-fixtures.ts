@@ -31,6 +31,9 @@ export const P = {
   fengdan: 'JAAA20230109',
   jingui: 'JAAA20230110',
   cement: 'QKTD20230111',
+  yangluoResettle: 'XZAA20230115',
+  yangluoRental: 'XZAA20230116',
+  beihuCentre: 'JHAA20230117',
 } as const;
 
 export const PROJECTS = [
@@ -48,7 +51,9 @@ export const PROJECTS = [
   project('DXAA20230112', '东西湖区金银湖K2地块', '东西湖', '武汉某某实业有限公司', '东西湖区金银湖街道金银湖路以东', { estate_name: '湖光悦府' }),
   project('HYAA20230113', '汉阳区四新P6地块', '汉阳', '武汉某某投资有限公司', '汉阳区四新街道四新大道以南', { estate_name: '锦绣澜庭' }),
   project('CDAA20230114', '蔡甸区中法生态城D1地块', '蔡甸', '武汉某某城建有限公司', '蔡甸区中法生态城街道知音湖大道以北'),
-  project('XZAA20230115', '新洲区阳逻港C3地块还建房项目', '新洲', '武汉某某安居有限公司', '新洲区阳逻街道港城大道以东'),
+  project(P.yangluoResettle, '新洲区阳逻港C3地块还建房项目', '新洲', '武汉某某安居有限公司', '新洲区阳逻街道港城大道以东'),
+  project(P.yangluoRental, '阳逻港公共租赁住房二期工程', '新洲', '武汉某某住房保障建设有限公司', '新洲区阳逻街道港城大道以西'),
+  project(P.beihuCentre, '鼎泓北湖中心', '江汉', '湖北鼎泓江汉置业有限公司', '江汉区常青街道姑嫂树路以东'),
 ];
 
 /** Each project's own approval 批复, declaring it: the labelled pairs the linker estimates its weights from. */
@@ -82,6 +87,15 @@ export const EXPECT = {
   homeAndSite: { id: 'pet-l11', auto: P.qinhuK3, notAuto: P.lanqi },
   /** Two phases, the phase unsaid: the letter came while only the first was being built. */
   byDate: { id: 'pet-l12', auto: P.yunqi1, not: P.yunqi2 },
+  /** One place, two kinds of housing: what the letter says stands there (公租房, 还建楼) tells them apart. */
+  rental: { id: 'pet-l13', auto: P.yangluoRental, not: P.yangluoResettle },
+  resettlement: { id: 'pet-l14', auto: P.yangluoResettle, not: P.yangluoRental },
+  /** The works between two roads, named as the stretch `A到B那段`: the road project, and neither road's own. */
+  stretch: { id: 'pet-l15', auto: P.qingwanRoad },
+  /** Where the writer bought their home (`我在X买的房子`) is their home, not a site. */
+  bought: { id: 'pet-l16', notAuto: P.fengdan },
+  /** The brand with what the place is, without the place (鼎泓中心 for 鼎泓北湖中心). */
+  brandTail: { id: 'pet-l17', auto: P.beihuCentre },
   /** A 公文 on two projects, one numbered item each, and a general notice about none. */
   letter: { id: 'doc-l20', auto: [P.qinhuK1, P.fengdan], passages: ['一、沁湖K1地块', '二、枫丹里'] },
   notice: { id: 'doc-l21' },
@@ -101,6 +115,11 @@ const PETITIONS = [
   petition('pet-l9', '老水泥厂那块地征收补偿', '老水泥厂那块地征收的时候丈量的面积比实际少了三十多平方米，补偿标准比周边低很多。'),
   petition('pet-l10', '消防通道被占用', '小区内消防通道长期被私家车占用，物业不管，万一发生火灾后果不堪设想。'),
   petition('pet-l12', '云栖台工地扬尘', '云栖台的工地土方没有覆盖，一刮风到处都是灰，渣土车也不冲洗就上路。', '2022-06-01T10:00:00'),
+  petition('pet-l13', '反映阳逻港的公租房施工噪音', '阳逻港的公租房工地每天早上六点就开始施工，打桩机的声音震耳欲聋，周末也不停。'),
+  petition('pet-l14', '阳逻港还建楼交房问题', '阳逻港还建楼说好去年年底交房，到现在还没有交付，过渡费也停发了。'),
+  petition('pet-l15', '新路施工噪音扰民', '临湖大道到沁湖路那段新路的工地每天晚上施工，挖掘机的声音很大，请督促施工单位合理安排时间。'),
+  petition('pet-l16', '不动产证办理缓慢', '我在枫丹里买的房子交房已经三年了，到现在还办不了不动产权证，请问到底什么时候能办？'),
+  petition('pet-l17', '鼎泓中心夜间施工', '鼎泓中心的工地连续一个多月通宵浇筑混凝土，晚上十点以后还有渣土车进出。'),
   petition('pet-l11', '夜间施工扰民', '我家住在澜栖湾小区，最近沁湖K3地块的工地天天晚上施工到凌晨，吵得老人孩子都睡不着。'),
 ];
 
@@ -134,6 +153,9 @@ export const LINKING_RECORDS: [ResourceType, Record<string, unknown>[]][] = [
   ['petition', PETITIONS],
   ['meeting', MEETINGS],
 ];
+
+/** How many petitions the fixtures import (a full relink goes through each). */
+export const PETITION_COUNT = PETITIONS.length;
 
 /** The petitioner's name, which must never appear in links, reasons or exports. */
 export const PETITIONER_NAME = PETITIONER.name;

@@ -12,7 +12,7 @@ import { openPostgres } from '../../services/db/db.ts';
 import { migrate } from '../../services/db/migrate.ts';
 import { createServerDatabase } from '../helpers/databases.ts';
 import { importJsonl } from '../helpers/imports.ts';
-import { EXPECT, LINKING_RECORDS, PETITIONER_NAME } from '../helpers/linking-fixtures.ts';
+import { EXPECT, LINKING_RECORDS, PETITION_COUNT, PETITIONER_NAME } from '../helpers/linking-fixtures.ts';
 import { startCli } from '../helpers/processes.ts';
 import { fromText, jsonl } from '../helpers/streams.ts';
 
@@ -48,7 +48,7 @@ describe('planhub link and planhub links export', () => {
   it('links every petition, document and meeting, reports per type and exits', { timeout: 120_000 }, async () => {
     const r = await run(['link'], env);
     expect(r.code, r.out).toBe(0);
-    expect(r.out).toMatch(/petition\s+12 resources: \d+ auto, \d+ suggested links/);
+    expect(r.out).toMatch(new RegExp(`petition\\s+${PETITION_COUNT} resources: \\d+ auto, \\d+ suggested links`));
     expect(r.out).toMatch(/meeting\s+1 resources/);
     expect(r.out).toMatch(/linker model v\d+: \d+ resources in [\d.]+ s/);
   });

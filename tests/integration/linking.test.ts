@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../services/runtime/services.ts';
 import { DB_KINDS, createTestDb, type TestDb } from '../helpers/databases.ts';
 import { importJsonl } from '../helpers/imports.ts';
-import { EXPECT, LINKING_RECORDS, PETITIONER_NAME } from '../helpers/linking-fixtures.ts';
+import { EXPECT, LINKING_RECORDS, PETITION_COUNT, PETITIONER_NAME } from '../helpers/linking-fixtures.ts';
 import { fromText, jsonl } from '../helpers/streams.ts';
 
 interface Link { project_no: string; status: string; method: string; score: number; passage: string | null; reasons: { feature: string; text: string }[] }
@@ -86,6 +86,27 @@ describe.each(DB_KINDS)('linking on %s', (kind) => {
     expect(await statusOf('petition', EXPECT.homeAndSite.id, EXPECT.homeAndSite.notAuto)).not.toBe('auto');
   });
 
+  it('tells two kinds of housing at one place apart by what the letter says stands there', async () => {
+    expect(await statusOf('petition', EXPECT.rental.id, EXPECT.rental.auto)).toBe('auto');
+    expect(await statusOf('petition', EXPECT.rental.id, EXPECT.rental.not)).not.toBe('auto');
+    expect(await statusOf('petition', EXPECT.resettlement.id, EXPECT.resettlement.auto)).toBe('auto');
+    expect(await statusOf('petition', EXPECT.resettlement.id, EXPECT.resettlement.not)).not.toBe('auto');
+  });
+
+  it('links the road works a letter names as the stretch between two roads', async () => {
+    const ls = await links('petition', EXPECT.stretch.id);
+    expect(ls.find((l) => l.project_no === EXPECT.stretch.auto)?.status).toBe('auto');
+    expect(ls.filter((l) => l.status === 'auto').map((l) => l.project_no)).toEqual([EXPECT.stretch.auto]);
+  });
+
+  it('does not link by itself the estate where the writer bought their home', async () => {
+    expect(await statusOf('petition', EXPECT.bought.id, EXPECT.bought.notAuto)).not.toBe('auto');
+  });
+
+  it('links a project named by its brand and what it is, without its place', async () => {
+    expect(await statusOf('petition', EXPECT.brandTail.id, EXPECT.brandTail.auto)).toBe('auto');
+  });
+
   it('links a 公文 to each project of its numbered items, and a general notice to none', async () => {
     const ls = await links('document', EXPECT.letter.id);
     EXPECT.letter.auto.forEach((no, k) => {
@@ -117,7 +138,7 @@ describe.each(DB_KINDS)('linking on %s', (kind) => {
     await s.links.decide({ resource_type: 'petition', resource_id: EXPECT.estate.id, project_no: EXPECT.estate.auto, decision: 'reject', by: '审核员甲' });
     await s.links.decide({ resource_type: 'petition', resource_id: EXPECT.road.id, project_no: EXPECT.road.suggested, decision: 'confirm', by: '审核员甲' });
     const summary = await s.linking.linkAll();
-    expect(summary.byType.petition!.resources).toBe(12);
+    expect(summary.byType.petition!.resources).toBe(PETITION_COUNT);
     expect(await statusOf('petition', EXPECT.estate.id, EXPECT.estate.auto)).toBe('rejected');
     expect(await statusOf('petition', EXPECT.road.id, EXPECT.road.suggested)).toBe('confirmed');
     // Linking just this resource again (the job after an import) keeps them too.

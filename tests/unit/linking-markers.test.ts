@@ -1,6 +1,7 @@
 /** Plot, phase and district markers (services/linking/markers.ts). */
 import { describe, expect, it } from 'vitest';
-import { chineseNumeral, districtBefore, districtsIn, phasesIn, plotsIn } from '../../services/linking/markers.ts';
+import { chineseNumeral, districtBefore, districtsIn, phasesIn, plotsIn, stretchIn } from '../../services/linking/markers.ts';
+import { kindOfName, kindsSaidAt } from '../../services/linking/project-kind.ts';
 import { normalizeText } from '../../indexers/segment/normalize.ts';
 import { officeDistrict } from '../../services/linking/text-analysis.ts';
 
@@ -71,5 +72,45 @@ describe('officeDistrict', () => {
     [null, null],
   ])('%s → %s', (office, district) => {
     expect(officeDistrict(office)).toBe(district);
+  });
+});
+
+describe('stretchIn', () => {
+  it.each([
+    ['竹溪大道到梅岭路那段新路施工', '竹溪大道到梅岭路'],
+    ['梅岭路至竹溪大道段封闭施工', '梅岭路至竹溪大道'],
+    ['竹溪大道和梅岭路之间的新路', '竹溪大道和梅岭路'],
+  ])('%s names the stretch %s', (text, said) => {
+    const span = stretchIn(text, '竹溪大道', '梅岭路');
+    expect(span && text.slice(span.start, span.end)).toBe(said);
+  });
+
+  it('does not read a crossing or one road as a stretch', () => {
+    expect(stretchIn('竹溪大道和梅岭路交叉口的红绿灯坏了', '竹溪大道', '梅岭路')).toBeNull();
+    expect(stretchIn('竹溪大道上全是泥', '竹溪大道', '梅岭路')).toBeNull();
+  });
+});
+
+describe('kinds of works', () => {
+  it.each([
+    ['翡翠公园小区四期', 'housing'],
+    ['九峰B2地块研发楼项目', 'industrial'],
+    ['西北湖K1地块还建房项目', 'resettlement'],
+    ['光谷公共租赁住房二期项目', 'rental'],
+    ['四新保障性住房项目', 'affordable'],
+    ['月湖湿地公园', 'park'],
+  ])('%s is %s by the last kind word of its name', (name, kind) => {
+    expect(kindOfName(name)).toBe(kind);
+  });
+
+  it.each([
+    ['竹溪的公租房工地', '竹溪', ['rental']],
+    ['竹溪村还建楼交房', '竹溪', ['resettlement']],
+    ['竹溪三期的工地', '竹溪', []],
+    ['解放大道地铁站的工地', '解放大道', ['metro']],
+    ['庙山藏龙大道管廊的工地', '庙山', []],
+  ])('%s: what stands at %s', (text, name, kinds) => {
+    const at = text.indexOf(name);
+    expect(kindsSaidAt(text, at, at + name.length)).toEqual(kinds);
   });
 });
