@@ -42,6 +42,10 @@ export interface CandidateIndex {
   coreDf(i: number, inDistrict: boolean): number;
   /** How many projects carry this piece of the given kind (estates: hold it in a name). */
   pieceDf(kind: AnchorKind, text: string): number;
+  /** How many projects are said by this stem (./project-profile.ts) with a word for this kind of works. */
+  stemDf(stem: string, kind: ProjectKind): number;
+  /** How many projects of this brand (or its short form) are works of this kind. */
+  brandKindDf(brand: string, kind: ProjectKind): number;
   /** Projects whose name's stretch (./project-profile.ts) has this end. */
   byStretchEnd(end: string): readonly number[];
   /** Mean document frequencies, for term-frequency adjustments. */
@@ -145,6 +149,7 @@ export function buildCandidateIndex(sources: readonly ProjectSource[]): Candidat
   profiles.forEach((p, i) => {
     add('core', p.core, i);
     for (const s of p.said) add('core', s, i);
+    add('core', p.stem, i);
     // The whole name with its brackets (奓山西路(蔡甸大道-知音湖大道)道路工程): a road named inside them is where it runs.
     if (p.name.includes('(')) add('core', p.name, i);
     for (const e of p.estates) add('estate', e, i);
@@ -277,12 +282,25 @@ export function buildCandidateIndex(sources: readonly ProjectSource[]): Candidat
     }
   });
 
+  const kinds = profiles.map((p) => kindOfName(p.brands.reduce((name, b) => name.replace(b, ''), p.name)));
+  const stems = new Map<string, number>();
+  profiles.forEach((p, i) => {
+    if (p.stem && kinds[i]) stems.set(`${p.stem}|${kinds[i]}`, (stems.get(`${p.stem}|${kinds[i]}`) ?? 0) + 1);
+  });
+
   return {
     profiles,
     byNo,
+    stemDf: (stem, kind) => stems.get(`${stem}|${kind}`) ?? 1,
+    brandKindDf: (brand, kind) => {
+      const own = new Set([...(anchorsByKind.brand.get(brand) ?? []), ...(anchorsByKind.brandShort.get(brand) ?? [])]);
+      // A brand that is also a place in other projects' names (百步亭) names a place as much as a builder.
+      if (holders(brand).some((j) => !own.has(j))) return n;
+      return Math.max(1, [...own].filter((j) => kinds[j] === kind).length);
+    },
     byStretchEnd: (end) => stretchEnds.get(end) ?? [],
     // (By the name without its brand: 绿地 of 绿地北湖华府小区 is a builder, not a park.)
-    kinds: profiles.map((p) => kindOfName(p.brands.reduce((name, b) => name.replace(b, ''), p.name))),
+    kinds,
     gramWeight,
     coreGrams: (i) => cores[i]!,
     coreDf: (i, inDistrict) => {

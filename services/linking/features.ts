@@ -7,7 +7,7 @@ import { gramsOf } from '../../indexers/segment/grams.ts';
 import type { CandidateIndex } from './candidate-index.ts';
 import { districtBefore, districtsIn, phasesIn, plotsIn, stretchIn } from './markers.ts';
 import { nearMatch } from './near-match.ts';
-import { isKindWord, kindAgrees, kindsSaidAt, type ProjectKind } from './project-kind.ts';
+import { isKindWord, kindAgrees, kindsSaidAt, kindWordAfter, type ProjectKind } from './project-kind.ts';
 
 const KIND_LABELS: Record<ProjectKind, string> = {
   rental: '公租房', resettlement: '还建房、安置房', affordable: '保障房', land: '土地征收储备', industrial: '厂房', school: '学校', hospital: '医院', bridge: '桥梁',
@@ -130,7 +130,10 @@ export const PLACE_SUFFIX = /^(?:[东西南北中一二三四五六七八九十]
 export function holdsName(text: string, name: string, free: (at: number, end: number) => boolean = () => true): boolean {
   const road = PLACE_SUFFIX.test(name.slice(-2)) || /(?:路|街|道)$/.test(name);
   for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
-    if ((road || !PLACE_SUFFIX.test(text.slice(at + name.length, at + name.length + 2))) && free(at, at + name.length)) return true;
+    const after = text.slice(at + name.length, at + name.length + 2);
+    // (将军路街道 is the subdistrict, not 将军路.)
+    if (after === '街道') continue;
+    if ((road || !PLACE_SUFFIX.test(after)) && free(at, at + name.length)) return true;
   }
   return false;
 }
@@ -224,6 +227,29 @@ export function compare(
     const df = index.pieceDf('estate', e);
     exact(e, 'estate', df);
   }
+  // Works named by a place or brand and what they are, said with any word for that kind
+  // (藏龙大道管廊 for 藏龙大道综合管廊, 华中生物科技厂 for 华中生物科技厂房扩建).
+  const own = index.kinds[i] ?? null;
+  if (p.stem && own) {
+    for (let at = t.indexOf(p.stem); at !== -1; at = t.indexOf(p.stem, at + 1)) {
+      const said = kindsSaidAt(t, at, at + p.stem.length);
+      if (said.length === 0 || !kindAgrees(new Set(said), own) || !free(at, at + p.stem.length)) continue;
+      exact(p.stem, 'said', index.stemDf(p.stem, own));
+      break;
+    }
+  }
+  // A brand with what stands there (荣华的厂, 光明工厂), where the brand has few works of that kind.
+  if (own && p.brands.length + (p.brandShort ? 1 : 0) > 0) {
+    // (Not a brand that is also such a word: 绿地's 绿地 is a green space.)
+    for (const b of [...p.brands, ...(p.brandShort ? [p.brandShort] : [])].filter((x) => !isKindWord(x))) {
+      const at = t.indexOf(b);
+      const word = at === -1 ? null : kindWordAfter(t, at + b.length);
+      if (!word || !kindAgrees(new Set(word.kinds), own)) continue;
+      const df = index.brandKindDf(b, own);
+      if (df <= RARE_CORE) exact(t.slice(at, word.end), 'said', df);
+      break;
+    }
+  }
   // A road's works named as the stretch they run (白沙洲大道到卓刀泉路那段): the name people give them.
   if (p.stretch) {
     const stretch = stretchIn(t, p.stretch[0], p.stretch[1]);
@@ -288,7 +314,6 @@ export function compare(
   if (phase !== 'not_stated') evidence.phase = phasesStated.map((n) => `${n}期`).join('、');
 
   // What the text says stands there, right at the name (王家墩那块地, 荣华的厂), against what the project is.
-  const own = index.kinds[i] ?? null;
   const said = new Set(spans.filter((s) => s.start >= scope.from && s.end <= scope.to)
     .flatMap((s) => kindsSaidAt(all.slice(0, scope.to), s.start, s.end)));
   const kind: Level<'kind'> = own === null || said.size === 0 ? 'not_stated' : kindAgrees(said, own) ? 'agree' : 'differs';

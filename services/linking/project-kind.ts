@@ -13,11 +13,11 @@ export const KIND_WORDS = {
   resettlement: ['还建房', '还建楼', '还建小区', '还建', '安置房', '安置小区', '回迁房', '经济适用房'],
   affordable: ['保障性住房', '保障房', '保障性安居工程'],
   land: ['土地储备', '土地征收', '集体土地', '征收储备', '征地项目', '那块地', '那片地', '征地'],
-  industrial: ['厂房', '产业园', '生产基地', '研发中心', '研发楼', '工厂', '的厂', '厂区', '车间'],
+  industrial: ['厂房', '产业园', '生产基地', '研发中心', '研发楼', '工厂', '的厂', '厂区', '车间', '厂'],
   school: ['一贯制学校', '学校', '小学', '中学', '初中', '幼儿园', '校区'],
   hospital: ['医院', '卫生服务中心', '卫生院', '保健院', '门诊'],
   bridge: ['桥梁', '立交', '那座桥', '大桥', '高架'],
-  metro: ['轨道交通', '地铁', '号线', '车站'],
+  metro: ['轨道交通', '地铁站', '地铁', '号线', '车站'],
   pipeline: ['雨污分流', '管网', '管廊', '污水处理厂', '污水厂', '给水', '水管', '排水'],
   power: ['输变电', '变电站', '千伏', '电站', '高压线'],
   park: ['湿地公园', '体育公园', '公园', '绿道', '绿地'],
@@ -33,7 +33,8 @@ const KINDS = Object.keys(KIND_WORDS) as ProjectKind[];
 /** Words at a name's end that say what kind of works it is, longest first: stripped to find the name's core. */
 export const KIND_TAILS: readonly string[] = [...new Set([
   // (花园 and 公寓 end an estate's own name, 常青花园, and are not stripped.)
-  ...Object.values(KIND_WORDS).flat().filter((w) => !w.startsWith('的') && !w.startsWith('那') && w !== '花园' && w !== '公寓'),
+  // (Nor is a single character, 厂: 水厂 and 药厂 are names.)
+  ...Object.values(KIND_WORDS).flat().filter((w) => !w.startsWith('的') && !w.startsWith('那') && w !== '花园' && w !== '公寓' && w.length >= 2),
   '城中村改造', '村集体土地征收', '土地征收储备', '城中村改造土地储备', '片区', '快速化改造', '拓宽改造', '新建', '扩建', '改扩建',
   '综合管廊', '初级中学', '九年一贯制学校', '社区卫生服务中心',
 ])].sort((a, b) => b.length - a.length);
@@ -78,9 +79,21 @@ export function kindsIn(text: string): ProjectKind[] {
   return KINDS.filter((k) => out.has(k));
 }
 
-/** What may stand between a name and the word for what stands there: 涨渡湖的公租房, 五里界村还建楼, 东湖印三期的工地. */
-const GAP = /^(?:[一二三四五六七八九十\d]{1,2}期|[A-Za-z]\d{0,2}(?:号?地块)?)?(?:的|那个|这个|那边的|村|片区|片|新建的|新建|新|在建的|在建)?/;
+/** What may stand between a name and the word for what stands there: 涨渡湖的公租房, 五里界村还建楼, 东湖印三期的工地, 民族大道上的地铁站. */
+const GAP = /^(?:[一二三四五六七八九十\d]{1,2}期|[A-Za-z]\d{0,2}(?:号?地块)?)?(?:的|那个|这个|那边的|上的|村|片区|片|新建的|新建|新|在建的|在建)?/;
 const WORD_AT = new RegExp(`^(?:${ANY_WORD.source})`);
+
+/** The word for what stands at a name ending at `end` (`涨渡湖的公租房`, `解放大道地铁站`): its kinds and where it ends, or null. */
+export function kindWordAfter(text: string, end: number): { kinds: ProjectKind[]; end: number } | null {
+  const rest = text.slice(end, end + 16);
+  let word = WORD_AT.exec(rest)?.[0];
+  let at = end;
+  if (!word) {
+    at += GAP.exec(rest)![0].length;
+    word = WORD_AT.exec(text.slice(at, at + 8))?.[0];
+  }
+  return word ? { kinds: kindsIn(word), end: at + word.length } : null;
+}
 
 /**
  * What a text says stands at a name it mentions (`text[start, end)`): the kind word right after it
@@ -88,9 +101,8 @@ const WORD_AT = new RegExp(`^(?:${ANY_WORD.source})`);
  * Only right there: in `庙山藏龙大道管廊` the 管廊 is 藏龙大道's, not 庙山's.
  */
 export function kindsSaidAt(text: string, start: number, end: number): ProjectKind[] {
-  const rest = text.slice(end, end + 16);
-  const word = WORD_AT.exec(rest)?.[0] ?? WORD_AT.exec(rest.slice(GAP.exec(rest)![0].length))?.[0];
-  if (word) return kindsIn(word);
+  const after = kindWordAfter(text, end);
+  if (after) return after.kinds;
   let last: string | null = null;
   for (const m of text.slice(start, end).matchAll(ANY_WORD)) last = m[0];
   return last === null ? [] : kindsIn(last);

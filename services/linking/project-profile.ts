@@ -46,6 +46,12 @@ export interface ProjectProfile {
   /** The first two characters of a long brand (福星 for 福星惠誉), which people also say. */
   brandShort: string | null;
   roads: string[];
+  /**
+   * For works named by a place or a brand and what they are (藏龙大道综合管廊, 华中生物科技厂房,
+   * 轨道交通3号线解放大道站): the place or brand, which people say with any word for that kind of
+   * works (藏龙大道管廊, 华中生物科技厂, 解放大道地铁站). Null for names of their own.
+   */
+  stem: string | null;
   /** The two ends of a stretch the name's brackets give (白沙洲大道, 卓刀泉路 of 狮子山东路(白沙洲大道-卓刀泉路)道路工程). */
   stretch: readonly [string, string] | null;
   /** The street (街道) of the address. */
@@ -133,6 +139,22 @@ function brandWithTail(brand: string, unbranded: string): string[] {
   return tail ? [brand + tail] : [];
 }
 
+/** A metro station's name: 轨道交通3号线解放大道站 → 解放大道. */
+const STATION = /(?:轨道交通|地铁)(?:\d+|[一二三四五六七八九十]+)号线(\p{Script=Han}{2,8}?)(?:车站|站)$/u;
+
+/** The place or brand a generic name is said by (see ProjectProfile.stem). */
+function stemOf(base: string, kindless: string, brand: string, generic: boolean): string | null {
+  const station = STATION.exec(base);
+  if (station) return station[1]!;
+  // A bridge over water is called by the road it carries: 高新大道跨东沙湖渠桥梁 → 高新大道(那座桥).
+  const bridge = /^(\p{Script=Han}{2,8}?(?:大道|大街|路))跨/u.exec(base);
+  if (bridge) return bridge[1]!;
+  if (!generic) return null;
+  // (A district is no stem: 东湖高新小学 could be any school there.)
+  if (!KIND_TAILS.includes(kindless) && kindless.length >= 2 && !isPlaceWord(kindless)) return kindless;
+  return brand.length >= 2 ? brand : null;
+}
+
 /** The ends of the first bracket that gives a stretch: 白沙洲大道-卓刀泉路, 首义路至积玉桥段. */
 function stretchOf(brackets: readonly string[]): readonly [string, string] | null {
   for (const b of brackets) {
@@ -215,6 +237,7 @@ export function projectProfile(p: ProjectSource): ProjectProfile {
     stretch: stretchOf(brackets),
     street,
     genericCore: placeOrKind(kindless),
+    stem: stemOf(base, kindless, nameBrand, placeOrKind(kindless)),
     placeOnly: isPlaceWord(core),
     plots: plotsIn(name),
     phases: phasesIn(name),

@@ -11,7 +11,7 @@ import type { CitedKeys, NameSpan, Span } from './features.ts';
 import { itemAt, linkText, roleAt, type LinkText, type MentionRole, type TextItem } from './link-text.ts';
 import { stretchIn } from './markers.ts';
 import { mentionContext, withoutHome, type MentionContext } from './mention-context.ts';
-import { KIND_WORDS } from './project-kind.ts';
+import { kindAgrees, kindWordAfter } from './project-kind.ts';
 
 /** Which projects carry a key: a certificate (its approval's), a 文号 or a letter number (declared). */
 export interface KeyBook {
@@ -63,9 +63,6 @@ const MAX_PROJECTS_PER_KEY = 2;
 const MIN_COVERAGE = 0.34;
 /** At most this many candidates are compared per resource, the best-founded first. */
 const MAX_CANDIDATES = 150;
-
-/** What stands at a place, right after its name: `的厂`, `工厂`, `那块地`. */
-const KIND_AFTER = new RegExp(`^(?:的|那个|这个)?(?:${Object.values(KIND_WORDS).flat().map((w) => w.replace(/^的/, '')).join('|')})`);
 
 const PROJECT_NO = /(?<![A-Za-z0-9])([A-Za-z]{2}(?:[A-Za-z]{2})?(?:19|20)\d{6})(?![A-Za-z0-9])/g;
 /** Petition letter numbers `[2017]09320` (as indexers/segment/key-scan.ts reads them), with positions. */
@@ -167,13 +164,16 @@ export function analyze(index: CandidateIndex, input: LinkInput, book: KeyBook):
       }
     } else {
       // A brand's short form followed by what stands there (荣华的厂) names the project.
-      if (h.kind === 'brandShort') {
-        const kind = KIND_AFTER.exec(all.slice(h.at + h.text.length, h.at + h.text.length + 6));
-        if (kind) {
+      // A brand followed by what stands there (荣华的厂, 光明工厂) names that brand's works of that kind.
+      if (h.kind === 'brandShort' || h.kind === 'brand') {
+        const word = kindWordAfter(all, h.at + h.text.length);
+        if (word) {
           for (const i of h.projects) {
+            const own = index.kinds[i];
+            if (h.kind === 'brand' && !(own && kindAgrees(new Set(word.kinds), own))) continue;
             let list = spans.get(i);
             if (!list) spans.set(i, (list = []));
-            list.push({ start: h.at, end: h.at + h.text.length + kind[0].length });
+            list.push({ start: h.at, end: word.end });
             found.set(i, (found.get(i) ?? 0) + 4);
           }
         }
@@ -183,6 +183,19 @@ export function analyze(index: CandidateIndex, input: LinkInput, book: KeyBook):
         if (!set) attributes.set(i, (set = new Set()));
         set.add(`${h.kind}:${h.text}`);
       }
+    }
+  }
+  // Works said by their place or brand and what they are (解放大道上的地铁站): the mention runs to the word for what they are.
+  for (const h of hits) {
+    if (h.kind !== 'core') continue;
+    const word = kindWordAfter(all, h.at + h.text.length);
+    if (!word) continue;
+    for (const i of h.projects) {
+      const own = index.kinds[i];
+      if (index.profiles[i]!.stem !== h.text || !own || !kindAgrees(new Set(word.kinds), own)) continue;
+      const list = spans.get(i);
+      const span = list?.find((s) => s.start === h.at && s.end === h.at + h.text.length);
+      if (span) span.end = word.end;
     }
   }
   // The works between two roads, named as the stretch (`白沙洲大道到卓刀泉路那段`): a road found opens it.

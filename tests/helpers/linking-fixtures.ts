@@ -34,6 +34,8 @@ export const P = {
   yangluoResettle: 'XZAA20230115',
   yangluoRental: 'XZAA20230116',
   beihuCentre: 'JHAA20230117',
+  pipeGallery: 'JXSZ20230118',
+  machineWorks: 'DHAA20230119',
 } as const;
 
 export const PROJECTS = [
@@ -54,6 +56,8 @@ export const PROJECTS = [
   project(P.yangluoResettle, '新洲区阳逻港C3地块还建房项目', '新洲', '武汉某某安居有限公司', '新洲区阳逻街道港城大道以东'),
   project(P.yangluoRental, '阳逻港公共租赁住房二期工程', '新洲', '武汉某某住房保障建设有限公司', '新洲区阳逻街道港城大道以西'),
   project(P.beihuCentre, '鼎泓北湖中心', '江汉', '湖北鼎泓江汉置业有限公司', '江汉区常青街道姑嫂树路以东'),
+  { ...project(P.pipeGallery, '杨桥湖大道综合管廊工程', '江夏', '武汉某某管廊建设有限公司', '江夏区藏龙岛街道杨桥湖大道'), project_type: '市政工程' },
+  project(P.machineWorks, '鑫泰精密机械产业园一期', '东湖高新', '武汉鑫泰精密机械有限公司', '东湖高新区佛祖岭街道高新四路以南'),
 ];
 
 /** Each project's own approval 批复, declaring it: the labelled pairs the linker estimates its weights from. */
@@ -96,6 +100,10 @@ export const EXPECT = {
   bought: { id: 'pet-l16', notAuto: P.fengdan },
   /** The brand with what the place is, without the place (鼎泓中心 for 鼎泓北湖中心). */
   brandTail: { id: 'pet-l17', auto: P.beihuCentre },
+  /** Works named by the road they lie on and what they are, said in other words (杨桥湖大道管廊). */
+  placeAndKind: { id: 'pet-l18', auto: P.pipeGallery },
+  /** Works named by their builder's brand and what stands there (鑫泰精密机械厂). */
+  brandAndKind: { id: 'pet-l19', auto: P.machineWorks },
   /** A 公文 on two projects, one numbered item each, and a general notice about none. */
   letter: { id: 'doc-l20', auto: [P.qinhuK1, P.fengdan], passages: ['一、沁湖K1地块', '二、枫丹里'] },
   notice: { id: 'doc-l21' },
@@ -120,6 +128,8 @@ const PETITIONS = [
   petition('pet-l15', '新路施工噪音扰民', '临湖大道到沁湖路那段新路的工地每天晚上施工，挖掘机的声音很大，请督促施工单位合理安排时间。'),
   petition('pet-l16', '不动产证办理缓慢', '我在枫丹里买的房子交房已经三年了，到现在还办不了不动产权证，请问到底什么时候能办？'),
   petition('pet-l17', '鼎泓中心夜间施工', '鼎泓中心的工地连续一个多月通宵浇筑混凝土，晚上十点以后还有渣土车进出。'),
+  petition('pet-l18', '管廊工地夜间施工', '杨桥湖大道管廊的工地晚上施工到凌晨两三点，渣土车进进出出，吵得人睡不着。'),
+  petition('pet-l19', '工厂排放废气', '鑫泰精密机械厂的厂房晚上排放废气，气味刺鼻，夏天都不敢开窗。'),
   petition('pet-l11', '夜间施工扰民', '我家住在澜栖湾小区，最近沁湖K3地块的工地天天晚上施工到凌晨，吵得老人孩子都睡不着。'),
 ];
 

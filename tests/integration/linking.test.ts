@@ -107,6 +107,11 @@ describe.each(DB_KINDS)('linking on %s', (kind) => {
     expect(await statusOf('petition', EXPECT.brandTail.id, EXPECT.brandTail.auto)).toBe('auto');
   });
 
+  it('links works named by their road or their brand and what they are, in other words than the filed name', async () => {
+    expect(await statusOf('petition', EXPECT.placeAndKind.id, EXPECT.placeAndKind.auto)).toBe('auto');
+    expect(await statusOf('petition', EXPECT.brandAndKind.id, EXPECT.brandAndKind.auto)).toBe('auto');
+  });
+
   it('links a 公文 to each project of its numbered items, and a general notice to none', async () => {
     const ls = await links('document', EXPECT.letter.id);
     EXPECT.letter.auto.forEach((no, k) => {
