@@ -81,6 +81,8 @@ export function districtBefore(text: string, at: number): string | null {
 
 /** Between the two ends of a stretch: `A到B`, `A至B`, `A和B之间`, `A-B段`. */
 const STRETCH_JOIN = /^(?:一直到|到|至|往|和|与|-|—|~)/;
+const ROAD_END = /(?:大道|大街|路|街)$/;
+const ROAD_ON = /^(?:大道|大街|路|街)/;
 /** A crossing is a point, not the stretch between two roads: `A和B交叉口`, `A与B路口`. */
 const CROSSING = /^(?:交叉口|交叉路口|路口|交汇处|交汇|交界|十字路口|转角)/;
 
@@ -95,7 +97,8 @@ export function stretchIn(text: string, a: string, b: string): { start: number; 
       const join = STRETCH_JOIN.exec(rest);
       if (!join || !rest.startsWith(y, join[0].length)) continue;
       const end = at + x.length + join[0].length + y.length;
-      if (CROSSING.test(text.slice(end))) continue;
+      // (大花岭 is not 大花岭路: an end that is a place must not run on into a road's name.)
+      if (CROSSING.test(text.slice(end)) || (!ROAD_END.test(y) && ROAD_ON.test(text.slice(end)))) continue;
       return { start: at, end };
     }
   }

@@ -88,6 +88,9 @@ describe('stretchIn', () => {
   it('does not read a crossing or one road as a stretch', () => {
     expect(stretchIn('竹溪大道和梅岭路交叉口的红绿灯坏了', '竹溪大道', '梅岭路')).toBeNull();
     expect(stretchIn('竹溪大道上全是泥', '竹溪大道', '梅岭路')).toBeNull();
+    // (梅岭 as an end is a place; 梅岭路 is another road.)
+    expect(stretchIn('竹溪大道到梅岭路那段', '竹溪大道', '梅岭')).toBeNull();
+    expect(stretchIn('竹溪大道到梅岭那段', '竹溪大道', '梅岭')).not.toBeNull();
   });
 });
 
