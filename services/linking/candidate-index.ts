@@ -220,9 +220,10 @@ export function buildCandidateIndex(sources: readonly ProjectSource[]): Candidat
   for (const [t, list] of pieces) if (list.length > MAX_PIECE_DF || holders(t).length > MAX_PIECE_DF) pieces.delete(t);
 
   // Sales names by their rare bigrams, for names written with one character misheard.
+  const misheardNames = profiles.map(nearNames);
   const estatePostings = new Map<string, number[]>();
-  profiles.forEach((p, i) => {
-    for (const g of new Set(nearNames(p).flatMap((e) => gramsOf(e)))) {
+  misheardNames.forEach((names, i) => {
+    for (const g of new Set(names.flatMap((e) => gramsOf(e)))) {
       if ((gramDf.get(g) ?? 0) > MAX_NEAR_POSTING) continue;
       let list = estatePostings.get(g);
       if (!list) estatePostings.set(g, (list = []));
@@ -234,11 +235,15 @@ export function buildCandidateIndex(sources: readonly ProjectSource[]): Candidat
   function scan(text: string, textGrams: ReadonlySet<string>, minCoverage: number) {
     const hits: Hit[] = [];
     for (let at = 0; at + 1 < text.length; at++) {
-      for (const len of [3, 2]) {
-        const piece = pieces.get(text.slice(at, at + len));
-        if (piece) hits.push({ kind: 'piece', text: text.slice(at, at + len), at, projects: piece });
+      const two = text.slice(at, at + 2);
+      if (at + 2 < text.length) {
+        const three = text.slice(at, at + 3);
+        const piece = pieces.get(three);
+        if (piece) hits.push({ kind: 'piece', text: three, at, projects: piece });
       }
-      const list = anchors.get(text.slice(at, at + 2));
+      const piece = pieces.get(two);
+      if (piece) hits.push({ kind: 'piece', text: two, at, projects: piece });
+      const list = anchors.get(two);
       if (!list) continue;
       for (const a of list) if (text.startsWith(a.text, at)) hits.push({ kind: a.kind, text: a.text, at, projects: a.projects });
     }
@@ -264,7 +269,7 @@ export function buildCandidateIndex(sources: readonly ProjectSource[]): Candidat
       for (const i of estatePostings.get(g) ?? []) {
         if (seen.has(i)) continue;
         seen.add(i);
-        for (const e of nearNames(profiles[i]!)) {
+        for (const e of misheardNames[i]!) {
           if (text.includes(e)) continue;
           for (let m = nearMatch(text, e); m; m = nearMatch(text, e, m.at + 1)) near.push({ kind: 'estate', text: m.written, at: m.at, projects: [i] });
         }
