@@ -233,18 +233,18 @@ export function compare(
   if (p.stem && own) {
     for (let at = t.indexOf(p.stem); at !== -1; at = t.indexOf(p.stem, at + 1)) {
       const said = kindsSaidAt(t, at, at + p.stem.length);
-      if (said.length === 0 || !kindAgrees(new Set(said), own) || !free(at, at + p.stem.length)) continue;
+      if (!kindAgrees(said, own) || !free(at, at + p.stem.length)) continue;
       exact(p.stem, 'said', index.stemDf(p.stem, own));
       break;
     }
   }
   // A brand with what stands there (荣华的厂, 光明工厂), where the brand has few works of that kind.
-  if (own && p.brands.length + (p.brandShort ? 1 : 0) > 0) {
+  if (own) {
     // (Not a brand that is also such a word: 绿地's 绿地 is a green space.)
     for (const b of [...p.brands, ...(p.brandShort ? [p.brandShort] : [])].filter((x) => !isKindWord(x))) {
       const at = t.indexOf(b);
       const word = at === -1 ? null : kindWordAfter(t, at + b.length);
-      if (!word || !kindAgrees(new Set(word.kinds), own)) continue;
+      if (!word || !kindAgrees(word.kinds, own)) continue;
       const df = index.brandKindDf(b, own);
       if (df <= RARE_CORE) exact(t.slice(at, word.end), 'said', df);
       break;

@@ -51,14 +51,21 @@ const ANY_WORD = new RegExp(Object.values(KIND_WORDS).flat().sort((a, b) => b.le
  * kind word decides: 翡翠公园小区四期 is housing (an estate called 翡翠公园), 九峰B2地块研发楼 industrial.
  */
 export function kindOfName(name: string): ProjectKind | null {
-  let last: string | null = null;
-  for (const m of name.matchAll(ANY_WORD)) last = m[0];
+  const last = lastKindWord(name);
   return last === null ? null : KINDS.find((k) => (KIND_WORDS[k] as readonly string[]).includes(last)) ?? null;
 }
 
-/** Whether what a text says stands at a place (`kinds`) fits a project of kind `own`: 公租房 is a kind of 保障房. */
-export function kindAgrees(said: ReadonlySet<ProjectKind>, own: ProjectKind): boolean {
-  return said.has(own) || (own === 'affordable' && (said.has('rental') || said.has('resettlement')));
+/** The last kind word in `text` (the longest at each place), or null. */
+function lastKindWord(text: string): string | null {
+  let last: string | null = null;
+  for (const m of text.matchAll(ANY_WORD)) last = m[0];
+  return last;
+}
+
+/** Whether what a text says stands at a place (`said`) fits a project of kind `own`: 公租房 is a kind of 保障房. */
+export function kindAgrees(said: Iterable<ProjectKind>, own: ProjectKind): boolean {
+  for (const k of said) if (k === own || (own === 'affordable' && (k === 'rental' || k === 'resettlement'))) return true;
+  return false;
 }
 
 /** Words that say what is done at a site rather than what stands there (`X征地时`, `X土地征收范围`). */
@@ -103,7 +110,6 @@ export function kindWordAfter(text: string, end: number): { kinds: ProjectKind[]
 export function kindsSaidAt(text: string, start: number, end: number): ProjectKind[] {
   const after = kindWordAfter(text, end);
   if (after) return after.kinds;
-  let last: string | null = null;
-  for (const m of text.slice(start, end).matchAll(ANY_WORD)) last = m[0];
+  const last = lastKindWord(text.slice(start, end));
   return last === null ? [] : kindsIn(last);
 }

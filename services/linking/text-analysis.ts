@@ -163,14 +163,13 @@ export function analyze(index: CandidateIndex, input: LinkInput, book: KeyBook):
         found.set(i, (found.get(i) ?? 0) + (h.kind === 'piece' ? 6 : 10));
       }
     } else {
-      // A brand's short form followed by what stands there (荣华的厂) names the project.
-      // A brand followed by what stands there (荣华的厂, 光明工厂) names that brand's works of that kind.
+      // A brand or its short form followed by what stands there (荣华的厂, 光明工厂) names that brand's works of that kind.
       if (h.kind === 'brandShort' || h.kind === 'brand') {
         const word = kindWordAfter(all, h.at + h.text.length);
         if (word) {
           for (const i of h.projects) {
             const own = index.kinds[i];
-            if (h.kind === 'brand' && !(own && kindAgrees(new Set(word.kinds), own))) continue;
+            if (h.kind === 'brand' && !(own && kindAgrees(word.kinds, own))) continue;
             let list = spans.get(i);
             if (!list) spans.set(i, (list = []));
             list.push({ start: h.at, end: word.end });
@@ -192,7 +191,7 @@ export function analyze(index: CandidateIndex, input: LinkInput, book: KeyBook):
     if (!word) continue;
     for (const i of h.projects) {
       const own = index.kinds[i];
-      if (index.profiles[i]!.stem !== h.text || !own || !kindAgrees(new Set(word.kinds), own)) continue;
+      if (index.profiles[i]!.stem !== h.text || !own || !kindAgrees(word.kinds, own)) continue;
       const list = spans.get(i);
       const span = list?.find((s) => s.start === h.at && s.end === h.at + h.text.length);
       if (span) span.end = word.end;
@@ -203,9 +202,9 @@ export function analyze(index: CandidateIndex, input: LinkInput, book: KeyBook):
     if (h.kind !== 'road') continue;
     for (const i of index.byStretchEnd(h.text)) {
       const [a, b] = index.profiles[i]!.stretch!;
-      const span = stretchIn(all.slice(Math.max(0, h.at - 12), h.at + 40), a, b);
-      if (!span) continue;
       const from = Math.max(0, h.at - 12);
+      const span = stretchIn(all.slice(from, h.at + 40), a, b);
+      if (!span) continue;
       let list = spans.get(i);
       if (!list) spans.set(i, (list = []));
       if (list.some((s) => s.start === from + span.start)) continue;
