@@ -57,10 +57,25 @@ export function candidateGroups(weights: readonly number[], shares: readonly num
   let sum = 0;
   for (const i of order) {
     if (chosen.length >= MAX_CANDIDATE_GROUPS || sum > total * (1 - MIN_COVERAGE)) break;
+    // A group worth nothing (held by every record, or by none: withoutUnheld) selects nothing worth checking.
+    if (weights[i]! <= 0) continue;
     chosen.push(i);
     sum += weights[i]!;
   }
   return chosen;
+}
+
+/**
+ * The weights with the groups no record holds set to nothing, when at least two groups records do
+ * hold are left: every candidate lacks such a group alike (an officer adds 充电桩 to
+ * `江夏妇幼保健院`, and no record says it), so it tells none apart, and weighed as the rarest
+ * of words it would sink the name the rest of the query makes below the minimum coverage. It is
+ * still shown as missing. With fewer left (`火星基地`: only 基地 is held) the weights stand: what
+ * records hold is a lesser part of the query, not a name.
+ */
+export function withoutUnheld(weights: readonly number[], held: readonly boolean[]): number[] {
+  const left = weights.filter((w, i) => held[i] && w > 0).length;
+  return left >= 2 ? weights.map((w, i) => (held[i] ? w : 0)) : [...weights];
 }
 
 /** The share of the query's weight the matched groups hold. */

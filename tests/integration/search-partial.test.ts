@@ -73,6 +73,14 @@ describe.each(SEARCH_SETUPS)('names as officers type them, and partial matches, 
     expect(r.hits.every((h) => h.matched === 'partial')).toBe(true);
   });
 
+  it('finds a name when the words added to it are in no record, listing them as missing', async () => {
+    // Weighed as the rarest of words, two words nobody wrote outweighed the name itself.
+    const r = await rt.search.search({ q: '沌口污水厂 充电桩 屋顶绿化', size: 10 });
+    // Missing as the query's words were cut: 充电 桩 屋顶 绿化.
+    expect(r.hits[0]).toMatchObject({ project_no: sewage.project_no, matched: 'partial', missing: ['充电', '桩', '屋顶', '绿化'] });
+    expect(r.partial).toBe(true);
+  });
+
   it('says so over HTTP: partial at the top, missing on each partial hit', async () => {
     const app = await actAs(buildApp({ ...rt, logLevel: 'silent' }), rt.db, 'officer');
     try {

@@ -1,7 +1,7 @@
 /** The partial tier's arithmetic, the same on every engine, and the word groups as tsquery. */
 import { describe, expect, it } from 'vitest';
 import { analyzeQuery } from '../../indexers/query-analyzer.ts';
-import { candidateGroups, coverageOf, MAX_PARTIAL_GROUPS, MIN_COVERAGE, missingOf, partialGroups, weightOf } from '../../indexers/engines/partial-match.ts';
+import { candidateGroups, coverageOf, MAX_PARTIAL_GROUPS, MIN_COVERAGE, missingOf, partialGroups, weightOf, withoutUnheld } from '../../indexers/engines/partial-match.ts';
 import type { SearchRequest } from '../../indexers/engines/search-engine.ts';
 import { groupsQuery } from '../../indexers/engines/postgres/tsvector.ts';
 import { createSegmenter } from '../../indexers/segment/segmenter.ts';
@@ -25,6 +25,17 @@ describe('partial matches', () => {
     // A record lacking every chosen group covers less than the minimum.
     expect(1 - held / weights.reduce((a, b) => a + b, 0)).toBeLessThan(MIN_COVERAGE);
     expect(candidateGroups([1, 1, 1, 1, 1, 1, 1, 1]).length).toBe(3);
+  });
+
+  it('weighs a group no record holds as nothing when the rest is a name of two groups or more', () => {
+    // 光谷 公租房 + 充电桩: every candidate lacks 充电桩 alike.
+    expect(withoutUnheld([3, 5, 9.2], [true, true, false])).toEqual([3, 5, 0]);
+    // 火星基地: only 基地 is held, a lesser part of the query; the weights stand.
+    expect(withoutUnheld([9.2, 2], [false, true])).toEqual([9.2, 2]);
+    // A group every record holds (weight 0) is no name.
+    expect(withoutUnheld([9.2, 0, 4], [false, true, true])).toEqual([9.2, 0, 4]);
+    // Such groups select no candidates.
+    expect(candidateGroups([3, 5, 0], [0.01, 0.001, 0])).toEqual([1]);
   });
 
   it('computes coverage and names the missing groups by their first alternative', () => {

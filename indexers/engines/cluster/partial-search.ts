@@ -13,7 +13,7 @@
  */
 import type { estypes } from '@elastic/elasticsearch';
 import { isListing } from '../listing.ts';
-import { candidateGroups, COVERAGE_SPAN, MIN_COVERAGE, missingOf, partialGroups, weightOf } from '../partial-match.ts';
+import { candidateGroups, COVERAGE_SPAN, MIN_COVERAGE, missingOf, partialGroups, weightOf, withoutUnheld } from '../partial-match.ts';
 import type { SearchHit, SearchRequest, SearchResult, SearchType } from '../search-engine.ts';
 import { candidateBody, candidateIds, candidatesRankBody, countBody, readCounts } from './candidate-search.ts';
 import {
@@ -42,11 +42,16 @@ export function groupCountsBody(req: SearchRequest, groups: string[][][]): Searc
   };
 }
 
-/** The group weights from the counts: a group no document holds counts as half a document, as PostgreSQL's statistics floor does. */
+/**
+ * The group weights from the counts: a group no document holds counts as half a document, as
+ * PostgreSQL's statistics floor does, or as nothing when the rest of the query is a name of its
+ * own (withoutUnheld).
+ */
 export function groupWeights(res: estypes.SearchResponse<unknown>, groups: string[][][]): number[] {
   const total = typeof res.hits.total === 'number' ? res.hits.total : (res.hits.total?.value ?? 0);
   const buckets = (res.aggregations?.groups as { buckets?: Record<string, { doc_count: number }> } | undefined)?.buckets ?? {};
-  return groups.map((_, i) => weightOf(Math.max(buckets[`g${i}`]?.doc_count ?? 0, 0.5) / Math.max(total, 1)));
+  const counts = groups.map((_, i) => buckets[`g${i}`]?.doc_count ?? 0);
+  return withoutUnheld(counts.map((n) => weightOf(Math.max(n, 0.5) / Math.max(total, 1))), counts.map((n) => n > 0));
 }
 
 /**

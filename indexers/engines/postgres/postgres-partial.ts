@@ -7,10 +7,10 @@
  * rows are checked group by group (`body_tsv @@ group`, which unpacks each row's vector).
  */
 import type { SearchType } from '../search-engine.ts';
-import { candidateGroups, MIN_COVERAGE, weightOf } from '../partial-match.ts';
+import { candidateGroups, MIN_COVERAGE, weightOf, withoutUnheld } from '../partial-match.ts';
 import { groupShare, Params } from './postgres-matches.ts';
 import { partitionOf } from './postgres-schema.ts';
-import type { PartitionStats } from './table-stats.ts';
+import { isListed, type PartitionStats } from './table-stats.ts';
 import { groupQuery } from './tsvector.ts';
 import { gramAlternatives } from '../word-grams.ts';
 
@@ -58,6 +58,37 @@ export function partialPlan(groups: string[][][], stats: Record<SearchType, Part
     return weightOf(share);
   });
   return { groups: usable, weights, byGrams };
+}
+
+/**
+ * The groups the statistics cannot tell from a group no row holds: in no partition searched is
+ * every word of one of its alternatives among the listed lexemes. Only these are looked up.
+ */
+export function unlistedGroups(plan: PartialPlan, stats: Record<SearchType, PartitionStats>, searched: readonly SearchType[]): number[] {
+  const listed = (alt: readonly string[]) => searched.some((t) => alt.every((w) => isListed(stats[t], 'body_tsv', w)));
+  return plan.groups.flatMap((g, i) => (g.some(listed) ? [] : [i]));
+}
+
+/**
+ * One row: for each of `indexes`, whether a row of the searched partitions holds that group (by
+ * its words or, with byGrams, their bigrams). Each is an EXISTS that stops at the first row its
+ * GIN lookup finds, or at once for a word no row holds.
+ */
+export function anyHoldsSql(plan: PartialPlan, indexes: readonly number[], table: string, searched: readonly SearchType[], p: Params): string {
+  const holds = indexes.map((i) => {
+    const held = heldSql(plan.groups[i]!, p, plan.byGrams);
+    return searched.map((t) => `EXISTS (SELECT 1 FROM ${partitionOf(table, t)} WHERE ${held})`).join(' OR ');
+  });
+  return `SELECT ARRAY[${holds.map((h) => `(${h})`).join(', ')}]::bool[] AS held`;
+}
+
+/** The plan with the groups no row holds weighed as withoutUnheld says (`held`: per index of `indexes`). */
+export function withHeld(plan: PartialPlan, indexes: readonly number[], held: readonly boolean[]): PartialPlan {
+  const all = plan.groups.map((_, i) => {
+    const k = indexes.indexOf(i);
+    return k < 0 || held[k] === true;
+  });
+  return { ...plan, weights: withoutUnheld(plan.weights, all) };
 }
 
 export interface PartialSql {

@@ -17,7 +17,7 @@ import { SEARCH_TYPES } from '../search-engine.ts';
 import { filterStatsCache } from './filter-stats.ts';
 import { listDocs } from './postgres-browse.ts';
 import { Params, filterSql, hasFilters, shareOf, tiers, type Tier } from './postgres-matches.ts';
-import { partialPlan, partialTierSql } from './postgres-partial.ts';
+import { anyHoldsSql, partialPlan, partialTierSql, unlistedGroups, withHeld } from './postgres-partial.ts';
 import { countMatches, indexed, pageOf, type Row } from './postgres-results.ts';
 import { partitionOf } from './postgres-schema.ts';
 import { tableStatsCache } from './table-stats.ts';
@@ -143,7 +143,7 @@ export async function searchDocs(db: Db, table: string, req: SearchRequest): Pro
         SELECT * FROM (${offers.join(' UNION ALL ')}) c ORDER BY ${order} LIMIT ${perTier}) kept)`;
     });
   const groups = partialGroups(req);
-  const plan = groups ? partialPlan(groups, stats, searched, Boolean(req.query.gramGroups)) : null;
+  let plan = groups ? partialPlan(groups, stats, searched, Boolean(req.query.gramGroups)) : null;
   const [rows, counted] = await Promise.all([
     indexed<Row>(db, inTurn(tierSql, { needed, collapse: req.collapse, gated: req.sort !== 'date' }), p.values),
     countMatches(db, table, req, stats, filtered ? kept : null),
@@ -151,10 +151,17 @@ export async function searchDocs(db: Db, table: string, req: SearchRequest): Pro
   // Last, the partial tier, as inTurn would gate it: only when the complete tiers left the page
   // short. A statement of its own, so that the searches they fill (most) do not plan it: in the
   // same statement it added a few milliseconds of planning to every search.
-  // Groups every row holds weigh nothing: with no weight at all, there is nothing to cover.
-  if (plan && plan.groups.length >= 2 && plan.weights.some((w) => w > 0)) {
-    const record = (r: Row) => (req.collapse && r.project_nos[0]) || `${r.type}:${r.resource_id}`;
-    if (new Set(rows.map(record)).size < needed) {
+  const record = (r: Row) => (req.collapse && r.project_nos[0]) || `${r.type}:${r.resource_id}`;
+  if (plan && plan.groups.length >= 2 && new Set(rows.map(record)).size < needed) {
+    // Words the statistics do not list may be held by no row at all: looked up, and weighed so (withoutUnheld).
+    const unlisted = unlistedGroups(plan, stats, searched);
+    if (unlisted.length > 0) {
+      const hp = new Params();
+      const [{ held }] = await indexed<{ held: boolean[] }>(db, anyHoldsSql(plan, unlisted, table, searched, hp), hp.values) as [{ held: boolean[] }];
+      plan = withHeld(plan, unlisted, held);
+    }
+    // Groups every row holds weigh nothing: with no weight at all, there is nothing to cover.
+    if (plan.weights.some((w) => w > 0)) {
       const pp = new Params();
       const partialFilters = filterSql(req, pp);
       rows.push(...(await indexed<Row>(db, partialTierSql(plan, table, searched, stats, pp, {

@@ -37,6 +37,11 @@ export function lexemeShare(p: PartitionStats, column: VectorColumn, lexeme: str
   return c ? (c.shares.get(lexeme) ?? c.floor) : DEFAULT_SHARE;
 }
 
+/** Whether ANALYZE listed the lexeme among the column's common ones (else it may be held by no row at all). */
+export function isListed(p: PartitionStats, column: VectorColumn, lexeme: string): boolean {
+  return p.columns[column]?.shares.has(lexeme) ?? false;
+}
+
 /**
  * Share of a partition's rows that may hold all the lexemes: the rarest lexeme's share, an
  * upper bound. The lexemes of one query (bigrams of one phrase, words of one name) are far from
