@@ -90,6 +90,34 @@ export function pageOf(rows: Row[], req: SearchRequest, score: (r: Row) => numbe
   }));
 }
 
+/**
+ * The page's texts and full project lists, read for its hits only: the tiers carry light rows
+ * (a hit's first project, no body) because a builder's credit record lists hundreds of projects,
+ * and a hundred such candidates came back as 4.6 MB for a page of twenty. By each partition's
+ * resource index; a record's passages are told apart by number.
+ */
+export async function withTexts(db: Db, table: string, hits: SearchHit[]): Promise<SearchHit[]> {
+  if (hits.length === 0) return hits;
+  const p = new Params();
+  const types = [...new Set(hits.map((h) => h.type))];
+  const sql = types.map((type) => {
+    const of = hits.filter((h) => h.type === type);
+    // Only the passage shown: every passage of a long credit record repeats its project lists.
+    return `SELECT d.type, d.resource_id, d.passage, d.body, d.project_nos, d.project_names FROM ${partitionOf(table, type)} d
+      JOIN unnest(${p.add(of.map((h) => h.id))}::text[], ${p.add(of.map((h) => h.passage))}::int[]) AS page(id, passage)
+        ON d.resource_id = page.id AND d.passage = page.passage
+      WHERE d.type = '${type}'`;
+  }).join(' UNION ALL ');
+  const texts = new Map<string, { body: string; project_nos: string[]; project_names: string[] }>();
+  for (const r of (await db.query<{ type: string; resource_id: string; passage: number; body: string; project_nos: string[]; project_names: string[] }>(sql, p.values)).rows) {
+    texts.set(`${r.type}:${r.resource_id}:${r.passage}`, r);
+  }
+  return hits.map((h) => {
+    const t = texts.get(`${h.type}:${h.id}:${h.passage}`);
+    return t ? { ...h, body: t.body, projectNos: t.project_nos, projectNames: t.project_names } : h;
+  });
+}
+
 export type Counts = Omit<SearchResult, 'hits'>;
 
 export const summed = (counts: Partial<Record<SearchType, number>>, totalIsEstimate: boolean): Counts =>

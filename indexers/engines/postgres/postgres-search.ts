@@ -18,7 +18,7 @@ import { filterStatsCache } from './filter-stats.ts';
 import { listDocs } from './postgres-browse.ts';
 import { Params, filterSql, hasFilters, shareOf, tiers, type Tier } from './postgres-matches.ts';
 import { anyHoldsSql, partialPlan, partialTierSql, unlistedGroups, withHeld } from './postgres-partial.ts';
-import { countMatches, indexed, pageOf, type Row } from './postgres-results.ts';
+import { countMatches, indexed, pageOf, withTexts, type Row } from './postgres-results.ts';
 import { partitionOf } from './postgres-schema.ts';
 import { tableStatsCache } from './table-stats.ts';
 
@@ -104,7 +104,8 @@ export async function searchDocs(db: Db, table: string, req: SearchRequest): Pro
   // six times the work for the same 100 kept.
   const perType = searched.length === 1 ? perTier : Math.max(needed, Math.ceil((perTier * 2) / searched.length));
   const order = req.sort === 'date' ? 'date DESC NULLS LAST, prior DESC' : 'prior DESC';
-  const columns = `type, resource_id, passage, title, body, date, status, project_nos, project_names, prior`;
+  // Light rows: a hit's body and full project lists are read for the page alone (withTexts).
+  const columns = `type, resource_id, passage, title, '' AS body, date, status, project_nos[1:1] AS project_nos, '{}'::text[] AS project_names, prior`;
   const tierSql = specs
     .map(({ tier, match }) => {
       const { where, rank, narrow, rarest } = match.build(p);
@@ -169,5 +170,5 @@ export async function searchDocs(db: Db, table: string, req: SearchRequest): Pro
       }), pp.values)));
     }
   }
-  return { ...counted, hits: pageOf(rows, req, score, req.sort === 'date', plan?.groups) };
+  return { ...counted, hits: await withTexts(db, table, pageOf(rows, req, score, req.sort === 'date', plan?.groups)) };
 }
