@@ -22,6 +22,9 @@ export interface AnalyzeOptions {
   naming?: boolean;
 }
 
+/** Characters that join the words of a name (冶金大道与工业一路, 汉西路跨长江, 金台大道至邾城段) and are no word of it. */
+const CONNECTIVES: ReadonlySet<string> = new Set(['与', '和', '及', '暨', '或', '同', '之', '的', '跨', '至', '到', '在', '于']);
+
 const isLoneHan = (gram: string | undefined) => gram !== undefined && /^\p{Script=Han}$/u.test(gram);
 
 /**
@@ -55,7 +58,12 @@ function wordGroupsOf(normalized: string, seg: Segmenter, naming: boolean): stri
     const alternatives = piece.map((alt) => seg.queryWords(alt)).filter((words) => words.length > 0);
     if (alternatives.length > 0) groups.push(alternatives);
   }
-  return groups;
+  // A connective between words (与, 跨, 至) is no word of a name as indexed: a name is its
+  // dictionary words and their sub-words, which never cut 与 out of 冶金大道与工业一路互通立交,
+  // so requiring it passed the project over for minutes that hold a 与 elsewhere. The phrase and
+  // title tiers still read it in place. Other lone characters (段, 村, 厂) narrow and stay.
+  const worded = groups.filter((g) => !g.every((alt) => alt.length === 1 && CONNECTIVES.has(alt[0]!)));
+  return worded.length > 0 ? worded : groups;
 }
 
 export function analyzeQuery(raw: string, seg: Segmenter, opts: AnalyzeOptions = {}): AnalyzedQuery {

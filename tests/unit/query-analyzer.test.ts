@@ -35,4 +35,15 @@ describe('query analysis for names as officers type them', () => {
     expect(analyzeQuery('子湖片K6地', seg).phrases.flat()).not.toContain('地');
     expect(analyzeQuery('K6地K7', seg).phrases.flat()).toContain('地');
   });
+
+  it('requires no connective as a word (与, 至), but keeps lone characters that narrow (段)', () => {
+    // 冶金大道与工业一路互通立交工程 is indexed as its words and sub-words, never 与 alone.
+    const words = (q: string) => analyzeQuery(q, seg).wordGroups.map((g) => g[0]!.join(''));
+    expect(words('冶金大道与工业一路互通立交')).not.toContain('与');
+    expect(words('金台大道至邾城段')).not.toContain('至');
+    expect(words('金台大道至邾城段')).toContain('段');
+    // The phrase still reads it in place, and with naming off nothing changes.
+    expect(analyzeQuery('冶金大道与工业一路', seg).phrases.flat()).toContain('道与');
+    expect(analyzeQuery('冶金大道与工业一路', seg, { naming: false }).wordGroups.map((g) => g[0]!.join(''))).toContain('与');
+  });
 });
