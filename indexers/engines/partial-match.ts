@@ -66,16 +66,21 @@ export function candidateGroups(weights: readonly number[], shares: readonly num
 }
 
 /**
- * The weights with the groups no record holds set to nothing, when at least two groups records do
- * hold are left: every candidate lacks such a group alike (an officer adds 充电桩 to
- * `江夏妇幼保健院`, and no record says it), so it tells none apart, and weighed as the rarest
- * of words it would sink the name the rest of the query makes below the minimum coverage. It is
- * still shown as missing. With fewer left (`火星基地`: only 基地 is held) the weights stand: what
- * records hold is a lesser part of the query, not a name.
+ * The groups no record holds, when at least two groups records do hold (and that weigh something)
+ * are left; else none. Every candidate lacks such a group alike (an officer adds 充电桩 to
+ * `江夏妇幼保健院`, and no record says it), so it tells none apart, and weighed as the rarest of
+ * words it sank the name the rest makes below the minimum coverage. With fewer left
+ * (`火星基地`: only 基地 is held) they count: what records hold is a lesser part of the query.
  */
-export function withoutUnheld(weights: readonly number[], held: readonly boolean[]): number[] {
+export function unheldGroups(weights: readonly number[], held: readonly boolean[]): number[] {
   const left = weights.filter((w, i) => held[i] && w > 0).length;
-  return left >= 2 ? weights.map((w, i) => (held[i] ? w : 0)) : [...weights];
+  return left >= 2 ? weights.flatMap((_, i) => (held[i] ? [] : [i])) : [];
+}
+
+/** The weights with the unheld groups (unheldGroups) counting for nothing; still shown as missing. */
+export function withoutUnheld(weights: readonly number[], held: readonly boolean[]): number[] {
+  const drop = new Set(unheldGroups(weights, held));
+  return weights.map((w, i) => (drop.has(i) ? 0 : w));
 }
 
 /** The share of the query's weight the matched groups hold. */

@@ -98,6 +98,13 @@ export interface SearchRequest {
    * match every term, those holding most of them fill it. On unless false.
    */
   partial?: boolean;
+  /**
+   * Word groups no record holds, when the rest of the query names two held groups or more
+   * (./partial-match.ts unheldGroups): 'weigh' (the default) counts them for nothing in the
+   * partial tier; 'report' returns them as `unheld` instead of running it, for the caller to
+   * search again without them (services/search does).
+   */
+  unheld?: 'weigh' | 'report';
 }
 
 export interface SearchHit {
@@ -126,6 +133,8 @@ export interface SearchResult {
   totalIsEstimate: boolean;
   counts: Partial<Record<SearchType, number>>;
   hits: SearchHit[];
+  /** With `unheld: 'report'`: the query's word groups no record holds (the partial tier did not run). */
+  unheld?: string[][][];
 }
 
 export type SuggestionKind = 'project' | 'builder' | 'place' | 'regulation';

@@ -1,5 +1,5 @@
 /** Search: checks the request, analyzes the query, asks the engine, cuts snippets. */
-import type { AnalyzedQuery, SearchHit, SearchReader } from '../../indexers/engines/search-engine.ts';
+import type { AnalyzedQuery, SearchHit, SearchReader, SearchRequest } from '../../indexers/engines/search-engine.ts';
 import { analyzeQuery } from '../../indexers/query-analyzer.ts';
 import type { Segmenter } from '../../indexers/segment/segmenter.ts';
 import { badRequest } from '../common/errors.ts';
@@ -9,6 +9,7 @@ import { projectIndexOf } from './hit-project.ts';
 import { byTitleCoherence } from './title-coherence.ts';
 import { canonicalFilters } from './search-filters.ts';
 import { MAX_RESULT_WINDOW, type SearchParams } from './search.schema.ts';
+import { searchWithoutUnheld } from './unheld-search.ts';
 
 /**
  * `naming` (on by default): synonyms, abbreviations and loose keys in the query, and the partial
@@ -55,9 +56,12 @@ export function createSearchService(deps: { engine: SearchReader; segmenter: Seg
       throw badRequest('q: the query has no letters or digits to search for');
     }
     const sort = raw ? (params.sort ?? 'relevance') : 'date';
-    const result = await deps.engine.search({
+    const request: SearchRequest = {
       query, filters, offset: (page - 1) * size, size, sort, collapse: params.collapse ?? false, partial: naming,
-    });
+      // Words no record holds are reported, and the query searched again without them (./unheld-search.ts).
+      ...(naming ? { unheld: 'report' as const } : {}),
+    };
+    const result = await searchWithoutUnheld(deps, request, await deps.engine.search(request));
     const terms = highlightTerms(query);
     return {
       total: result.total,

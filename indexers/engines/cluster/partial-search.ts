@@ -13,7 +13,7 @@
  */
 import type { estypes } from '@elastic/elasticsearch';
 import { isListing } from '../listing.ts';
-import { candidateGroups, COVERAGE_SPAN, MIN_COVERAGE, missingOf, partialGroups, weightOf, withoutUnheld } from '../partial-match.ts';
+import { candidateGroups, COVERAGE_SPAN, MIN_COVERAGE, missingOf, partialGroups, unheldGroups, weightOf, withoutUnheld } from '../partial-match.ts';
 import type { SearchHit, SearchRequest, SearchResult, SearchType } from '../search-engine.ts';
 import { candidateBody, candidateIds, candidatesRankBody, countBody, readCounts } from './candidate-search.ts';
 import {
@@ -42,16 +42,11 @@ export function groupCountsBody(req: SearchRequest, groups: string[][][]): Searc
   };
 }
 
-/**
- * The group weights from the counts: a group no document holds counts as half a document, as
- * PostgreSQL's statistics floor does, or as nothing when the rest of the query is a name of its
- * own (withoutUnheld).
- */
-export function groupWeights(res: estypes.SearchResponse<unknown>, groups: string[][][]): number[] {
+/** How many documents hold each group, from groupCountsBody's answer, and how many there are. */
+export function groupCounts(res: estypes.SearchResponse<unknown>, groups: string[][][]): { total: number; counts: number[] } {
   const total = typeof res.hits.total === 'number' ? res.hits.total : (res.hits.total?.value ?? 0);
   const buckets = (res.aggregations?.groups as { buckets?: Record<string, { doc_count: number }> } | undefined)?.buckets ?? {};
-  const counts = groups.map((_, i) => buckets[`g${i}`]?.doc_count ?? 0);
-  return withoutUnheld(counts.map((n) => weightOf(Math.max(n, 0.5) / Math.max(total, 1))), counts.map((n) => n > 0));
+  return { total, counts: groups.map((_, i) => buckets[`g${i}`]?.doc_count ?? 0) };
 }
 
 /**
@@ -136,7 +131,13 @@ export async function searchInTiers(req: SearchRequest, reads: Reads): Promise<S
   // Where the complete matches end: within this page, or (none on it) at their count, at most the offset.
   const complete = req.filters.type ? (first.counts[req.filters.type] ?? 0) : first.total;
   const from = first.hits.length > 0 ? 0 : req.offset - Math.min(complete, req.offset);
-  const weights = groupWeights(await search(groupCountsBody(req, groups)), groups);
+  const { total, counts } = groupCounts(await search(groupCountsBody(req, groups)), groups);
+  // A group no document holds counts as half a document, as PostgreSQL's statistics floor does.
+  const raw = counts.map((n) => weightOf(Math.max(n, 0.5) / Math.max(total, 1)));
+  const held = counts.map((n) => n > 0);
+  const unheld = unheldGroups(raw, held);
+  if (unheld.length > 0 && req.unheld === 'report') return { ...first, unheld: unheld.map((i) => groups[i]!) };
+  const weights = withoutUnheld(raw, held);
   // Groups every document holds weigh nothing: with no weight at all, there is nothing to cover.
   if (!weights.some((w) => w > 0)) return first;
   const partial = readPartial(await search(partialBody(req, groups, weights, from, req.size - first.hits.length)), groups);

@@ -7,7 +7,7 @@
  * rows are checked group by group (`body_tsv @@ group`, which unpacks each row's vector).
  */
 import type { SearchType } from '../search-engine.ts';
-import { candidateGroups, MIN_COVERAGE, weightOf, withoutUnheld } from '../partial-match.ts';
+import { candidateGroups, MIN_COVERAGE, weightOf } from '../partial-match.ts';
 import { groupShare, Params } from './postgres-matches.ts';
 import { partitionOf } from './postgres-schema.ts';
 import { isListed, type PartitionStats } from './table-stats.ts';
@@ -92,13 +92,12 @@ export function anyHoldsSql(plan: PartialPlan, indexes: readonly number[], table
   return `SELECT ARRAY[${holds.map((h) => `(${h})`).join(', ')}]::bool[] AS held`;
 }
 
-/** The plan with the groups no row holds weighed as withoutUnheld says (`held`: per index of `indexes`). */
-export function withHeld(plan: PartialPlan, indexes: readonly number[], held: readonly boolean[]): PartialPlan {
-  const all = plan.groups.map((_, i) => {
+/** Per group of the plan, whether a row holds it: the listed ones do, the looked-up ones (`indexes`) as `held` says. */
+export function heldFlags(plan: PartialPlan, indexes: readonly number[], held: readonly boolean[]): boolean[] {
+  return plan.groups.map((_, i) => {
     const k = indexes.indexOf(i);
     return k < 0 || held[k] === true;
   });
-  return { ...plan, weights: withoutUnheld(plan.weights, all) };
 }
 
 export interface PartialSql {
@@ -133,10 +132,17 @@ export function partialTierSql(plan: PartialPlan, table: string, searched: reado
     // Even the rarest groups are common here: the best rows by prior that hold one, from a bounded
     // walk (an OR's GIN matches would read their posting lists in full); filters are checked on
     // the walked rows, so a narrow filter may leave few.
+    // Rare enough for their GIN matches: first the rows holding every one of them (an intersection
+    // of short lists, and where the record the query names is: any few of a rare group's rows
+    // would often miss it), then rows holding any, half of the checks each.
+    const gin = (condition: string, limit: number) => `SELECT ${carried} FROM ${part} WHERE ${condition}${s.filters} LIMIT ${limit}`;
     const candidates = share > s.walkShare
       ? `SELECT ${carried} FROM (SELECT ${carried}, districts, item FROM ${part} ORDER BY ${s.order} LIMIT ${Math.min(s.walkRows, PARTIAL_WALK)}) w
           WHERE ${where}${s.filters} LIMIT ${PARTIAL_CHECKS}`
-      : `SELECT ${carried} FROM ${part} WHERE ${where}${s.filters} LIMIT ${PARTIAL_CHECKS}`;
+      : chosen.length < 2
+        ? gin(where, PARTIAL_CHECKS)
+        : `(${gin(chosen.map((i) => heldSql(plan.groups[i]!, p, plan.byGrams)).join(' AND '), PARTIAL_CHECKS / 2)})
+          UNION ALL (${gin(where, PARTIAL_CHECKS / 2)})`;
     return `(SELECT * FROM (
         SELECT g.*, ((${coverage}) / ${total.toFixed(6)})::float8 AS coverage FROM (SELECT h.*, ${matched} AS groups FROM (
           SELECT c.*, strip(c.body_tsv) AS body_held, strip(c.gram_tsv) AS gram_held FROM (${candidates}) c OFFSET 0) h) g) m

@@ -11,13 +11,13 @@
  */
 import type { Db } from '../../../services/db/db.ts';
 import { isListing } from '../listing.ts';
-import { COVERAGE_SPAN, partialGroups } from '../partial-match.ts';
+import { COVERAGE_SPAN, partialGroups, unheldGroups, withoutUnheld } from '../partial-match.ts';
 import type { SearchRequest, SearchResult } from '../search-engine.ts';
 import { SEARCH_TYPES } from '../search-engine.ts';
 import { filterStatsCache } from './filter-stats.ts';
 import { listDocs } from './postgres-browse.ts';
 import { Params, filterSql, hasFilters, shareOf, tiers, type Tier } from './postgres-matches.ts';
-import { anyHoldsSql, partialPlan, partialTierSql, unlistedGroups, withHeld } from './postgres-partial.ts';
+import { anyHoldsSql, heldFlags, partialPlan, partialTierSql, unlistedGroups } from './postgres-partial.ts';
 import { countMatches, indexed, pageOf, withTexts, type Row } from './postgres-results.ts';
 import { partitionOf } from './postgres-schema.ts';
 import { tableStatsCache } from './table-stats.ts';
@@ -154,12 +154,17 @@ export async function searchDocs(db: Db, table: string, req: SearchRequest): Pro
   // same statement it added a few milliseconds of planning to every search.
   const record = (r: Row) => (req.collapse && r.project_nos[0]) || `${r.type}:${r.resource_id}`;
   if (plan && plan.groups.length >= 2 && new Set(rows.map(record)).size < needed) {
-    // Words the statistics do not list may be held by no row at all: looked up, and weighed so (withoutUnheld).
+    // Words the statistics do not list may be held by no row at all: looked up (../partial-match.ts unheldGroups).
     const unlisted = unlistedGroups(plan, stats, searched);
     if (unlisted.length > 0) {
       const hp = new Params();
       const [{ held }] = await indexed<{ held: boolean[] }>(db, anyHoldsSql(plan, unlisted, table, searched, hp), hp.values) as [{ held: boolean[] }];
-      plan = withHeld(plan, unlisted, held);
+      const flags = heldFlags(plan, unlisted, held);
+      const unheld = unheldGroups(plan.weights, flags);
+      if (unheld.length > 0 && req.unheld === 'report') {
+        return { ...counted, hits: await withTexts(db, table, pageOf(rows, req, score, false)), unheld: unheld.map((i) => plan!.groups[i]!) };
+      }
+      plan = { ...plan, weights: withoutUnheld(plan.weights, flags) };
     }
     // Groups every row holds weigh nothing: with no weight at all, there is nothing to cover.
     if (plan.weights.some((w) => w > 0)) {
