@@ -2,10 +2,10 @@
  * A query with words no record holds (`江夏妇幼保健院 充电桩`: no record says 充电桩), searched
  * again without them. The engine reports such word groups when the rest still names two groups
  * or more (indexers/engines/partial-match.ts unheldGroups); what the rest finds, by every tier
- * and with synonyms, is the fallback's answer: each hit is partial, lacking those words (and any
- * it lacks of the rest), below every complete match. Ranked by coverage instead, the partial
- * tier checked a few hundred rows holding one of the rarest words and missed the project the
- * rest of the query names whole.
+ * and with synonyms, is the fallback's answer: each hit is partial, lacking those words, below
+ * every complete match. Ranked by coverage instead, the partial tier checked a few hundred rows
+ * holding one of the rarest words and missed the project the rest of the query names whole; it
+ * answers only when nothing holds all of the rest.
  */
 import type { SearchHit, SearchReader, SearchRequest, SearchResult } from '../../indexers/engines/search-engine.ts';
 import { groupLabel } from '../../indexers/engines/partial-match.ts';
@@ -42,14 +42,18 @@ export async function searchWithoutUnheld(
   if (query.wordGroups.length === 0 || first.hits.length >= req.size) return result;
   // Where the complete matches end: within this page, or (none on it) at their count, at most the offset.
   const offset = first.hits.length > 0 ? 0 : req.offset - Math.min(first.total, req.offset);
-  const second = await deps.engine.search({ ...req, query, offset, size: req.size - first.hits.length, unheld: 'weigh' });
+  // Complete matches of the rest only: a record lacking more than the unheld words as well is too
+  // far from the query, and the partial tier was most of the time such a search took at 1M.
+  const second = await deps.engine.search({ ...req, query, offset, size: req.size - first.hits.length, partial: false, unheld: 'weigh' });
+  // Nothing holds all of the rest either: the partial tier over the whole query, the unheld words weighing nothing.
+  if (second.hits.length === 0) return deps.engine.search({ ...req, unheld: 'weigh' });
   const keyOf = (h: SearchHit) => (req.collapse && h.projectNos[0]) || `${h.type}:${h.id}`;
   const shown = new Set(first.hits.map(keyOf));
   // Ordered as the service orders a complete page (./title-coherence.ts), then relabeled.
   const partial = byTitleCoherence(second.hits, query).filter((h) => !shown.has(keyOf(h))).map((h): SearchHit => ({
     ...h,
     matched: 'partial',
-    missing: [...labels, ...(h.missing ?? [])],
+    missing: labels,
     score: Math.round((h.score - BELOW_COMPLETE) * 1000) / 1000,
   }));
   return { ...result, hits: [...first.hits, ...partial] };

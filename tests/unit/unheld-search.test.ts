@@ -32,12 +32,30 @@ describe('searching again without the words no record holds', () => {
     };
     const r = await searchWithoutUnheld({ engine, segmenter }, req, first);
     expect(asked[0]!.query.normalized).toBe('江夏妇幼保健院');
-    expect(asked[0]).toMatchObject({ unheld: 'weigh', offset: 0, size: 19 });
+    // Complete matches of the rest: the partial tier is not asked for.
+    expect(asked[0]).toMatchObject({ unheld: 'weigh', partial: false, offset: 0, size: 19 });
     expect(r.unheld).toBeUndefined();
     // The complete hit first; the one already shown not twice; counts are the complete ones'.
     expect(r.hits.map((h) => [h.id, h.matched])).toEqual([['by-key', 'key'], ['hospital', 'partial'], ['near', 'partial']]);
-    expect(r.hits[1]!.missing).toEqual(['充电', '桩']);
+    expect(r.hits.slice(1).map((h) => h.missing)).toEqual([['充电', '桩'], ['充电', '桩']]);
     expect(Math.max(...r.hits.slice(1).map((h) => h.score))).toBeLessThan(-5);
     expect(r.total).toBe(1);
+  });
+
+  it('falls back to the partial tier over the whole query when nothing holds all of the rest', async () => {
+    const query = analyzeQuery('江夏妇幼保健院 充电桩', segmenter);
+    const req: SearchRequest = { query, filters: {}, offset: 0, size: 20, sort: 'relevance', collapse: false, unheld: 'report' };
+    const unheld = query.wordGroups.filter((g) => ['充电', '桩'].includes(g[0]!.join('')));
+    const asked: SearchRequest[] = [];
+    const near = hit('near', 'partial', -12);
+    const engine = {
+      async search(r: SearchRequest): Promise<SearchResult> {
+        asked.push(r);
+        return { total: 0, totalIsEstimate: false, counts: {}, hits: r.partial === false ? [] : [near] };
+      },
+    };
+    const r = await searchWithoutUnheld({ engine, segmenter }, req, { total: 0, totalIsEstimate: false, counts: {}, hits: [], unheld });
+    expect(asked.map((a) => [a.query.normalized, a.partial, a.unheld])).toEqual([['江夏妇幼保健院', false, 'weigh'], ['江夏妇幼保健院 充电桩', undefined, 'weigh']]);
+    expect(r.hits).toEqual([near]);
   });
 });

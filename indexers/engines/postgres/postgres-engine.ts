@@ -68,12 +68,17 @@ export function createPostgresEngine(db: Db): SearchEngine {
     return [s.generation, ...(s.building ? [s.building] : [])].map(docsTable);
   }
 
-  /** Runs a read on the live table, once more if a reindex dropped it under us. */
+  /**
+   * Runs a read on the live table, once more if a reindex dropped it under us (42P01), or if the
+   * drop chose this read as a deadlock's victim (40P01: reads name the partitions in the order
+   * DROP TABLE takes them, so this should not happen; a search is not lost if it does).
+   */
   async function onLiveTable<T>(fn: (table: string) => Promise<T>): Promise<T> {
     try {
       return await fn(docsTable((await state()).generation));
     } catch (err) {
-      if ((err as { code?: string }).code !== '42P01') throw err;
+      const code = (err as { code?: string }).code;
+      if (code !== '42P01' && code !== '40P01') throw err;
       return fn(docsTable((await state()).generation));
     }
   }

@@ -99,7 +99,9 @@ export function pageOf(rows: Row[], req: SearchRequest, score: (r: Row) => numbe
 export async function withTexts(db: Db, table: string, hits: SearchHit[]): Promise<SearchHit[]> {
   if (hits.length === 0) return hits;
   const p = new Params();
-  const types = [...new Set(hits.map((h) => h.type))];
+  // The partitions in the order every statement here names them (and DROP TABLE takes them): read
+  // in the page's order, a search and a reindex dropping the old generation deadlocked.
+  const types = SEARCH_TYPES.filter((t) => hits.some((h) => h.type === t));
   const sql = types.map((type) => {
     const of = hits.filter((h) => h.type === type);
     // Only the passage shown: every passage of a long credit record repeats its project lists.
