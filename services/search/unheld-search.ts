@@ -41,7 +41,8 @@ export async function searchWithoutUnheld(
   const query = analyzeQuery(textWithout(req.query.normalized, labels), deps.segmenter);
   if (query.wordGroups.length === 0 || first.hits.length >= req.size) return result;
   // Where the complete matches end: within this page, or (none on it) at their count, at most the offset.
-  const offset = first.hits.length > 0 ? 0 : req.offset - Math.min(first.total, req.offset);
+  const complete = req.filters.type ? (first.counts[req.filters.type] ?? 0) : first.total;
+  const offset = first.hits.length > 0 ? 0 : req.offset - Math.min(complete, req.offset);
   // Complete matches of the rest only: a record lacking more than the unheld words as well is too
   // far from the query, and the partial tier was most of the time such a search took at 1M.
   const second = await deps.engine.search({ ...req, query, offset, size: req.size - first.hits.length, partial: false, unheld: 'weigh' });

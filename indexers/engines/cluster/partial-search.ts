@@ -4,8 +4,9 @@
  * counts and its page) left the page short: a tier clause in the first request would need each
  * group's weight before anything is known of the groups, and would run for every search, where
  * the PostgreSQL engine starts the tier only when the ones before it found too few (inTurn).
- * When it runs, one size-0 request counts the rows holding each group (the weights; Lucene counts
- * a filter without collecting its documents) and one takes the page: documents holding one of the
+ * When it runs, one size-0 request counts the rows holding each group (the weights, and the
+ * groups no document holds, returned as `unheld` instead when the caller asks; Lucene counts a
+ * filter without collecting its documents) and one takes the page: documents holding one of the
  * rarest groups, scored by the share of the weight they hold (below MIN_COVERAGE dropped), text
  * relevance and prior, in the same bands as PostgreSQL's (TIER_BASE.partial + COVERAGE_SPAN ×
  * coverage + up to 10 + 5 × prior, shifted up by 40 while the engine scores, as scores there
