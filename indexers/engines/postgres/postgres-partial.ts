@@ -129,13 +129,13 @@ export function partialTierSql(plan: PartialPlan, table: string, searched: reado
     const chosen = candidateGroups(plan.weights, shares);
     const where = anyHeldSql(chosen.map((i) => plan.groups[i]!), p, plan.byGrams);
     const share = Math.min(1, chosen.reduce((sum, i) => sum + shares[i]!, 0));
+    // Even the rarest groups are common here: the best rows by prior that hold one, from a bounded
+    // walk (an OR's GIN matches would read their posting lists in full); filters are checked on
+    // the walked rows, so a narrow filter may leave few.
     // Rare enough for their GIN matches: first the rows holding every one of them (an intersection
     // of short lists, and where the record the query names is: any few of a rare group's rows
     // would often miss it), then rows holding any, half of the checks each (a row in both is
     // checked twice and kept once, by the page).
-    // Even the rarest groups are common here: the best rows by prior that hold one, from a bounded
-    // walk (an OR's GIN matches would read their posting lists in full); filters are checked on
-    // the walked rows, so a narrow filter may leave few.
     const gin = (condition: string, limit: number) => `SELECT ${carried} FROM ${part} WHERE ${condition}${s.filters} LIMIT ${limit}`;
     const candidates = share > s.walkShare
       ? `SELECT ${carried} FROM (SELECT ${carried}, districts, item FROM ${part} ORDER BY ${s.order} LIMIT ${Math.min(s.walkRows, PARTIAL_WALK)}) w
