@@ -81,6 +81,14 @@ describe.each(SEARCH_SETUPS)('names as officers type them, and partial matches, 
     expect(r.partial).toBe(true);
   });
 
+  it('finds a project number typed beside a word no record holds as a complete match', async () => {
+    // The word leaves every word and character tier empty, and a key matches whatever else is typed.
+    const r = await rt.search.search({ q: `${lakeside.project_no} 充电桩`, size: 10 });
+    expect(r.hits[0]).toMatchObject({ project_no: lakeside.project_no });
+    expect(r.hits[0]?.matched).not.toBe('partial');
+    expect(r.partial).toBe(false);
+  });
+
   it('says so over HTTP: partial at the top, missing on each partial hit', async () => {
     const app = await actAs(buildApp({ ...rt, logLevel: 'silent' }), rt.db, 'officer');
     try {

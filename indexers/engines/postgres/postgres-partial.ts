@@ -81,15 +81,15 @@ export function unlistedGroups(plan: PartialPlan, stats: Record<SearchType, Part
 
 /**
  * One row: for each of `indexes`, whether a row of the searched partitions holds that group (by
- * its words or, with byGrams, their bigrams). Each is an EXISTS that stops at the first row its
- * GIN lookup finds, or at once for a word no row holds.
+ * its words or, with byGrams, their bigrams), and whether one carries any of `keys`. Each is an
+ * EXISTS that stops at the first row its GIN lookup finds, or at once for a word no row holds.
  */
-export function anyHoldsSql(plan: PartialPlan, indexes: readonly number[], table: string, searched: readonly SearchType[], p: Params): string {
-  const holds = indexes.map((i) => {
-    const held = heldSql(plan.groups[i]!, p, plan.byGrams);
-    return searched.map((t) => `EXISTS (SELECT 1 FROM ${partitionOf(table, t)} WHERE ${held})`).join(' OR ');
-  });
-  return `SELECT ARRAY[${holds.map((h) => `(${h})`).join(', ')}]::bool[] AS held`;
+export function anyHoldsSql(plan: PartialPlan, indexes: readonly number[], table: string, searched: readonly SearchType[], p: Params, keys: readonly string[] = []): string {
+  const anyRow = (condition: string) => searched.map((t) => `EXISTS (SELECT 1 FROM ${partitionOf(table, t)} WHERE ${condition})`).join(' OR ');
+  const holds = indexes.map((i) => anyRow(heldSql(plan.groups[i]!, p, plan.byGrams)));
+  // And whether a row carries one of the query's exact keys (whatever its words, the key tier finds it).
+  const keyed = keys.length > 0 ? anyRow(`keys && ${p.add(keys)}::text[]`) : 'false';
+  return `SELECT ARRAY[${holds.map((h) => `(${h})`).join(', ')}]::bool[] AS held, (${keyed}) AS keyed`;
 }
 
 /** Per group of the plan, whether a row holds it: the listed ones do, the looked-up ones (`indexes`) as `held` says. */

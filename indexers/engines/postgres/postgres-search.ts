@@ -3,8 +3,11 @@
  * keys, phrase in a title, phrase in the text, all word groups, all characters); each tier takes
  * a bounded number of candidates from every type's partition, the best by prior, and only the
  * union of candidates is ranked; a tier runs only while the ones before it have not filled the
- * page (see inTurn), and so does the partial tier after them (./postgres-partial.ts). A tier whose term is common in a partition walks that
- * partition's prior index; a rarer one takes its GIN matches, at most RARE_CANDIDATES of them.
+ * page (see inTurn), and so does the partial tier after them (./postgres-partial.ts). A word
+ * the statistics do not list is looked up before any tier: when no row holds it, no complete
+ * tier can match, and only the partial tier (or the caller, told which words) answers. A tier
+ * whose term is common in a partition walks that partition's prior index; a rarer one takes its
+ * GIN matches, at most RARE_CANDIDATES of them.
  * Which is which comes from the ANALYZE statistics kept in memory (./table-stats.ts), not from a
  * round trip to the planner. Counts per tab are ./postgres-results.ts's; a request without
  * terms is a listing (./postgres-browse.ts).
@@ -12,22 +15,22 @@
 import type { Db } from '../../../services/db/db.ts';
 import { isListing } from '../listing.ts';
 import { COVERAGE_SPAN, partialGroups, unheldGroups, withoutUnheld } from '../partial-match.ts';
-import type { SearchRequest, SearchResult } from '../search-engine.ts';
+import type { SearchRequest, SearchResult, SearchType } from '../search-engine.ts';
 import { SEARCH_TYPES } from '../search-engine.ts';
 import { filterStatsCache } from './filter-stats.ts';
 import { listDocs } from './postgres-browse.ts';
 import { Params, filterSql, hasFilters, shareOf, tiers, type Tier } from './postgres-matches.ts';
-import { anyHoldsSql, heldFlags, partialPlan, partialTierSql, unlistedGroups } from './postgres-partial.ts';
-import { countMatches, indexed, pageOf, withTexts, type Row } from './postgres-results.ts';
+import { anyHoldsSql, heldFlags, partialPlan, partialTierSql, unlistedGroups, type PartialPlan } from './postgres-partial.ts';
+import { countMatches, indexed, pageOf, summed, withTexts, type Row } from './postgres-results.ts';
 import { partitionOf } from './postgres-schema.ts';
-import { tableStatsCache } from './table-stats.ts';
+import { listedOnly, tableStatsCache, type PartitionStats } from './table-stats.ts';
 
 /**
- * A tier whose term may be in more than this share of a partition (by the statistics' upper
- * bound) first walks that partition's prior index, for at most WALK_ROWS rows; when the walk
- * does not fill the page, which happens when the term is rarer than the bound or sits mostly in
- * low-prior rows, the tier takes its GIN matches as a rare term would. Unbounded, such a walk
- * cost 1.3 s at 1M rows (国土资源和规划: the bureau's old name, common in old documents only);
+ * A tier whose term is in more than this share of a partition (by the statistics, counting
+ * only the lexemes they list: ./table-stats.ts listedOnly) first walks that partition's prior
+ * index, for at most WALK_ROWS rows; when the walk does not fill the page, which happens when
+ * the term is rarer than the share or sits mostly in low-prior rows, the tier takes its GIN
+ * matches as a rare term would. Unbounded, such a walk cost 1.3 s at 1M rows (国土资源和规划: the bureau's old name, common in old documents only);
  * bounded, a wasted walk costs a few milliseconds, and a successful one saves building a bitmap
  * of every match (62k rows for a boilerplate phrase of 公文: 24 ms per tier).
  */
@@ -83,6 +86,33 @@ function inTurn(tierSql: string[], opts: { needed: number; collapse?: boolean; g
   return `WITH ${ctes.join(',\n')}\n${tierSql.map((_, i) => `SELECT * FROM t${i}`).join(' UNION ALL ')}`;
 }
 
+/**
+ * Per group of the plan, whether some row holds it, and whether a row carries one of the query's
+ * keys; null when the statistics list every group (then rows hold them). One statement of EXISTS
+ * lookups, each stopping at its first row.
+ */
+async function heldByAny(
+  db: Db, table: string, req: SearchRequest, plan: PartialPlan, stats: Record<SearchType, PartitionStats>, searched: readonly SearchType[],
+): Promise<{ held: boolean[]; keyed: boolean } | null> {
+  const unlisted = unlistedGroups(plan, stats, searched);
+  if (unlisted.length === 0) return null;
+  const hp = new Params();
+  const [found] = await indexed<{ held: boolean[]; keyed: boolean }>(db, anyHoldsSql(plan, unlisted, table, searched, hp, req.query.keys), hp.values);
+  return { held: heldFlags(plan, unlisted, found!.held), keyed: found!.keyed };
+}
+
+/**
+ * Whether a group no row holds leaves every complete tier empty: it does when no row carries a
+ * key of the query (a key matches whatever else is typed) and the group has no lone character (a
+ * lone character is matched as a word, and the characters and phrase tiers do without it); its
+ * bigrams are what the characters tier asks for, and are part of the phrases.
+ */
+function blocksComplete(plan: PartialPlan, probe: { held: readonly boolean[]; keyed: boolean }): boolean {
+  if (probe.keyed || !plan.byGrams) return false;
+  return plan.groups.some((g, i) => !probe.held[i] && g.every((alt) => alt.every((w) => !LONE_HAN.test(w))));
+}
+const LONE_HAN = /^\p{Script=Han}$/u;
+
 export async function searchDocs(db: Db, table: string, req: SearchRequest): Promise<SearchResult> {
   // A filter can make a common term rare among the rows it keeps, so a walk could pass most of a
   // partition: filtered tiers always take their (bounded) index matches.
@@ -128,7 +158,9 @@ export async function searchDocs(db: Db, table: string, req: SearchRequest): Pro
         // Matches taken from GIN: a phrase is checked on a bounded number of its bigrams' rows.
         const fromGin = check ? `SELECT * FROM (${gin(PHRASE_CHECKS)}) checked WHERE ${check}` : gin(RARE_CANDIDATES);
         let candidates = fromGin;
-        if (!filtered && share > WALK_SHARE) {
+        // Walked only when ANALYZE listed every lexeme as common enough (listedOnly): a rare
+        // word's guessed share sent a thousand-row walk per partition and tier in vain.
+        if (!filtered && shareOf(listedOnly(stats[type]), match) > WALK_SHARE) {
           // The walk, and the GIN matches only when the walk did not even fill the page asked for
           // (a one-time filter: PostgreSQL does not start that branch otherwise). What the walk
           // found are the matches with the best prior, the ones a common term ranks first.
@@ -145,27 +177,27 @@ export async function searchDocs(db: Db, table: string, req: SearchRequest): Pro
     });
   const groups = partialGroups(req);
   let plan = groups ? partialPlan(groups, stats, searched, Boolean(req.query.gramGroups)) : null;
-  const [rows, counted] = await Promise.all([
-    indexed<Row>(db, inTurn(tierSql, { needed, collapse: req.collapse, gated: req.sort !== 'date' }), p.values),
-    countMatches(db, table, req, stats, filtered ? kept : null),
-  ]);
+  // Words the statistics do not list may be held by no row at all (../partial-match.ts
+  // unheldGroups): looked up first, because a word no row holds leaves the complete tiers
+  // nothing to find, and a fallback search spent most of its first half running them.
+  const probe = plan && plan.groups.length >= 2 ? await heldByAny(db, table, req, plan, stats, searched) : null;
+  const blocked = Boolean(plan && probe && blocksComplete(plan, probe));
+  // Asked to report them (../../services/search/unheld-search.ts searches again without them).
+  const unheld = plan && probe && req.unheld === 'report' ? unheldGroups(plan.weights, probe.held).map((i) => plan!.groups[i]!) : [];
+  if (blocked && unheld.length > 0) return { ...summed({}, false), hits: [], unheld };
+  if (plan && probe) plan = { ...plan, weights: withoutUnheld(plan.weights, probe.held) };
+  const [rows, counted] = blocked
+    ? [[] as Row[], summed({}, false)]
+    : await Promise.all([
+      indexed<Row>(db, inTurn(tierSql, { needed, collapse: req.collapse, gated: req.sort !== 'date' }), p.values),
+      countMatches(db, table, req, stats, filtered ? kept : null),
+    ]);
   // Last, the partial tier, as inTurn would gate it: only when the complete tiers left the page
   // short. A statement of its own, so that the searches they fill (most) do not plan it: in the
   // same statement it added a few milliseconds of planning to every search.
   const record = (r: Row) => (req.collapse && r.project_nos[0]) || `${r.type}:${r.resource_id}`;
   if (plan && plan.groups.length >= 2 && new Set(rows.map(record)).size < needed) {
-    // Words the statistics do not list may be held by no row at all: looked up (../partial-match.ts unheldGroups).
-    const unlisted = unlistedGroups(plan, stats, searched);
-    if (unlisted.length > 0) {
-      const hp = new Params();
-      const [{ held }] = await indexed<{ held: boolean[] }>(db, anyHoldsSql(plan, unlisted, table, searched, hp), hp.values) as [{ held: boolean[] }];
-      const flags = heldFlags(plan, unlisted, held);
-      const unheld = unheldGroups(plan.weights, flags);
-      if (unheld.length > 0 && req.unheld === 'report') {
-        return { ...counted, hits: await withTexts(db, table, pageOf(rows, req, score, false)), unheld: unheld.map((i) => plan!.groups[i]!) };
-      }
-      plan = { ...plan, weights: withoutUnheld(plan.weights, flags) };
-    }
+    if (unheld.length > 0) return { ...counted, hits: await withTexts(db, table, pageOf(rows, req, score, false)), unheld };
     // Groups every row holds weigh nothing: with no weight at all, there is nothing to cover.
     if (plan.weights.some((w) => w > 0)) {
       const pp = new Params();
