@@ -105,6 +105,12 @@ export interface SearchRequest {
    * search again without them (services/search does).
    */
   unheld?: 'weigh' | 'report';
+  /**
+   * false: the caller shows the hits only, so an engine may leave `total` and `counts` at zero
+   * rather than count (PostgreSQL does: a search again without unheld words shows the first
+   * search's counts, and counting beside the tiers competed with them for the CPU).
+   */
+  counts?: boolean;
 }
 
 export interface SearchHit {

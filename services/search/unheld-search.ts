@@ -45,7 +45,8 @@ export async function searchWithoutUnheld(
   const offset = first.hits.length > 0 ? 0 : req.offset - Math.min(complete, req.offset);
   // Complete matches of the rest only: a record lacking more than the unheld words as well is too
   // far from the query, and the partial tier was most of the time such a search took at 1M.
-  const second = await deps.engine.search({ ...req, query, offset, size: req.size - first.hits.length, partial: false, unheld: 'weigh' });
+  // Its hits only: the page shows the first search's counts, of complete matches.
+  const second = await deps.engine.search({ ...req, query, offset, size: req.size - first.hits.length, partial: false, unheld: 'weigh', counts: false });
   // Nothing holds all of the rest either: the partial tier over the whole query, the unheld words weighing nothing.
   if (second.hits.length === 0) return deps.engine.search({ ...req, unheld: 'weigh' });
   const keyOf = (h: SearchHit) => (req.collapse && h.projectNos[0]) || `${h.type}:${h.id}`;

@@ -33,7 +33,7 @@ describe('searching again without the words no record holds', () => {
     const r = await searchWithoutUnheld({ engine, segmenter }, req, first);
     expect(asked[0]!.query.normalized).toBe('江夏妇幼保健院');
     // Complete matches of the rest: the partial tier is not asked for.
-    expect(asked[0]).toMatchObject({ unheld: 'weigh', partial: false, offset: 0, size: 19 });
+    expect(asked[0]).toMatchObject({ unheld: 'weigh', partial: false, counts: false, offset: 0, size: 19 });
     expect(r.unheld).toBeUndefined();
     // The complete hit first; the one already shown not twice; counts are the complete ones'.
     expect(r.hits.map((h) => [h.id, h.matched])).toEqual([['by-key', 'key'], ['hospital', 'partial'], ['near', 'partial']]);

@@ -190,7 +190,7 @@ export async function searchDocs(db: Db, table: string, req: SearchRequest): Pro
     ? [[] as Row[], summed({}, false)]
     : await Promise.all([
       indexed<Row>(db, inTurn(tierSql, { needed, collapse: req.collapse, gated: req.sort !== 'date' }), p.values),
-      countMatches(db, table, req, stats, filtered ? kept : null),
+      req.counts === false ? summed({}, false) : countMatches(db, table, req, stats, filtered ? kept : null),
     ]);
   // Last, the partial tier, as inTurn would gate it: only when the complete tiers left the page
   // short. A statement of its own, so that the searches they fill (most) do not plan it: in the
