@@ -55,6 +55,11 @@ export interface Match {
   /** The share of a partition's rows it may hold, when not that of all its lexemes (word groups). */
   share?: (stats: PartitionStats) => number;
   /**
+   * Its share were its word groups independent (their shares multiplied): what decides a walk
+   * for a match of several groups, each common while all of them together are rare.
+   */
+  jointShare?: (stats: PartitionStats) => number;
+  /**
    * The condition and rank, with their parameters added to `p`. `narrow`, when given, is checked
    * only on a bounded number of rows that meet `where` (a phrase among its bigrams' rows; see
    * PHRASE_CHECKS in ./postgres-search.ts); `rarest` is `where` over only the `k` lexemes a
@@ -86,6 +91,7 @@ function groupsMatch(groups: string[][][]): Match {
     ...tsMatch('body_tsv', groupsQuery(groups), groups.flat(2), '{0.1,0.2,0.4,1.0}'),
     // All groups: no more rows than the rarest group holds.
     share: (p) => Math.min(...groups.map((g) => groupShare(p, 'body_tsv', g))),
+    jointShare: (p) => groups.reduce((product, g) => product * groupShare(p, 'body_tsv', g), 1),
   };
 }
 
@@ -95,6 +101,7 @@ function gramGroupsMatch(gramGroups: string[][][]): Match {
   return {
     ...tsMatch('gram_tsv', groupsQuery(groups), groups.flat(2)),
     share: (p) => Math.min(...groups.map((g) => groupShare(p, 'gram_tsv', g))),
+    jointShare: (p) => groups.reduce((product, g) => product * groupShare(p, 'gram_tsv', g), 1),
   };
 }
 

@@ -27,12 +27,14 @@ import { listedOnly, tableStatsCache, type PartitionStats } from './table-stats.
 
 /**
  * A tier whose term is in more than this share of a partition (by the statistics, counting
- * only the lexemes they list: ./table-stats.ts listedOnly) first walks that partition's prior
- * index, for at most WALK_ROWS rows; when the walk does not fill the page, which happens when
- * the term is rarer than the share or sits mostly in low-prior rows, the tier takes its GIN
- * matches as a rare term would. Unbounded, such a walk cost 1.3 s at 1M rows (国土资源和规划: the bureau's old name, common in old documents only);
- * bounded, a wasted walk costs a few milliseconds, and a successful one saves building a bitmap
- * of every match (62k rows for a boilerplate phrase of 公文: 24 ms per tier).
+ * only the lexemes they list, ./table-stats.ts listedOnly, and several word groups as if
+ * independent, Match.jointShare) first walks that partition's prior index, for at most
+ * WALK_ROWS rows; when the walk does not fill the page, which happens when the term is rarer
+ * than the share or sits mostly in low-prior rows, the tier takes its GIN matches as a rare
+ * term would. Unbounded, such a walk cost 1.3 s at 1M rows (国土资源和规划: the bureau's old
+ * name, common in old documents only); bounded, a wasted walk costs a few milliseconds, and a
+ * successful one saves building a bitmap of every match (62k rows for a boilerplate phrase of
+ * 公文: 24 ms per tier).
  */
 export const WALK_SHARE = 0.02;
 export const WALK_ROWS = 1000;
@@ -158,9 +160,11 @@ export async function searchDocs(db: Db, table: string, req: SearchRequest): Pro
         // Matches taken from GIN: a phrase is checked on a bounded number of its bigrams' rows.
         const fromGin = check ? `SELECT * FROM (${gin(PHRASE_CHECKS)}) checked WHERE ${check}` : gin(RARE_CANDIDATES);
         let candidates = fromGin;
-        // Walked only when ANALYZE listed every lexeme as common enough (listedOnly): a rare
-        // word's guessed share sent a thousand-row walk per partition and tier in vain.
-        if (!filtered && shareOf(listedOnly(stats[type]), match) > WALK_SHARE) {
+        // Walked only when ANALYZE listed every lexeme as common enough (listedOnly), and several
+        // word groups as common together (jointShare): a rare word's guessed share, or words each
+        // common and rare together (集团, 新洲, 大道), sent a thousand-row walk in vain.
+        const listed = listedOnly(stats[type]);
+        if (!filtered && (match.jointShare ?? ((st: PartitionStats) => shareOf(st, match)))(listed) > WALK_SHARE) {
           // The walk, and the GIN matches only when the walk did not even fill the page asked for
           // (a one-time filter: PostgreSQL does not start that branch otherwise). What the walk
           // found are the matches with the best prior, the ones a common term ranks first.
