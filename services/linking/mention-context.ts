@@ -1,5 +1,6 @@
 /**
- * Who a text is about. A project named as the writer's home (`我家住在X小区`, `我们是X的业主`), as
+ * Who a text is about. A project named as the writer's home (`我家住在X小区`, `我们是X的业主`,
+ * `X小区的居民反映小区楼下要建垃圾站`), as
  * a landmark (`X门口`, `X旁边的工地`, `X对面`) or in passing (`参照X的做法`, `与X做好衔接`) is not
  * what the text is about; the linker may suggest it, never link it by itself, unless another
  * mention of the same project is about it (`我家住在X小区，X的开发商承诺的幼儿园一直没建`).
@@ -33,6 +34,13 @@ const NOT_AN_ADDRESS = /发现|看到|听说|反映|投诉|工地|施工|建设|
 /** `我们是X的业主`, `我是X小区的居民`: first person before, residents after. */
 const FIRST_PERSON = /(?:我们|我|本人|俺们?)(?:都|也)?是/;
 const RESIDENTS_AFTER = /^[^,.;:!?。\n]{0,12}?(?:的)?(?:业主|居民|住户|老住户|租户)/;
+/**
+ * `X小区的居民反映小区楼下准备建垃圾转运站`: the writers named as X's residents, with no first
+ * person, complaining of something else; X is where they live. Unless what follows is X's own
+ * affairs (`X业主反映延期交房`, `…开发商承诺的幼儿园`), which make X the subject.
+ */
+const RESIDENTS_OF = /^([^,.;:!?。\n]{0,12}?)(?:小区|社区)?(?:的)?(?:全体|部分|广大|众多)?(?:业主|居民|住户)(?:们)?/;
+const OWN_AFFAIRS = /交房|延期|开发商|物业|办证|房产证|不动产|产权|质量|漏水|开裂|渗水|规划变更|变更规划|容积率|绿化率|车位|配套|幼儿园|烂尾|维权|购房|售楼|宣传/;
 /** `我在X小区买的房子`: where the writer bought their home. */
 const BOUGHT_BEFORE = /(?:我|我们|本人|俺)(?:家)?(?:在|于)[^,.;:!?。\n]{0,16}$/;
 const BOUGHT_AFTER = /^[^,.;:!?。\n]{0,6}?(?:买的房|买了房|购买的房|购的房|买的那套|的房子)/;
@@ -63,6 +71,8 @@ export function mentionContext(text: string, start: number, end: number): Mentio
   if (lives && !NOT_AN_ADDRESS.test(lives[1]!)) return 'home';
   if (FIRST_PERSON.test(before) && RESIDENTS_AFTER.test(after)) return 'home';
   if (BOUGHT_BEFORE.test(before) && BOUGHT_AFTER.test(after)) return 'home';
+  const residents = RESIDENTS_OF.exec(after);
+  if (residents && !NOT_AN_ADDRESS.test(before + residents[1]) && !OWN_AFFAIRS.test(after)) return 'home';
   if (PASSING_BEFORE.test(before) || PASSING_AFTER.test(after)) return 'passing';
   if (WITH_BEFORE.test(before) && WITH_AFTER.test(after)) return 'passing';
   if (LANDMARK_AFTER.test(after) || LANDMARK_BEFORE.test(before)) return 'landmark';

@@ -36,6 +36,8 @@ export const P = {
   beihuCentre: 'JHAA20230117',
   pipeGallery: 'JXSZ20230118',
   machineWorks: 'DHAA20230119',
+  transferStation: 'HSSZ20230120',
+  dongnan: 'HSAA20230121', // 洪山区黄家湖K4地块, sold as 福星惠誉·东南岸
 } as const;
 
 export const PROJECTS = [
@@ -58,6 +60,8 @@ export const PROJECTS = [
   project(P.beihuCentre, '鼎泓北湖中心', '江汉', '湖北鼎泓江汉置业有限公司', '江汉区常青街道姑嫂树路以东'),
   { ...project(P.pipeGallery, '杨桥湖大道综合管廊工程', '江夏', '武汉某某管廊建设有限公司', '江夏区藏龙岛街道杨桥湖大道'), project_type: '市政工程' },
   project(P.machineWorks, '鑫泰精密机械产业园一期', '东湖高新', '武汉鑫泰精密机械有限公司', '东湖高新区佛祖岭街道高新四路以南'),
+  { ...project(P.transferStation, '黄家湖垃圾转运站新建工程', '洪山', '武汉市洪山区某某环卫建设有限公司', '洪山区青菱街道黄家湖大道以东'), project_type: '市政工程' },
+  project(P.dongnan, '洪山区黄家湖K4地块', '洪山', '湖北某某惠誉洪山房地产有限公司', '洪山区青菱街道黄家湖路以南', { estate_name: '某某惠誉·东南岸' }),
 ];
 
 /** Each project's own approval 批复, declaring it: the labelled pairs the linker estimates its weights from. */
@@ -104,6 +108,8 @@ export const EXPECT = {
   placeAndKind: { id: 'pet-l18', auto: P.pipeGallery },
   /** Works named by their builder's brand and what stands there (鑫泰精密机械厂). */
   brandAndKind: { id: 'pet-l19', auto: P.machineWorks },
+  /** The writers named as an estate's residents, complaining of what is to be built below it: that is the subject, their estate is home. */
+  residents: { id: 'pet-l20', auto: P.transferStation, notAuto: P.dongnan },
   /** A 公文 on two projects, one numbered item each, and a general notice about none. */
   letter: { id: 'doc-l20', auto: [P.qinhuK1, P.fengdan], passages: ['一、沁湖K1地块', '二、枫丹里'] },
   notice: { id: 'doc-l21' },
@@ -131,6 +137,8 @@ const PETITIONS = [
   petition('pet-l18', '管廊工地夜间施工', '杨桥湖大道管廊的工地晚上施工到凌晨两三点，渣土车进进出出，吵得人睡不着。'),
   petition('pet-l19', '工厂排放废气', '鑫泰精密机械厂的厂房晚上排放废气，气味刺鼻，夏天都不敢开窗。'),
   petition('pet-l11', '夜间施工扰民', '我家住在澜栖湾小区，最近沁湖K3地块的工地天天晚上施工到凌晨，吵得老人孩子都睡不着。'),
+  petition('pet-l20', '反映小区楼下准备建垃圾转运站',
+    '洪山区黄家湖某某惠誉东南岸小区的居民反映小区楼下准备建垃圾转运站，离住宅楼不到三十米，夏天臭气熏天，要求重新选址。'),
 ];
 
 const LETTERS = [

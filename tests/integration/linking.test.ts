@@ -86,6 +86,11 @@ describe.each(DB_KINDS)('linking on %s', (kind) => {
     expect(await statusOf('petition', EXPECT.homeAndSite.id, EXPECT.homeAndSite.notAuto)).not.toBe('auto');
   });
 
+  it('links what residents say is to be built below their estate, and not the estate', async () => {
+    expect(await statusOf('petition', EXPECT.residents.id, EXPECT.residents.auto)).toBe('auto');
+    expect(await statusOf('petition', EXPECT.residents.id, EXPECT.residents.notAuto)).not.toBe('auto');
+  });
+
   it('tells two kinds of housing at one place apart by what the letter says stands there', async () => {
     expect(await statusOf('petition', EXPECT.rental.id, EXPECT.rental.auto)).toBe('auto');
     expect(await statusOf('petition', EXPECT.rental.id, EXPECT.rental.not)).not.toBe('auto');

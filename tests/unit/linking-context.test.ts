@@ -18,6 +18,8 @@ describe('mentionContext', () => {
     ['我是樱花公寓小区的居民', '樱花公寓', 'home'],
     ['我住樱花公寓小区,楼下的路灯坏了很久', '樱花公寓', 'home'],
     ['我在樱花公寓买的房子交房三年了还办不了证', '樱花公寓', 'home'],
+    ['洪山区青石樱花公寓小区的居民反映小区楼下准备建垃圾转运站', '樱花公寓', 'home'],
+    ['樱花公寓业主反映楼下要修变电站', '樱花公寓', 'home'],
   ])('%s: %s is the writer’s home', (text, name, expected) => {
     expect(contextOf(text, name)).toBe(expected);
   });
@@ -56,6 +58,9 @@ describe('mentionContext', () => {
     ['我家房屋被划入汤山垃圾转运站的征收范围', '汤山垃圾转运站'],
     ['买房的时候开发商承诺樱花公寓配建幼儿园', '樱花公寓'],
     ['桐柏大道上访户很多', '桐柏大道'],
+    // Residents named with their estate's own affairs: the estate is what they write about.
+    ['樱花公寓业主反映开发商延期交房', '樱花公寓'],
+    ['樱花公寓小区居民反映小区配套幼儿园至今未建', '樱花公寓'],
   ])('%s: %s is the subject', (text, name) => {
     expect(contextOf(text, name)).toBe('subject');
   });
