@@ -11,8 +11,8 @@ import { isKindWord, kindAgrees, kindsSaidAt, kindWordAfter, type ProjectKind } 
 
 const KIND_LABELS: Record<ProjectKind, string> = {
   rental: '公租房', resettlement: '还建房、安置房', affordable: '保障房', land: '土地征收储备', industrial: '厂房', school: '学校', hospital: '医院', bridge: '桥梁',
-  metro: '轨道交通', pipeline: '管网', power: '电力设施', park: '公园绿地', civic: '公共服务设施', road: '道路', commercial: '商业',
-  housing: '住宅',
+  metro: '轨道交通', pipeline: '管网', power: '电力设施', park: '公园绿地', sanitation: '环卫设施', parking: '停车场站', market: '农贸市场',
+  civic: '公共服务设施', road: '道路', commercial: '商业', housing: '住宅',
 };
 
 export const FEATURES = {

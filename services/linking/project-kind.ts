@@ -21,6 +21,10 @@ export const KIND_WORDS = {
   pipeline: ['雨污分流', '管网', '管廊', '污水处理厂', '污水厂', '给水', '自来水管', '供水管', '燃气管', '水管', '排水'],
   power: ['输变电', '变电站', '千伏', '电站', '高压线'],
   park: ['湿地公园', '体育公园', '公园', '绿道', '绿地'],
+  // What citizens most often write against being built near them, beside 变电站.
+  sanitation: ['垃圾转运站', '垃圾中转站', '垃圾处理厂', '垃圾焚烧厂', '垃圾焚烧发电厂', '垃圾站', '转运站', '公共厕所', '公厕'],
+  parking: ['停车场', '停车楼', '公交场站', '公交首末站', '充电站'],
+  market: ['农贸市场', '菜市场', '集贸市场'],
   civic: ['派出所', '社区服务中心', '党群服务中心', '养老服务中心', '文化活动中心', '服务中心'],
   road: ['道路工程', '综合整治', '快速化', '拓宽'],
   commercial: ['国际广场', '商业中心', '金融中心', '广场', '大厦', '总部', '写字楼', '商场'],
@@ -30,11 +34,16 @@ export const KIND_WORDS = {
 export type ProjectKind = keyof typeof KIND_WORDS;
 const KINDS = Object.keys(KIND_WORDS) as ProjectKind[];
 
+const NAMED_WHOLE: ReadonlySet<string> = new Set(['sanitation', 'parking', 'market']);
+
 /** Words at a name's end that say what kind of works it is, longest first: stripped to find the name's core. */
 export const KIND_TAILS: readonly string[] = [...new Set([
   // (花园 and 公寓 end an estate's own name, 常青花园, and are not stripped.)
   // (Nor is a single character, 厂: 水厂 and 药厂 are names.)
-  ...Object.values(KIND_WORDS).flat().filter((w) => !w.startsWith('的') && !w.startsWith('那') && w !== '花园' && w !== '公寓' && w.length >= 2),
+  // (Nor are the facilities people write against, 垃圾转运站, 停车场: a text names them without the
+  // place, `小区楼下要建垃圾转运站`, and they are most of what the name says.)
+  ...Object.entries(KIND_WORDS).filter(([k]) => !NAMED_WHOLE.has(k)).flatMap(([, ws]) => ws)
+    .filter((w) => !w.startsWith('的') && !w.startsWith('那') && w !== '花园' && w !== '公寓' && w.length >= 2),
   '城中村改造', '村集体土地征收', '土地征收储备', '城中村改造土地储备', '片区', '快速化改造', '拓宽改造', '新建', '扩建', '改扩建',
   '综合管廊', '初级中学', '九年一贯制学校', '社区卫生服务中心',
 ])].sort((a, b) => b.length - a.length);
@@ -86,8 +95,8 @@ export function kindsIn(text: string): ProjectKind[] {
   return KINDS.filter((k) => out.has(k));
 }
 
-/** What may stand between a name and the word for what stands there: 涨渡湖的公租房, 五里界村还建楼, 东湖印三期的工地, 民族大道上的地铁站. */
-const GAP = /^(?:[一二三四五六七八九十\d]{1,2}期|[A-Za-z]\d{0,2}(?:号?地块)?)?(?:的|那个|这个|那边的|上的|村|片区|片|新建的|新建|新|在建的|在建)?/;
+/** What may stand between a name and the word for what stands there: 涨渡湖的公租房, 五里界村还建楼, 东湖印三期的工地, 民族大道上的地铁站, 黄家湖要建的那个垃圾站. */
+const GAP = /^(?:[一二三四五六七八九十\d]{1,2}期|[A-Za-z]\d{0,2}(?:号?地块)?)?(?:的|那个|这个|那边的|上的|村|片区|片|新建的|新建|新|在建的|在建)?(?:要建的|要修的|准备建的|准备修的|拟建的|规划的|新修的)?(?:那个|这个|那座|这座)?/;
 const WORD_AT = new RegExp(`^(?:${ANY_WORD.source})`);
 
 /** The word for what stands at a name ending at `end` (`涨渡湖的公租房`, `解放大道地铁站`): its kinds and where it ends, or null. */

@@ -1,7 +1,7 @@
 /** Plot, phase and district markers (services/linking/markers.ts). */
 import { describe, expect, it } from 'vitest';
 import { chineseNumeral, districtBefore, districtsIn, phasesIn, plotsIn, stretchIn } from '../../services/linking/markers.ts';
-import { kindOfName, kindsSaidAt } from '../../services/linking/project-kind.ts';
+import { KIND_TAILS, kindOfName, kindsSaidAt } from '../../services/linking/project-kind.ts';
 import { normalizeText } from '../../indexers/segment/normalize.ts';
 import { officeDistrict } from '../../services/linking/text-analysis.ts';
 
@@ -102,6 +102,8 @@ describe('kinds of works', () => {
     ['光谷公共租赁住房二期项目', 'rental'],
     ['四新保障性住房项目', 'affordable'],
     ['月湖湿地公园', 'park'],
+    ['竹溪垃圾转运站新建工程', 'sanitation'],
+    ['竹溪农贸市场改造', 'market'],
   ])('%s is %s by the last kind word of its name', (name, kind) => {
     expect(kindOfName(name)).toBe(kind);
   });
@@ -112,8 +114,15 @@ describe('kinds of works', () => {
     ['竹溪三期的工地', '竹溪', []],
     ['解放大道地铁站的工地', '解放大道', ['metro']],
     ['庙山藏龙大道管廊的工地', '庙山', []],
+    ['竹溪要建的那个垃圾站离小区太近', '竹溪', ['sanitation']],
+    ['竹溪垃圾站选址不合理', '竹溪', ['sanitation']],
   ])('%s: what stands at %s', (text, name, kinds) => {
     const at = text.indexOf(name);
     expect(kindsSaidAt(text, at, at + name.length)).toEqual(kinds);
+  });
+
+  it('keeps a facility people write against in the name it is filed under (its core is the name)', () => {
+    expect(KIND_TAILS).not.toContain('垃圾转运站');
+    expect(KIND_TAILS).toContain('污水处理厂');
   });
 });
