@@ -105,19 +105,32 @@ export async function withTexts(db: Db, table: string, hits: SearchHit[]): Promi
   const sql = types.map((type) => {
     const of = hits.filter((h) => h.type === type);
     // Only the passage shown: every passage of a long credit record repeats its project lists.
-    return `SELECT d.type, d.resource_id, d.passage, d.body, d.project_nos, d.project_names FROM ${partitionOf(table, type)} d
+    return `SELECT d.type, d.resource_id, d.passage, d.body, cardinality(d.project_nos) AS n_nos,
+        array_to_string(d.project_nos, ${LIST_SEP}, '') AS project_nos, array_to_string(d.project_names, ${LIST_SEP}, '') AS project_names
+      FROM ${partitionOf(table, type)} d
       JOIN unnest(${p.add(of.map((h) => h.id))}::text[], ${p.add(of.map((h) => h.passage))}::int[]) AS page(id, passage)
         ON d.resource_id = page.id AND d.passage = page.passage
       WHERE d.type = '${type}'`;
   }).join(' UNION ALL ');
   const texts = new Map<string, { body: string; project_nos: string[]; project_names: string[] }>();
-  for (const r of (await db.query<{ type: string; resource_id: string; passage: number; body: string; project_nos: string[]; project_names: string[] }>(sql, p.values)).rows) {
-    texts.set(`${r.type}:${r.resource_id}:${r.passage}`, r);
+  for (const r of (await db.query<{ type: string; resource_id: string; passage: number; body: string; n_nos: number | null; project_nos: string | null; project_names: string | null }>(sql, p.values)).rows) {
+    texts.set(`${r.type}:${r.resource_id}:${r.passage}`, { body: r.body, project_nos: listOf(r.project_nos, r.n_nos), project_names: listOf(r.project_names, r.n_nos) });
   }
   return hits.map((h) => {
     const t = texts.get(`${h.type}:${h.id}:${h.passage}`);
     return t ? { ...h, body: t.body, projectNos: t.project_nos, projectNames: t.project_names } : h;
   });
+}
+
+/**
+ * Project lists travel as one text each, their items joined by a separator no number or name
+ * holds: a page of builders' credit records carries thousands of them, and the driver's parser of
+ * array literals took most of the page's read. Empty items stand for nulls, keeping the lists aligned.
+ */
+const LIST_SEP = `E'\\x1f'`;
+function listOf(joined: string | null, n: number | null): string[] {
+  if (joined === null || !n) return [];
+  return joined.split('\x1f');
 }
 
 export type Counts = Omit<SearchResult, 'hits'>;
