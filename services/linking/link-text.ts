@@ -81,8 +81,15 @@ export type MentionRole = 'title' | 'heading' | 'body';
 /** A heading names its subject first: `一、A项目`, `(二)关于B的…`; a name further on (`…位于C东侧`) is body. */
 const HEADING_LEAD = 4;
 
+/**
+ * What a meeting or a letter takes up, named right after the verb (`专题会，研究积玉桥江山璟园项目信访问题`,
+ * `审议关于X的方案`): minutes without numbered items say their subject so.
+ */
+const TAKES_UP = /(?:研究|审议|协调|讨论|研究解决|协调解决|专题研究)(?:了)?(?:关于)?$/;
+
 export function roleAt(text: LinkText, at: number): MentionRole {
   if (at < text.titleEnd) return 'title';
   const item = itemAt(text, at);
-  return item && at < item.headEnd && at - item.markerEnd <= HEADING_LEAD ? 'heading' : 'body';
+  if (item && at < item.headEnd && at - item.markerEnd <= HEADING_LEAD) return 'heading';
+  return TAKES_UP.test(text.all.slice(Math.max(0, at - 8), at)) ? 'heading' : 'body';
 }
