@@ -85,13 +85,22 @@ export function groupShare(p: PartitionStats, column: VectorColumn, group: reado
   return Math.min(1, group.reduce((sum, alt) => sum + shareOfAll(p, column, alt), 0));
 }
 
+/**
+ * The shares of rows holding every group: at most the rarest group's (`share`), and the product of
+ * theirs were they independent (`jointShare`, what decides a walk).
+ */
+function allGroupsShares(column: VectorColumn, groups: readonly string[][][]): Pick<Match, 'share' | 'jointShare'> {
+  return {
+    share: (p) => Math.min(...groups.map((g) => groupShare(p, column, g))),
+    jointShare: (p) => groups.reduce((product, g) => product * groupShare(p, column, g), 1),
+  };
+}
+
 /** Every word group, each by any of its alternatives (see AnalyzedQuery.wordGroups), ranked with the name's words above the text's. */
 function groupsMatch(groups: string[][][]): Match {
   return {
     ...tsMatch('body_tsv', groupsQuery(groups), groups.flat(2), '{0.1,0.2,0.4,1.0}'),
-    // All groups: no more rows than the rarest group holds.
-    share: (p) => Math.min(...groups.map((g) => groupShare(p, 'body_tsv', g))),
-    jointShare: (p) => groups.reduce((product, g) => product * groupShare(p, 'body_tsv', g), 1),
+    ...allGroupsShares('body_tsv', groups),
   };
 }
 
@@ -100,8 +109,7 @@ function gramGroupsMatch(gramGroups: string[][][]): Match {
   const groups = gramGroups.filter((g) => g.length > 0);
   return {
     ...tsMatch('gram_tsv', groupsQuery(groups), groups.flat(2)),
-    share: (p) => Math.min(...groups.map((g) => groupShare(p, 'gram_tsv', g))),
-    jointShare: (p) => groups.reduce((product, g) => product * groupShare(p, 'gram_tsv', g), 1),
+    ...allGroupsShares('gram_tsv', groups),
   };
 }
 
