@@ -82,8 +82,9 @@ export type MentionRole = 'title' | 'heading' | 'body';
 const HEADING_LEAD = 4;
 
 /**
- * What a meeting or a letter takes up, named right after the verb (`专题会，研究积玉桥江山璟园项目信访问题`,
- * `审议关于X的方案`): minutes without numbered items say their subject so.
+ * What a text takes up, named right after the verb (`专题会，研究积玉桥江山璟园项目信访问题`,
+ * `审议关于X的方案`): minutes without numbered items say their subject so, and it counts as a heading
+ * wherever it stands.
  */
 const TAKES_UP = /(?:研究|审议|协调|讨论|研究解决|协调解决|专题研究)(?:了)?(?:关于)?$/;
 
