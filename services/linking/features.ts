@@ -213,7 +213,16 @@ export function compare(
   // A place alone (青山, 东湖高新 in a company's name) names no project; with the project's plot right
   // after it (青山K6地块, 东湖高新片D1) it does, as a name many projects share.
   const plotAfter = (at: number, end: number) => free(at, end) && p.plots.some((c) => t.slice(end, end + 4).toUpperCase().includes(c));
-  if (p.placeOnly && p.plots.length > 0 ? holdsName(t, p.core, plotAfter) : holds(p.core)) {
+  // So does a road called after it with the plot soon after (沁湖路北边的K1地块 for 沁湖K1地块).
+  const roadThenPlot = () => p.roads.some((r) => {
+    if (!r.startsWith(p.core)) return false;
+    for (let at = t.indexOf(r); at !== -1; at = t.indexOf(r, at + 1)) {
+      const end = at + r.length;
+      if (free(at, end) && p.plots.some((c) => t.slice(end, end + 8).toUpperCase().includes(c))) return true;
+    }
+    return false;
+  });
+  if (p.placeOnly && p.plots.length > 0 ? holdsName(t, p.core, plotAfter) || roadThenPlot() : holds(p.core) || (p.plots.length > 0 && roadThenPlot())) {
     const df = index.coreDf(i, district === 'agree');
     exact(p.core, 'core', df, p.genericCore);
   }

@@ -37,7 +37,12 @@ export interface ProjectProfile {
   said: string[];
   /** The core is only a place or only a kind of works (厂房, 江岸体育公园's 江岸 kept whole): it never names the project alone. */
   genericCore: boolean;
-  /** The core is only a district or city name (青山 of 青山K6地块, 东湖高新 of 东湖高新片D1地块). */
+  /**
+   * The core is only a place: a district or the city (青山 of 青山K6地块, 东湖高新 of 东湖高新片D1地块), or
+   * for a name that is only a place and a plot, the area its own street or road is called after
+   * (藏龙岛 of 江夏区藏龙岛K9地块 on 藏龙岛街道, 沁湖 of 沁湖K1地块 on 沁湖路): `藏龙岛杨桥湖大道那边挖管廊`
+   * says where, not which plot.
+   */
   placeOnly: boolean;
   /** Sales name and aliases as people write them, less what the core already says. */
   estates: string[];
@@ -168,6 +173,9 @@ function stretchOf(brackets: readonly string[]): readonly [string, string] | nul
 
 const squeeze = (s: string) => normalizeText(s).replace(/\s+/g, '');
 
+/** A street or road without what makes it one: 藏龙岛 of 藏龙岛街道, 沁湖 of 沁湖路. */
+const placeStem = (place: string) => place.replace(/(?:街道|大道|大街|公路|路|街|镇|乡)$/, '');
+
 /** District names and their beginnings (汉阳, 东西 of 东西湖), the city: the start of a place, not a brand. */
 const PLACE_WORDS = new Set(['武汉', '湖北', ...DISTRICTS.flatMap((d) => districtForms(d).flatMap((f) => [f, f.slice(0, 2)]))]);
 const isPlaceWord = (s: string) => PLACE_WORDS.has(s);
@@ -222,7 +230,8 @@ export function projectProfile(p: ProjectSource): ProjectProfile {
     }
   }
 
-  const roads = [...addressRoads, ...brackets.flatMap(roadsIn)].filter((r) => !core.includes(r) && !r.includes(core));
+  // (A road called after the core, 沁湖路 of 沁湖K1地块, is one of its roads: `沁湖路北边的K1地块`.)
+  const roads = [...addressRoads, ...brackets.flatMap(roadsIn)].filter((r) => !core.includes(r));
   return {
     no: p.project_no,
     name,
@@ -238,7 +247,8 @@ export function projectProfile(p: ProjectSource): ProjectProfile {
     street,
     genericCore: placeOrKind(kindless),
     stem: stemOf(base, kindless, nameBrand, placeOrKind(kindless)),
-    placeOnly: isPlaceWord(core),
+    // (Only a name that is the place and its plot: 金口村城中村改造A1地块's 金口 is the village, `金口的还建楼`.)
+    placeOnly: isPlaceWord(core) || (base === core && [street, ...addressRoads].some((place) => place !== null && placeStem(place) === core)),
     plots: plotsIn(name),
     phases: phasesIn(name),
     from: p.from_ms ?? null,

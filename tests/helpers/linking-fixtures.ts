@@ -110,6 +110,10 @@ export const EXPECT = {
   brandAndKind: { id: 'pet-l19', auto: P.machineWorks },
   /** The writers named as an estate's residents, complaining of what is to be built below it: that is the subject, their estate is home. */
   residents: { id: 'pet-l20', auto: P.transferStation, notAuto: P.dongnan },
+  /** A plot named by the road called after its place (`沁湖路北边的K1地块`), not by the place itself: that plot, never the other. */
+  roadAndPlot: { id: 'pet-l21', auto: P.qinhuK1, not: P.qinhuK3 },
+  /** A place that is all a plot's name says (藏龙岛 of 江夏区藏龙岛K9地块) only says where: no plot named, none linked by itself. */
+  placeNotPlot: { id: 'pet-l22', notAuto: P.lanqi },
   /** A 公文 on two projects, one numbered item each, and a general notice about none. */
   letter: { id: 'doc-l20', auto: [P.qinhuK1, P.fengdan], passages: ['一、沁湖K1地块', '二、枫丹里'] },
   notice: { id: 'doc-l21' },
@@ -137,6 +141,8 @@ const PETITIONS = [
   petition('pet-l18', '管廊工地夜间施工', '杨桥湖大道管廊的工地晚上施工到凌晨两三点，渣土车进进出出，吵得人睡不着。'),
   petition('pet-l19', '工厂排放废气', '鑫泰精密机械厂的厂房晚上排放废气，气味刺鼻，夏天都不敢开窗。'),
   petition('pet-l11', '夜间施工扰民', '我家住在澜栖湾小区，最近沁湖K3地块的工地天天晚上施工到凌晨，吵得老人孩子都睡不着。'),
+  petition('pet-l21', '人行道被工地围挡占用', '沁湖路北边的K1地块围挡占了人行道，行人只能走机动车道。'),
+  petition('pet-l22', '道路长期封闭', '江夏藏龙岛杨桥湖大道那边挖管廊，路封了半年，绕路要多走两公里。'),
   petition('pet-l20', '反映小区楼下准备建垃圾转运站',
     '洪山区黄家湖某某惠誉东南岸小区的居民反映小区楼下准备建垃圾转运站，离住宅楼不到三十米，夏天臭气熏天，要求重新选址。'),
 ];

@@ -91,6 +91,15 @@ describe.each(DB_KINDS)('linking on %s', (kind) => {
     expect(await statusOf('petition', EXPECT.residents.id, EXPECT.residents.notAuto)).not.toBe('auto');
   });
 
+  it('links a plot named by the road called after its place and its plot code, never the other plot', async () => {
+    expect(await statusOf('petition', EXPECT.roadAndPlot.id, EXPECT.roadAndPlot.auto)).toBe('auto');
+    expect(await statusOf('petition', EXPECT.roadAndPlot.id, EXPECT.roadAndPlot.not)).not.toBe('auto');
+  });
+
+  it('does not link a plot whose name is only a place when a letter names the place to say where', async () => {
+    expect(await statusOf('petition', EXPECT.placeNotPlot.id, EXPECT.placeNotPlot.notAuto)).not.toBe('auto');
+  });
+
   it('tells two kinds of housing at one place apart by what the letter says stands there', async () => {
     expect(await statusOf('petition', EXPECT.rental.id, EXPECT.rental.auto)).toBe('auto');
     expect(await statusOf('petition', EXPECT.rental.id, EXPECT.rental.not)).not.toBe('auto');
