@@ -243,7 +243,9 @@ export function compare(
     for (let at = t.indexOf(p.stem); at !== -1; at = t.indexOf(p.stem, at + 1)) {
       const said = kindsSaidAt(t, at, at + p.stem.length);
       if (!kindAgrees(said, own) || !free(at, at + p.stem.length)) continue;
-      exact(p.stem, 'said', index.stemDf(p.stem, own));
+      // Shown as written, to the word for what stands there (黄家湖要建的那个垃圾站).
+      const word = kindWordAfter(t, at + p.stem.length);
+      exact(word ? t.slice(at, word.end) : p.stem, 'said', index.stemDf(p.stem, own));
       break;
     }
   }

@@ -48,6 +48,16 @@ export const KIND_TAILS: readonly string[] = [...new Set([
   '综合管廊', '初级中学', '九年一贯制学校', '社区卫生服务中心',
 ])].sort((a, b) => b.length - a.length);
 
+/**
+ * The place a facility kept whole in its name stands at (黄家湖 of 黄家湖垃圾转运站), or null:
+ * people say it with any word for that facility (`黄家湖要建的那个垃圾站`).
+ */
+export function facilityPlace(core: string): string | null {
+  const words = [...NAMED_WHOLE].flatMap((k) => KIND_WORDS[k as ProjectKind] as readonly string[]).sort((a, b) => b.length - a.length);
+  const word = words.find((w) => core.endsWith(w) && core.length - w.length >= 2);
+  return word ? core.slice(0, -word.length) : null;
+}
+
 const WORDS: ReadonlySet<string> = new Set(Object.values(KIND_WORDS).flat());
 /** Whether `s` is one of the kind words (绿地, 广场): a brand spelt so is also an ordinary word. */
 export const isKindWord = (s: string): boolean => WORDS.has(s);
@@ -95,8 +105,15 @@ export function kindsIn(text: string): ProjectKind[] {
   return KINDS.filter((k) => out.has(k));
 }
 
-/** What may stand between a name and the word for what stands there: 涨渡湖的公租房, 五里界村还建楼, 东湖印三期的工地, 民族大道上的地铁站, 黄家湖要建的那个垃圾站. */
-const GAP = /^(?:[一二三四五六七八九十\d]{1,2}期|[A-Za-z]\d{0,2}(?:号?地块)?)?(?:的|那个|这个|那边的|上的|村|片区|片|新建的|新建|新|在建的|在建)?(?:要建的|要修的|准备建的|准备修的|拟建的|规划的|新修的)?(?:那个|这个|那座|这座)?/;
+/**
+ * What may stand between a name and the word for what stands there: 涨渡湖的公租房, 五里界村还建楼,
+ * 东湖印三期的工地, 民族大道上的地铁站, 黄家湖要建的那个垃圾站, 杨桥湖大道那边挖管廊.
+ */
+const GAP = new RegExp('^(?:[一二三四五六七八九十\\d]{1,2}期|[A-Za-z]\\d{0,2}(?:号?地块)?)?' +
+  '(?:的|那个|这个|那边的|上的|村|片区|片|新建的|新建|新|在建的|在建)?' +
+  // Where, and the works going on there: 那边挖管廊, 这边正在修的地铁站.
+  '(?:(?:那边|这边|那里|这里|一带)(?:正在|在)?(?:挖|修|建|搞|开挖)(?:的)?)?' +
+  '(?:要建的|要修的|准备建的|准备修的|拟建的|规划的|新修的)?(?:那个|这个|那座|这座)?');
 const WORD_AT = new RegExp(`^(?:${ANY_WORD.source})`);
 
 /** The word for what stands at a name ending at `end` (`涨渡湖的公租房`, `解放大道地铁站`): its kinds and where it ends, or null. */

@@ -8,7 +8,7 @@ import { DISTRICTS, canonicalDistrict, districtForms } from '../../indexers/dist
 import { builderBrand } from '../../indexers/segment/name-parts.ts';
 import { normalizeText } from '../../indexers/segment/normalize.ts';
 import { districtsIn, phasesIn, plotsIn } from './markers.ts';
-import { KIND_TAILS } from './project-kind.ts';
+import { KIND_TAILS, facilityPlace } from './project-kind.ts';
 
 /** A project as the linker reads it from the store. */
 export interface ProjectSource {
@@ -54,7 +54,7 @@ export interface ProjectProfile {
   /**
    * For works named by a place or a brand and what they are (藏龙大道综合管廊, 华中生物科技厂房,
    * 轨道交通3号线解放大道站): the place or brand, which people say with any word for that kind of
-   * works (藏龙大道管廊, 华中生物科技厂, 解放大道地铁站). Null for names of their own.
+   * works (藏龙大道管廊, 华中生物科技厂, 解放大道地铁站). A facility kept whole in its name has its place as its stem (黄家湖 of 黄家湖垃圾转运站). Null for names of their own.
    */
   stem: string | null;
   /** The two ends of a stretch the name's brackets give (白沙洲大道, 卓刀泉路 of 狮子山东路(白沙洲大道-卓刀泉路)道路工程). */
@@ -246,7 +246,7 @@ export function projectProfile(p: ProjectSource): ProjectProfile {
     stretch: stretchOf(brackets),
     street,
     genericCore: placeOrKind(kindless),
-    stem: stemOf(base, kindless, nameBrand, placeOrKind(kindless)),
+    stem: stemOf(base, kindless, nameBrand, placeOrKind(kindless)) ?? facilityPlace(core),
     // (Only a name that is the place and its plot: 金口村城中村改造A1地块's 金口 is the village, `金口的还建楼`.)
     placeOnly: isPlaceWord(core) || (base === core && [street, ...addressRoads].some((place) => place !== null && placeStem(place) === core)),
     plots: plotsIn(name),

@@ -114,6 +114,10 @@ export const EXPECT = {
   roadAndPlot: { id: 'pet-l21', auto: P.qinhuK1, not: P.qinhuK3 },
   /** A place that is all a plot's name says (藏龙岛 of 江夏区藏龙岛K9地块) only says where: no plot named, none linked by itself. */
   placeNotPlot: { id: 'pet-l22', notAuto: P.lanqi },
+  /** …and the works said by the road and what is being done there (`杨桥湖大道那边挖管廊`) are the subject. */
+  worksAtPlace: { id: 'pet-l22', auto: P.pipeGallery },
+  /** A facility named whole in its filing, said by its place and another word for it (`黄家湖要建的那个垃圾站`). */
+  facilityByPlace: { id: 'pet-l23', auto: P.transferStation, notAuto: P.dongnan },
   /** A 公文 on two projects, one numbered item each, and a general notice about none. */
   letter: { id: 'doc-l20', auto: [P.qinhuK1, P.fengdan], passages: ['一、沁湖K1地块', '二、枫丹里'] },
   notice: { id: 'doc-l21' },
@@ -143,6 +147,7 @@ const PETITIONS = [
   petition('pet-l11', '夜间施工扰民', '我家住在澜栖湾小区，最近沁湖K3地块的工地天天晚上施工到凌晨，吵得老人孩子都睡不着。'),
   petition('pet-l21', '人行道被工地围挡占用', '沁湖路北边的K1地块围挡占了人行道，行人只能走机动车道。'),
   petition('pet-l22', '道路长期封闭', '江夏藏龙岛杨桥湖大道那边挖管廊，路封了半年，绕路要多走两公里。'),
+  petition('pet-l23', '垃圾站选址离小区太近', '黄家湖要建的那个垃圾站离我们楼不到五十米，强烈要求换个地方。'),
   petition('pet-l20', '反映小区楼下准备建垃圾转运站',
     '洪山区黄家湖某某惠誉东南岸小区的居民反映小区楼下准备建垃圾转运站，离住宅楼不到三十米，夏天臭气熏天，要求重新选址。'),
 ];

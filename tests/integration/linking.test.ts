@@ -100,6 +100,15 @@ describe.each(DB_KINDS)('linking on %s', (kind) => {
     expect(await statusOf('petition', EXPECT.placeNotPlot.id, EXPECT.placeNotPlot.notAuto)).not.toBe('auto');
   });
 
+  it('links works said by the road they lie on and what is being done there, with words between', async () => {
+    expect(await statusOf('petition', EXPECT.worksAtPlace.id, EXPECT.worksAtPlace.auto)).toBe('auto');
+  });
+
+  it('links a facility filed under its whole name when a letter says its place and another word for it', async () => {
+    expect(await statusOf('petition', EXPECT.facilityByPlace.id, EXPECT.facilityByPlace.auto)).toBe('auto');
+    expect(await statusOf('petition', EXPECT.facilityByPlace.id, EXPECT.facilityByPlace.notAuto)).not.toBe('auto');
+  });
+
   it('tells two kinds of housing at one place apart by what the letter says stands there', async () => {
     expect(await statusOf('petition', EXPECT.rental.id, EXPECT.rental.auto)).toBe('auto');
     expect(await statusOf('petition', EXPECT.rental.id, EXPECT.rental.not)).not.toBe('auto');

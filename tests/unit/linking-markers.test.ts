@@ -116,6 +116,9 @@ describe('kinds of works', () => {
     ['庙山藏龙大道管廊的工地', '庙山', []],
     ['竹溪要建的那个垃圾站离小区太近', '竹溪', ['sanitation']],
     ['竹溪垃圾站选址不合理', '竹溪', ['sanitation']],
+    ['高新大道那边挖管廊，路封了半年', '高新大道', ['pipeline']],
+    ['高新大道这边正在修的地铁站', '高新大道', ['metro']],
+    ['高新大道那边的居民', '高新大道', []],
   ])('%s: what stands at %s', (text, name, kinds) => {
     const at = text.indexOf(name);
     expect(kindsSaidAt(text, at, at + name.length)).toEqual(kinds);
