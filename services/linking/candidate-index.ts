@@ -32,7 +32,7 @@ export interface Hit {
 export interface CandidateIndex {
   readonly profiles: readonly ProjectProfile[];
   readonly byNo: ReadonlyMap<string, number>;
-  /** Each project's kind, by its name (./project-kind.ts). */
+  /** Each project's kind, by its name (./project-kind.ts); a housing developer's name without a kind word is housing. */
   readonly kinds: readonly (ProjectKind | null)[];
   /** How rare a bigram is among project names: log2(G/df), near 0 for common ones. */
   gramWeight(gram: string): number;
@@ -40,6 +40,8 @@ export interface CandidateIndex {
   coreGrams(i: number): { grams: readonly string[]; total: number };
   /** How many projects' names hold the core of project `i` (in its district, when `inDistrict`). */
   coreDf(i: number, inDistrict: boolean): number;
+  /** How many projects' names hold the core of project `i` and have this plot (沁湖K3地块 said: one, where 沁湖 is two). */
+  corePlotDf(i: number, plot: string): number;
   /** How many projects carry this piece of the given kind (estates: hold it in a name). */
   pieceDf(kind: AnchorKind, text: string): number;
   /** How many projects are said by this stem (./project-profile.ts) with a word for this kind of works. */
@@ -287,7 +289,8 @@ export function buildCandidateIndex(sources: readonly ProjectSource[]): Candidat
     }
   });
 
-  const kinds = profiles.map((p) => kindOfName(p.brands.reduce((name, b) => name.replace(b, ''), p.name)));
+  // A name without a kind word, by a builder of housing, is an estate (鼎泓云栖台二期 of 湖北鼎泓洪山房地产开发有限公司).
+  const kinds = profiles.map((p) => kindOfName(p.brands.reduce((name, b) => name.replace(b, ''), p.name)) ?? (p.developer ? 'housing' : null));
   const stems = new Map<string, number>();
   profiles.forEach((p, i) => {
     if (p.stem && kinds[i]) stems.set(`${p.stem}|${kinds[i]}`, (stems.get(`${p.stem}|${kinds[i]}`) ?? 0) + 1);
@@ -314,6 +317,7 @@ export function buildCandidateIndex(sources: readonly ProjectSource[]): Candidat
       const d = profiles[i]!.district;
       return Math.max(1, h.filter((j) => profiles[j]!.district === d).length);
     },
+    corePlotDf: (i, plot) => Math.max(1, coreHolders(i).filter((j) => profiles[j]!.plots.includes(plot)).length),
     pieceDf,
     meanDf,
     scan,

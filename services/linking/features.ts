@@ -120,6 +120,12 @@ function rarestRun(index: CandidateIndex, i: number, t: string): { run: string; 
   return best;
 }
 
+/** The area a street is called after (青菱 of 青菱街道), when it is a name of its own: two characters or more, not a district's. */
+function areaOf(street: string): string | null {
+  const area = street.replace(/(?:街道|镇|乡)$/, '');
+  return area.length >= 2 && area !== street && districtsIn(area).length === 0 ? area : null;
+}
+
 /** What turns a name into a road or street (龙阳 → 龙阳大道): such an occurrence is the place, not the name. */
 export const PLACE_SUFFIX = /^(?:[东西南北中一二三四五六七八九十]?(?:大道|大街|路)|街道|街|巷|苑)/;
 
@@ -223,8 +229,10 @@ export function compare(
     return false;
   });
   if (p.placeOnly && p.plots.length > 0 ? holdsName(t, p.core, plotAfter) || roadThenPlot() : holds(p.core) || (p.plots.length > 0 && roadThenPlot())) {
-    const df = index.coreDf(i, district === 'agree');
-    exact(p.core, 'core', df, p.genericCore);
+    // Said with its plot (沁湖K3地块), the core names the projects with that plot only.
+    const plot = p.plots.find((c) => holdsName(t, p.core, (at, end) => free(at, end) && t.slice(end, end + 4).toUpperCase().includes(c)));
+    const df = plot ? index.corePlotDf(i, plot) : index.coreDf(i, district === 'agree');
+    exact(plot ? `${p.core}${plot}` : p.core, 'core', df, p.genericCore && !plot);
   }
   for (const said of p.said) {
     if (!holds(said)) continue;
@@ -311,9 +319,13 @@ export function compare(
   }
 
   let street: Level<'street'> = p.street ? 'none' : 'absent';
-  if (p.street && t.includes(p.street)) {
-    [street, evidence.street] = ['agree', p.street];
-    tf.street = index.pieceDf('street', p.street) / index.meanDf.street;
+  // The street, or the area it is called after (青菱 of 青菱街道: `鼎泓地产在青菱的楼盘`).
+  // (Not an area the core already says: 藏龙岛 of 藏龙岛K9地块 on 藏龙岛街道 counts once, as the name.)
+  const area = p.street ? areaOf(p.street) : null;
+  const streetSaid = p.street && t.includes(p.street) ? p.street : area && !p.core.includes(area) && t.includes(area) ? area : null;
+  if (streetSaid) {
+    [street, evidence.street] = ['agree', streetSaid === p.street ? p.street : `${streetSaid}（${p.street}）`];
+    tf.street = index.pieceDf('street', p.street!) / index.meanDf.street;
   }
 
   const around = near(all, scope, spans) ?? t;

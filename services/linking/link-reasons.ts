@@ -73,7 +73,10 @@ const ABOUT: Record<Exclude<MentionContext, 'subject'>, (name: string) => string
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
-/** The reasons for one scored comparison: every level that says something, strongest first. */
+/** What says which project the text means (a number it cites, a name it uses): read first, whatever its weight. */
+const IDENTIFYING = new Set(['key', 'name']);
+
+/** The reasons for one scored comparison: every level that says something, what identifies the project first, then strongest first. */
 export function reasonsOf(c: Comparison, parts: readonly ScorePart[], p: ProjectProfile, about: MentionContext, mentioned: string | null): Reason[] {
   const out: Reason[] = [];
   for (const part of parts) {
@@ -82,7 +85,8 @@ export function reasonsOf(c: Comparison, parts: readonly ScorePart[], p: Project
     if (!sentence || Math.abs(part.weight) < 0.05) continue;
     out.push({ feature: part.feature, level: part.level, weight: round(part.weight), text: sentence(c.evidence[part.feature] ?? '', p) });
   }
-  out.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+  const first = (r: Reason) => (IDENTIFYING.has(r.feature) && r.weight > 0 ? 0 : 1);
+  out.sort((a, b) => first(a) - first(b) || Math.abs(b.weight) - Math.abs(a.weight));
   if (about !== 'subject') out.push({ feature: 'about', level: about, weight: 0, text: ABOUT[about](mentioned ?? p.core) });
   return out;
 }

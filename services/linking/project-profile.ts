@@ -50,6 +50,8 @@ export interface ProjectProfile {
   brands: string[];
   /** The first two characters of a long brand (福星 for 福星惠誉), which people also say. */
   brandShort: string | null;
+  /** The builder develops housing (房地产, 置业, 地产): what a name without a kind word is, most likely (鼎泓云栖台二期). */
+  developer: boolean;
   roads: string[];
   /**
    * For works named by a place or a brand and what they are (藏龙大道综合管廊, 华中生物科技厂房,
@@ -242,6 +244,7 @@ export function projectProfile(p: ProjectSource): ProjectProfile {
     estates: [...estates],
     brands,
     brandShort: short && !brands.includes(short) ? short : null,
+    developer: /房地产|置业|地产/.test(p.builder ?? ''),
     roads: [...new Set(roads)],
     stretch: stretchOf(brackets),
     street,

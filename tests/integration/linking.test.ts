@@ -109,6 +109,11 @@ describe.each(DB_KINDS)('linking on %s', (kind) => {
     expect(await statusOf('petition', EXPECT.facilityByPlace.id, EXPECT.facilityByPlace.notAuto)).not.toBe('auto');
   });
 
+  it('suggests a brand\'s estates in the area a letter names, and links none of the brand\'s by the brand and a kind word alone', async () => {
+    for (const no of EXPECT.brandArea.suggested) expect(await statusOf('petition', EXPECT.brandArea.id, no)).toBe('suggested');
+    expect(await statusOf('petition', EXPECT.brandArea.id, EXPECT.brandArea.notAuto)).not.toBe('auto');
+  });
+
   it('tells two kinds of housing at one place apart by what the letter says stands there', async () => {
     expect(await statusOf('petition', EXPECT.rental.id, EXPECT.rental.auto)).toBe('auto');
     expect(await statusOf('petition', EXPECT.rental.id, EXPECT.rental.not)).not.toBe('auto');
