@@ -111,6 +111,12 @@ export interface SearchRequest {
    * search's counts, and counting beside the tiers competed with them for the CPU).
    */
   counts?: boolean;
+  /**
+   * What a search of this same query (with `unheld: 'report'`) already found: no record matches
+   * it whole, and no record holds these word groups (its `unheld`). An engine may skip the complete
+   * tiers and the lookups that told it so (PostgreSQL does); the others search as usual.
+   */
+  known?: { complete: 0; unheld: readonly string[][][] };
 }
 
 export interface SearchHit {

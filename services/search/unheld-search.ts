@@ -47,8 +47,11 @@ export async function searchWithoutUnheld(
   // far from the query, and the partial tier was most of the time such a search took at 1M.
   // Its hits only: the page shows the first search's counts, of complete matches.
   const second = await deps.engine.search({ ...req, query, offset, size: req.size - first.hits.length, partial: false, unheld: 'weigh', counts: false });
-  // Nothing holds all of the rest either: the partial tier over the whole query, the unheld words weighing nothing.
-  if (second.hits.length === 0) return deps.engine.search({ ...req, unheld: 'weigh' });
+  // Nothing holds all of the rest either: the partial tier over the whole query, the unheld words
+  // weighing nothing. When the first search found nothing complete, the engine need not look again.
+  if (second.hits.length === 0) {
+    return deps.engine.search({ ...req, unheld: 'weigh', ...(first.hits.length === 0 ? { known: { complete: 0 as const, unheld } } : {}) });
+  }
   const keyOf = (h: SearchHit) => (req.collapse && h.projectNos[0]) || `${h.type}:${h.id}`;
   const shown = new Set(first.hits.map(keyOf));
   // Ordered as the service orders a complete page (./title-coherence.ts), then relabeled.

@@ -57,5 +57,23 @@ describe('searching again without the words no record holds', () => {
     const r = await searchWithoutUnheld({ engine, segmenter }, req, { total: 0, totalIsEstimate: false, counts: {}, hits: [], unheld });
     expect(asked.map((a) => [a.query.normalized, a.partial, a.unheld])).toEqual([['江夏妇幼保健院', false, 'weigh'], ['江夏妇幼保健院 充电桩', undefined, 'weigh']]);
     expect(r.hits).toEqual([near]);
+    // The first search found nothing complete: the engine is told so, and which groups no record holds.
+    expect(asked[1]!.known).toEqual({ complete: 0, unheld });
+  });
+
+  it('does not tell the engine nothing is complete when the first search found complete hits', async () => {
+    const query = analyzeQuery('江夏妇幼保健院 充电桩', segmenter);
+    const req: SearchRequest = { query, filters: {}, offset: 0, size: 20, sort: 'relevance', collapse: false, unheld: 'report' };
+    const unheld = query.wordGroups.filter((g) => ['充电', '桩'].includes(g[0]!.join('')));
+    const asked: SearchRequest[] = [];
+    const engine = {
+      async search(r: SearchRequest): Promise<SearchResult> {
+        asked.push(r);
+        return { total: 0, totalIsEstimate: false, counts: {}, hits: [] };
+      },
+    };
+    await searchWithoutUnheld({ engine, segmenter }, req, { total: 1, totalIsEstimate: false, counts: { project: 1 }, hits: [hit('by-key', 'key', 105)], unheld });
+    expect(asked).toHaveLength(2);
+    expect(asked[1]!.known).toBeUndefined();
   });
 });

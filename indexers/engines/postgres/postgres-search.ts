@@ -115,6 +115,12 @@ function blocksComplete(plan: PartialPlan, probe: { held: readonly boolean[]; ke
 }
 const LONE_HAN = /^\p{Script=Han}$/u;
 
+/** Per group of the plan, whether a row holds it, as a search of the same query reported (`unheld`: those none does). */
+function knownHeld(plan: PartialPlan, unheld: readonly string[][][]): { held: boolean[]; keyed: boolean } {
+  const none = new Set(unheld.map((g) => JSON.stringify(g)));
+  return { held: plan.groups.map((g) => !none.has(JSON.stringify(g))), keyed: false };
+}
+
 export async function searchDocs(db: Db, table: string, req: SearchRequest): Promise<SearchResult> {
   // A filter can make a common term rare among the rows it keeps, so a walk could pass most of a
   // partition: filtered tiers always take their (bounded) index matches.
@@ -184,8 +190,10 @@ export async function searchDocs(db: Db, table: string, req: SearchRequest): Pro
   // Words the statistics do not list may be held by no row at all (../partial-match.ts
   // unheldGroups): looked up first, because a word no row holds leaves the complete tiers
   // nothing to find, and a fallback search spent most of its first half running them.
-  const probe = plan && plan.groups.length >= 2 ? await heldByAny(db, table, req, plan, stats, searched) : null;
-  const blocked = Boolean(plan && probe && blocksComplete(plan, probe));
+  // (Unless a search of this query just looked them up, and found nothing complete: req.known.)
+  const known = plan && req.known ? knownHeld(plan, req.known.unheld) : null;
+  const probe = known ?? (plan && plan.groups.length >= 2 ? await heldByAny(db, table, req, plan, stats, searched) : null);
+  const blocked = Boolean(plan && probe && (known !== null || blocksComplete(plan, probe)));
   // Asked to report them (../../services/search/unheld-search.ts searches again without them).
   const unheld = plan && probe && req.unheld === 'report' ? unheldGroups(plan.weights, probe.held).map((i) => plan!.groups[i]!) : [];
   if (blocked && unheld.length > 0) return { ...summed({}, false), hits: [], unheld };
