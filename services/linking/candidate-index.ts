@@ -193,12 +193,14 @@ export function buildCandidateIndex(sources: readonly ProjectSource[]): Candidat
   }
   meanDf.estate = estateCount === 0 ? 1 : estateTotal / estateCount;
 
-  // Anchors by their first two characters: a text is scanned once, position by position.
+  // Anchors by their first three characters (two for two-character ones): a text is scanned once,
+  // position by position, and each position checks only the few anchors that start as it does
+  // (by two characters, 武汉 or 东湖 started hundreds at 100k projects).
   const anchors = new Map<string, Anchor[]>();
   for (const kind of Object.keys(anchorsByKind) as AnchorKind[]) {
     for (const [text, projects] of anchorsByKind[kind]) {
       if (projects.length > MAX_ANCHOR_PROJECTS) continue;
-      const key = text.slice(0, 2);
+      const key = text.slice(0, 3);
       let list = anchors.get(key);
       if (!list) anchors.set(key, (list = []));
       list.push({ text, kind, projects });
@@ -245,9 +247,11 @@ export function buildCandidateIndex(sources: readonly ProjectSource[]): Candidat
       }
       const piece = pieces.get(two);
       if (piece) hits.push({ kind: 'piece', text: two, at, projects: piece });
-      const list = anchors.get(two);
-      if (!list) continue;
-      for (const a of list) if (text.startsWith(a.text, at)) hits.push({ kind: a.kind, text: a.text, at, projects: a.projects });
+      for (const a of anchors.get(two) ?? []) hits.push({ kind: a.kind, text: a.text, at, projects: a.projects });
+      if (at + 2 >= text.length) continue;
+      for (const a of anchors.get(text.slice(at, at + 3)) ?? []) {
+        if (text.startsWith(a.text, at)) hits.push({ kind: a.kind, text: a.text, at, projects: a.projects });
+      }
     }
     const touched: number[] = [];
     for (const g of textGrams) {
@@ -290,6 +294,7 @@ export function buildCandidateIndex(sources: readonly ProjectSource[]): Candidat
   });
 
   // A name without a kind word, by a builder of housing, is an estate (鼎泓云栖台二期 of 湖北鼎泓洪山房地产开发有限公司).
+  const brandKindDfs = new Map<string, number>();
   const kinds = profiles.map((p) => kindOfName(p.brands.reduce((name, b) => name.replace(b, ''), p.name)) ?? (p.developer ? 'housing' : null));
   const stems = new Map<string, number>();
   profiles.forEach((p, i) => {
@@ -301,10 +306,14 @@ export function buildCandidateIndex(sources: readonly ProjectSource[]): Candidat
     byNo,
     stemDf: (stem, kind) => stems.get(`${stem}|${kind}`) ?? 1,
     brandKindDf: (brand, kind) => {
+      const key = `${brand}|${kind}`;
+      let df = brandKindDfs.get(key);
+      if (df !== undefined) return df;
       const own = new Set([...(anchorsByKind.brand.get(brand) ?? []), ...(anchorsByKind.brandShort.get(brand) ?? [])]);
       // A brand that is also a place in other projects' names (百步亭) names a place as much as a builder.
-      if (holders(brand).some((j) => !own.has(j))) return n;
-      return Math.max(1, [...own].filter((j) => kinds[j] === kind).length);
+      df = holders(brand).some((j) => !own.has(j)) ? n : Math.max(1, [...own].filter((j) => kinds[j] === kind).length);
+      brandKindDfs.set(key, df);
+      return df;
     },
     byStretchEnd: (end) => stretchEnds.get(end) ?? [],
     // (By the name without its brand: 绿地 of 绿地北湖华府小区 is a builder, not a park.)
