@@ -337,8 +337,9 @@ export function compare(
   if (phase !== 'not_stated') evidence.phase = phasesStated.map((n) => `${n}期`).join('、');
 
   // What the text says stands there, right at the name (王家墩那块地, 荣华的厂), against what the project is.
+  const upTo = all.slice(0, scope.to);
   const said = new Set(spans.filter((s) => s.start >= scope.from && s.end <= scope.to)
-    .flatMap((s) => kindsSaidAt(all.slice(0, scope.to), s.start, s.end)));
+    .flatMap((s) => kindsSaidAt(upTo, s.start, s.end)));
   const kind: Level<'kind'> = own === null || said.size === 0 ? 'not_stated' : kindAgrees(said, own) ? 'agree' : 'differs';
   if (kind !== 'not_stated') evidence.kind = [...said].map((k) => KIND_LABELS[k]).join('、');
 

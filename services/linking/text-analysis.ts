@@ -225,8 +225,17 @@ export function analyze(index: CandidateIndex, input: LinkInput, book: KeyBook):
   // is part of that name, not a mention of its own.
   const names: NameSpan[] = hits.filter((h) => (h.kind === 'core' || h.kind === 'estate') && !misheard.has(h))
     .map((h) => ({ start: h.at, end: h.at + h.text.length, projects: h.projects }));
+  // (Per position, the names over it: a text names thousands of projects' pieces at 100k projects.)
+  const over = new Map<number, NameSpan[]>();
+  for (const n of names) {
+    for (let at = n.start; at < n.end; at++) {
+      const list = over.get(at);
+      if (list) list.push(n);
+      else over.set(at, [n]);
+    }
+  }
   for (const [i, list] of spans) {
-    const kept = list.filter((s) => !names.some((n) =>
+    const kept = list.filter((s) => !(over.get(s.start) ?? []).some((n) =>
       n.start <= s.start && s.end <= n.end && n.end - n.start > s.end - s.start && !n.projects.includes(i)));
     if (kept.length === list.length) continue;
     if (kept.length > 0) spans.set(i, kept);
