@@ -175,6 +175,15 @@ function stretchOf(brackets: readonly string[]): readonly [string, string] | nul
 
 const squeeze = (s: string) => normalizeText(s).replace(/\s+/g, '');
 
+/**
+ * What a colloquial name says the place was (水泥厂 of 老水泥厂那块地), without the words around it
+ * that people vary (原来水泥厂那块地, 以前的水泥厂那片地); null when that leaves under three characters.
+ */
+export function colloquialCore(name: string): string | null {
+  const core = name.replace(/^(?:原来的?|以前的?|过去的?|老的?|原)/, '').replace(/(?:那块地|那片地|那块|那片|那边|这块地|地块)$/, '');
+  return core !== name && core.length >= 3 ? core : null;
+}
+
 /** A street or road without what makes it one: 藏龙岛 of 藏龙岛街道, 沁湖 of 沁湖路. */
 const placeStem = (place: string) => place.replace(/(?:街道|大道|大街|公路|路|街|镇|乡)$/, '');
 
@@ -226,7 +235,7 @@ export function projectProfile(p: ProjectSource): ProjectProfile {
       const shared = commonPrefix(b, s);
       return shared.length >= 2 && s.length - shared.length >= 2 && !isPlaceWord(shared) ? s.slice(shared.length) : s;
     }, whole);
-    for (const piece of [whole, rest, unbranded]) {
+    for (const piece of [whole, rest, unbranded, colloquialCore(whole)]) {
       // A sales name inside the core adds nothing; one holding it (卓刀泉湖畔里 for 卓刀泉) is more specific.
       if (piece && piece.length >= 2 && !core.includes(piece)) estates.add(piece);
     }

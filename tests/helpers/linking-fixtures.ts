@@ -123,6 +123,8 @@ export const EXPECT = {
    * that area are suggested, and the one whose name alone says housing (澜栖湾's 地块) is not linked.
    */
   brandArea: { id: 'pet-l24', suggested: [P.yunqi1, P.yunqi2], notAuto: P.lanqi },
+  /** A colloquial alias said in other words (`原来水泥厂那块地` for the alias 老水泥厂那块地). */
+  aliasReworded: { id: 'pet-l25', auto: P.cement },
   /** A 公文 on two projects, one numbered item each, and a general notice about none. */
   letter: { id: 'doc-l20', auto: [P.qinhuK1, P.fengdan], passages: ['一、沁湖K1地块', '二、枫丹里'] },
   notice: { id: 'doc-l21' },
@@ -154,6 +156,7 @@ const PETITIONS = [
   petition('pet-l22', '道路长期封闭', '江夏藏龙岛杨桥湖大道那边挖管廊，路封了半年，绕路要多走两公里。'),
   petition('pet-l23', '垃圾站选址离小区太近', '黄家湖要建的那个垃圾站离我们楼不到五十米，强烈要求换个地方。'),
   petition('pet-l24', '鼎泓楼盘施工扰民', '鼎泓地产在青菱的楼盘晚上一直施工，吵得睡不着。'),
+  petition('pet-l25', '征收补偿款未发放', '长丰大道边上原来水泥厂那块地征收两年了，补偿款到现在没发。'),
   petition('pet-l20', '反映小区楼下准备建垃圾转运站',
     '洪山区黄家湖某某惠誉东南岸小区的居民反映小区楼下准备建垃圾转运站，离住宅楼不到三十米，夏天臭气熏天，要求重新选址。'),
 ];

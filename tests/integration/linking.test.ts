@@ -114,6 +114,10 @@ describe.each(DB_KINDS)('linking on %s', (kind) => {
     expect(await statusOf('petition', EXPECT.brandArea.id, EXPECT.brandArea.notAuto)).not.toBe('auto');
   });
 
+  it('links a colloquial alias said in other words (原来水泥厂那块地 for 老水泥厂那块地)', async () => {
+    expect(await statusOf('petition', EXPECT.aliasReworded.id, EXPECT.aliasReworded.auto)).toBe('auto');
+  });
+
   it('tells two kinds of housing at one place apart by what the letter says stands there', async () => {
     expect(await statusOf('petition', EXPECT.rental.id, EXPECT.rental.auto)).toBe('auto');
     expect(await statusOf('petition', EXPECT.rental.id, EXPECT.rental.not)).not.toBe('auto');
