@@ -120,12 +120,6 @@ function rarestRun(index: CandidateIndex, i: number, t: string): { run: string; 
   return best;
 }
 
-/** The area a street is called after (青菱 of 青菱街道), when it is a name of its own: two characters or more, not a district's. */
-function areaOf(street: string): string | null {
-  const area = street.replace(/(?:街道|镇|乡)$/, '');
-  return area.length >= 2 && area !== street && districtsIn(area).length === 0 ? area : null;
-}
-
 /** What turns a name into a road or street (龙阳 → 龙阳大道): such an occurrence is the place, not the name. */
 export const PLACE_SUFFIX = /^(?:[东西南北中一二三四五六七八九十]?(?:大道|大街|路)|街道|街|巷|苑)/;
 
@@ -319,13 +313,11 @@ export function compare(
   }
 
   let street: Level<'street'> = p.street ? 'none' : 'absent';
-  // The street, or the area it is called after (青菱 of 青菱街道: `鼎泓地产在青菱的楼盘`).
-  // (Not an area the core already says: 藏龙岛 of 藏龙岛K9地块 on 藏龙岛街道 counts once, as the name.)
-  const area = p.street ? areaOf(p.street) : null;
-  const streetSaid = p.street && t.includes(p.street) ? p.street : area && !p.core.includes(area) && t.includes(area) ? area : null;
-  if (streetSaid) {
-    [street, evidence.street] = ['agree', streetSaid === p.street ? p.street : `${streetSaid}（${p.street}）`];
-    tf.street = index.pieceDf('street', p.street!) / index.meanDf.street;
+  // (Only the street's whole name: the area it is called after, 青菱 of 青菱街道 or 沌阳 of 沌阳大道, is
+  // what letters say to place any site around, and weighed as the street it cost precision at 10k projects.)
+  if (p.street && t.includes(p.street)) {
+    [street, evidence.street] = ['agree', p.street];
+    tf.street = index.pieceDf('street', p.street) / index.meanDf.street;
   }
 
   const around = near(all, scope, spans) ?? t;

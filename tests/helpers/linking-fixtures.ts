@@ -119,8 +119,8 @@ export const EXPECT = {
   /** A facility named whole in its filing, said by its place and another word for it (`黄家湖要建的那个垃圾站`). */
   facilityByPlace: { id: 'pet-l23', auto: P.transferStation, notAuto: P.dongnan },
   /**
-   * A brand's housing said by the brand and the area (`鼎泓地产在青菱的楼盘`): the brand's estates in
-   * that area are suggested, and the one whose name alone says housing (澜栖湾's 地块) is not linked.
+   * A brand's housing said by the brand and a kind word (`鼎泓楼盘`, `鼎泓地产在青菱的楼盘`): the brand's
+   * estates are suggested, and the one whose name alone says housing (澜栖湾's 地块) is not linked.
    */
   brandArea: { id: 'pet-l24', suggested: [P.yunqi1, P.yunqi2], notAuto: P.lanqi },
   /** A colloquial alias said in other words (`原来水泥厂那块地` for the alias 老水泥厂那块地). */
