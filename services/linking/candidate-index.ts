@@ -293,9 +293,13 @@ export function buildCandidateIndex(sources: readonly ProjectSource[]): Candidat
     }
   });
 
-  // A name without a kind word, by a builder of housing, is an estate (鼎泓云栖台二期 of 湖北鼎泓洪山房地产开发有限公司).
   const brandKindDfs = new Map<string, number>();
-  const kinds = profiles.map((p) => kindOfName(p.brands.reduce((name, b) => name.replace(b, ''), p.name)) ?? (p.developer ? 'housing' : null));
+  // A name without a kind word, or called a park, by a builder of housing is an estate (鼎泓云栖台二期 of
+  // 湖北鼎泓洪山房地产开发有限公司, 绿地公园里一期, 翡翠公园二期).
+  const kinds = profiles.map((p) => {
+    const named = kindOfName(p.brands.reduce((name, b) => name.replace(b, ''), p.name));
+    return p.developer && (named === null || named === 'park') ? 'housing' : named;
+  });
   const stems = new Map<string, number>();
   profiles.forEach((p, i) => {
     if (p.stem && kinds[i]) stems.set(`${p.stem}|${kinds[i]}`, (stems.get(`${p.stem}|${kinds[i]}`) ?? 0) + 1);

@@ -7,7 +7,7 @@ import { gramsOf } from '../../indexers/segment/grams.ts';
 import type { CandidateIndex } from './candidate-index.ts';
 import { districtBefore, districtsIn, phasesIn, plotsIn, stretchIn } from './markers.ts';
 import { nearMatch } from './near-match.ts';
-import { isKindWord, kindAgrees, kindsSaidAt, kindWordAfter, type ProjectKind } from './project-kind.ts';
+import { isKindWord, kindAgrees, kindsSaidAt, kindWordAfter, kindWordInside, type ProjectKind } from './project-kind.ts';
 
 const KIND_LABELS: Record<ProjectKind, string> = {
   rental: '公租房', resettlement: '还建房、安置房', affordable: '保障房', land: '土地征收储备', industrial: '厂房', school: '学校', hospital: '医院', bridge: '桥梁',
@@ -113,6 +113,13 @@ function rarestRun(index: CandidateIndex, i: number, t: string): { run: string; 
     const run = core.slice(k, k + len);
     // (A run that is a road's whole name, 文化大道 of 文化大道跨汉江桥梁, names the road, a place.)
     if (run === core || place(run) || !/^\p{Script=Han}+$/u.test(run) || /(?:大道|大街|路|街|区)$/.test(run)) continue;
+    // Nor does one that runs from what the works are into another word (医院医 of 人民医院医技楼, in
+    // 人民医院医生), or a three-character one from inside the name (湖壹号 of 野芷湖壹号, in 洋湖壹号): real
+    // letters hold such runs by chance. A name is said by what it starts with (唐家墩 of 唐家墩村…).
+    if (kindWordInside(run) || (k > 0 && len < 4)) {
+      k += len - 3;
+      continue;
+    }
     const df = index.pieceDf('core', run);
     if (!best || df < best.df || (df === best.df && run.length > best.run.length)) best = { run, df };
     k += len - 3;
@@ -330,8 +337,10 @@ export function compare(
 
   // What the text says stands there, right at the name (王家墩那块地, 荣华的厂), against what the project is.
   const upTo = all.slice(0, scope.to);
+  // (A kind word inside the core itself, 公园 of an estate called 公园里, says nothing the name does not:
+  // only a word after it does, `公园里的门球场` none.)
   const said = new Set(spans.filter((s) => s.start >= scope.from && s.end <= scope.to)
-    .flatMap((s) => kindsSaidAt(upTo, s.start, s.end)));
+    .flatMap((s) => (p.core.includes(all.slice(s.start, s.end)) ? kindWordAfter(upTo, s.end)?.kinds ?? [] : kindsSaidAt(upTo, s.start, s.end))));
   const kind: Level<'kind'> = own === null || said.size === 0 ? 'not_stated' : kindAgrees(said, own) ? 'agree' : 'differs';
   if (kind !== 'not_stated') evidence.kind = [...said].map((k) => KIND_LABELS[k]).join('、');
 

@@ -74,6 +74,12 @@ export function kindOfName(name: string): ProjectKind | null {
   return last === null ? null : KINDS.find((k) => (KIND_WORDS[k] as readonly string[]).includes(last)) ?? null;
 }
 
+/** Whether a kind word in `text` ends before its end (`医院医` of 人民医院医技楼: from what the works are into another word). */
+export function kindWordInside(text: string): boolean {
+  for (const m of text.matchAll(ANY_WORD)) if (m.index + m[0].length < text.length) return true;
+  return false;
+}
+
 /** The last kind word in `text` (the longest at each place), or null. */
 function lastKindWord(text: string): string | null {
   let last: string | null = null;

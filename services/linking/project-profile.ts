@@ -8,7 +8,7 @@ import { DISTRICTS, canonicalDistrict, districtForms } from '../../indexers/dist
 import { builderBrand } from '../../indexers/segment/name-parts.ts';
 import { normalizeText } from '../../indexers/segment/normalize.ts';
 import { districtsIn, phasesIn, plotsIn } from './markers.ts';
-import { KIND_TAILS, facilityPlace } from './project-kind.ts';
+import { KIND_TAILS, facilityPlace, isKindWord } from './project-kind.ts';
 
 /** A project as the linker reads it from the store. */
 export interface ProjectSource {
@@ -218,7 +218,9 @@ export function projectProfile(p: ProjectSource): ProjectProfile {
   const unbrandedBase = nameBrand ? base.slice(nameBrand.length) : base;
   // Without its kind the name may be only a place (长丰街道养老服务中心 → 长丰街道, 江岸体育公园 → 江岸)
   // or only a kind (康源钢结构厂房 → 厂房): then the kind stays, and such a core names nothing alone.
-  const placeOrKind = (c: string) => c === street || addressRoads.includes(c) || isPlaceWord(c) || KIND_TAILS.includes(c) || /(?:街道|(?<!小)镇|乡)$/.test(c);
+  // (So is a kind word with a place word after it, 公园里 of 绿地公园里一期: letters write 公园里 of any park.)
+  const placeOrKind = (c: string) => c === street || addressRoads.includes(c) || isPlaceWord(c) || KIND_TAILS.includes(c) || /(?:街道|(?<!小)镇|乡)$/.test(c)
+    || (/[里内边旁前后外中]$/.test(c) && isKindWord(c.slice(0, -1)));
   const kindless = coreOf(unbrandedBase);
   const core = placeOrKind(kindless) ? stripTail(unbrandedBase) : kindless;
   const brands = [...new Set([...brandCandidates, ...(nameBrand ? [nameBrand] : [])])];
