@@ -219,13 +219,14 @@ export function compare(
   const cover = coverage(index, i, scope.grams);
   // A place alone (青山, 东湖高新 in a company's name) names no project; with the project's plot right
   // after it (青山K6地块, 东湖高新片D1) it does, as a name many projects share.
-  const plotAfter = (at: number, end: number) => free(at, end) && p.plots.some((c) => t.slice(end, end + 4).toUpperCase().includes(c));
+  /** The project's plot code among the `width` characters after `end`, if any. */
+  const plotWithin = (end: number, width: number) => p.plots.find((c) => t.slice(end, end + width).toUpperCase().includes(c));
+  const plotAfter = (at: number, end: number) => free(at, end) && plotWithin(end, 4) !== undefined;
   // So does a road called after it with the plot soon after (沁湖路北边的K1地块 for 沁湖K1地块).
   const roadThenPlot = () => p.roads.some((r) => {
     if (!r.startsWith(p.core)) return false;
     for (let at = t.indexOf(r); at !== -1; at = t.indexOf(r, at + 1)) {
-      const end = at + r.length;
-      if (free(at, end) && p.plots.some((c) => t.slice(end, end + 8).toUpperCase().includes(c))) return true;
+      if (free(at, at + r.length) && plotWithin(at + r.length, 8) !== undefined) return true;
     }
     return false;
   });
