@@ -5,6 +5,7 @@
  * and the rare bigrams of name cores (for names written loosely or misspelt). Rarity is
  * computed over all project names, so 洪山区, 小区, 项目, 工程 count for little. Pure.
  */
+import { isCommonWord } from '../../indexers/segment/common-words.ts';
 import { gramsOf } from '../../indexers/segment/grams.ts';
 import { districtsIn } from './markers.ts';
 import { nearMatch } from './near-match.ts';
@@ -214,7 +215,7 @@ export function buildCandidateIndex(sources: readonly ProjectSource[]): Candidat
     const seen = new Set<string>();
     const runs = [p.core.slice(0, 2), ...Array.from({ length: Math.max(0, p.core.length - 2) }, (_, k) => p.core.slice(k, k + 3))];
     for (const t of runs) {
-      if (!(HAN3.test(t) || HAN2.test(t)) || seen.has(t) || t === p.core || districtsIn(t).length > 0) continue;
+      if (!(HAN3.test(t) || HAN2.test(t)) || seen.has(t) || t === p.core || districtsIn(t).length > 0 || isCommonWord(t)) continue;
       seen.add(t);
       let list = pieces.get(t);
       if (!list) pieces.set(t, (list = []));

@@ -3,11 +3,12 @@
  * features, each with a few levels: a Fellegi–Sunter comparison vector. The weights of the
  * levels are estimated from the data (./link-model.ts); here only what the text shows. Pure.
  */
+import { isCommonWord } from '../../indexers/segment/common-words.ts';
 import { gramsOf } from '../../indexers/segment/grams.ts';
 import type { CandidateIndex } from './candidate-index.ts';
 import { districtBefore, districtsIn, phasesIn, plotsIn, stretchIn } from './markers.ts';
 import { nearMatch } from './near-match.ts';
-import { isKindWord, kindAgrees, kindsSaidAt, kindWordAfter, kindWordInside, type ProjectKind } from './project-kind.ts';
+import { isFacilityWord, isKindWord, kindAgrees, kindsSaidAt, kindWordAfter, kindWordInside, withoutKindWords, type ProjectKind } from './project-kind.ts';
 
 const KIND_LABELS: Record<ProjectKind, string> = {
   rental: '公租房', resettlement: '还建房、安置房', affordable: '保障房', land: '土地征收储备', industrial: '厂房', school: '学校', hospital: '医院', bridge: '桥梁',
@@ -96,6 +97,20 @@ const RANK: Record<Level<'name'>, number> = { unique: 0, whole: 1, near: 2, comm
 const RARE_RUN = 8;
 const COMMON_RUN = 30;
 
+/**
+ * Whether a run says more than everyday words and what the works are: at least two characters are
+ * left without them (唐家墩, 五里界; not 城市之 of 城市之光 or 第三中学, which any city's letters hold),
+ * or what is left is a facility named whole (转运站 of 黄家湖垃圾转运站: few are filed).
+ */
+function distinctive(run: string): boolean {
+  let rest = run;
+  for (let k = 0; k + 2 <= rest.length; ) {
+    if (isCommonWord(rest.slice(k, k + 2))) rest = rest.slice(0, k) + rest.slice(k + 2);
+    else k++;
+  }
+  return withoutKindWords(rest).length >= 2 || isFacilityWord(rest);
+}
+
 /** The rarest run of three or more characters of project `i`'s core that the text holds, and how many names hold it. */
 function rarestRun(index: CandidateIndex, i: number, t: string): { run: string; df: number } | null {
   const p = index.profiles[i]!;
@@ -105,7 +120,10 @@ function rarestRun(index: CandidateIndex, i: number, t: string): { run: string; 
   let best: { run: string; df: number } | null = null;
   // The place a core starts with, alone (宗关 of 宗关村城中村改造土地储备), is a run too.
   const lead = core.slice(0, 2);
-  if (core.length > 3 && /^\p{Script=Han}{2}$/u.test(lead) && t.includes(lead) && !place(lead)) best = { run: lead, df: index.pieceDf('core', lead) };
+  // (Not an everyday word, 人民 of 人民医院医技楼 or 城市 of 城市花园: letters hold those by chance.)
+  if (core.length > 3 && /^\p{Script=Han}{2}$/u.test(lead) && t.includes(lead) && !place(lead) && !isCommonWord(lead)) {
+    best = { run: lead, df: index.pieceDf('core', lead) };
+  }
   for (let k = 0; k + 3 <= core.length; k++) {
     if (!t.includes(core.slice(k, k + 3))) continue;
     let len = 3;
@@ -116,7 +134,7 @@ function rarestRun(index: CandidateIndex, i: number, t: string): { run: string; 
     // Nor does one that runs from what the works are into another word (医院医 of 人民医院医技楼, in
     // 人民医院医生), or a three-character one from inside the name (湖壹号 of 野芷湖壹号, in 洋湖壹号): real
     // letters hold such runs by chance. A name is said by what it starts with (唐家墩 of 唐家墩村…).
-    if (kindWordInside(run) || (k > 0 && len < 4)) {
+    if (kindWordInside(run) || (k > 0 && len < 4) || !distinctive(run)) {
       k += len - 3;
       continue;
     }

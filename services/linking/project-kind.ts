@@ -80,6 +80,16 @@ export function kindWordInside(text: string): boolean {
   return false;
 }
 
+/** Whether `text` is a word for a facility kept whole in names (垃圾转运站, 转运站, 停车场). */
+export function isFacilityWord(text: string): boolean {
+  return [...NAMED_WHOLE].some((k) => (KIND_WORDS[k as ProjectKind] as readonly string[]).includes(text));
+}
+
+/** `text` without its kind words (第三中学 → 第三). */
+export function withoutKindWords(text: string): string {
+  return text.replace(ANY_WORD, '');
+}
+
 /** The last kind word in `text` (the longest at each place), or null. */
 function lastKindWord(text: string): string | null {
   let last: string | null = null;
