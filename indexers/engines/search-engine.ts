@@ -116,7 +116,7 @@ export interface SearchRequest {
    * it whole, and no record holds these word groups (its `unheld`). An engine may skip the complete
    * tiers and the lookups that told it so (PostgreSQL does); the others search as usual.
    */
-  known?: { complete: 0; unheld: readonly string[][][] };
+  known?: { unheld: readonly string[][][] };
 }
 
 export interface SearchHit {

@@ -33,7 +33,7 @@ export interface Hit {
 export interface CandidateIndex {
   readonly profiles: readonly ProjectProfile[];
   readonly byNo: ReadonlyMap<string, number>;
-  /** Each project's kind, by its name (./project-kind.ts); a housing developer's name without a kind word is housing. */
+  /** Each project's kind, by its name (./project-kind.ts); a housing developer's name without a kind word, or called a park, is housing. */
   readonly kinds: readonly (ProjectKind | null)[];
   /** How rare a bigram is among project names: log2(G/df), near 0 for common ones. */
   gramWeight(gram: string): number;

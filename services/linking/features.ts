@@ -237,8 +237,9 @@ export function compare(
   const cover = coverage(index, i, scope.grams);
   // A place alone (青山, 东湖高新 in a company's name) names no project; with the project's plot right
   // after it (青山K6地块, 东湖高新片D1) it does, as a name many projects share.
-  /** The project's plot code among the `width` characters after `end`, if any. */
-  const plotWithin = (end: number, width: number) => p.plots.find((c) => t.slice(end, end + width).toUpperCase().includes(c));
+  /** Whether plot code `c` stands among the `width` characters after `end`; the project's code there, if any. */
+  const plotAt = (c: string, end: number, width: number) => t.slice(end, end + width).toUpperCase().includes(c);
+  const plotWithin = (end: number, width: number) => p.plots.find((c) => plotAt(c, end, width));
   const plotAfter = (at: number, end: number) => free(at, end) && plotWithin(end, 4) !== undefined;
   // So does a road called after it with the plot soon after (沁湖路北边的K1地块 for 沁湖K1地块).
   const roadThenPlot = () => p.roads.some((r) => {
@@ -250,7 +251,7 @@ export function compare(
   });
   if (p.placeOnly && p.plots.length > 0 ? holdsName(t, p.core, plotAfter) || roadThenPlot() : holds(p.core) || (p.plots.length > 0 && roadThenPlot())) {
     // Said with its plot (沁湖K3地块), the core names the projects with that plot only.
-    const plot = p.plots.find((c) => holdsName(t, p.core, (at, end) => free(at, end) && t.slice(end, end + 4).toUpperCase().includes(c)));
+    const plot = p.plots.find((c) => holdsName(t, p.core, (at, end) => free(at, end) && plotAt(c, end, 4)));
     const df = plot ? index.corePlotDf(i, plot) : index.coreDf(i, district === 'agree');
     exact(plot ? `${p.core}${plot}` : p.core, 'core', df, p.genericCore && !plot);
   }

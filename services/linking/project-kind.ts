@@ -35,6 +35,8 @@ export type ProjectKind = keyof typeof KIND_WORDS;
 const KINDS = Object.keys(KIND_WORDS) as ProjectKind[];
 
 const NAMED_WHOLE: ReadonlySet<string> = new Set(['sanitation', 'parking', 'market']);
+/** The words for those facilities, longest first. */
+const FACILITY_WORDS: readonly string[] = [...NAMED_WHOLE].flatMap((k) => KIND_WORDS[k as ProjectKind] as readonly string[]).sort((a, b) => b.length - a.length);
 
 /** Words at a name's end that say what kind of works it is, longest first: stripped to find the name's core. */
 export const KIND_TAILS: readonly string[] = [...new Set([
@@ -53,8 +55,7 @@ export const KIND_TAILS: readonly string[] = [...new Set([
  * people say it with any word for that facility (`黄家湖要建的那个垃圾站`).
  */
 export function facilityPlace(core: string): string | null {
-  const words = [...NAMED_WHOLE].flatMap((k) => KIND_WORDS[k as ProjectKind] as readonly string[]).sort((a, b) => b.length - a.length);
-  const word = words.find((w) => core.endsWith(w) && core.length - w.length >= 2);
+  const word = FACILITY_WORDS.find((w) => core.endsWith(w) && core.length - w.length >= 2);
   return word ? core.slice(0, -word.length) : null;
 }
 
@@ -82,7 +83,7 @@ export function kindWordInside(text: string): boolean {
 
 /** Whether `text` is a word for a facility kept whole in names (垃圾转运站, 转运站, 停车场). */
 export function isFacilityWord(text: string): boolean {
-  return [...NAMED_WHOLE].some((k) => (KIND_WORDS[k as ProjectKind] as readonly string[]).includes(text));
+  return FACILITY_WORDS.includes(text);
 }
 
 /** `text` without its kind words (第三中学 → 第三). */

@@ -56,7 +56,8 @@ export interface ProjectProfile {
   /**
    * For works named by a place or a brand and what they are (藏龙大道综合管廊, 华中生物科技厂房,
    * 轨道交通3号线解放大道站): the place or brand, which people say with any word for that kind of
-   * works (藏龙大道管廊, 华中生物科技厂, 解放大道地铁站). A facility kept whole in its name has its place as its stem (黄家湖 of 黄家湖垃圾转运站). Null for names of their own.
+   * works (藏龙大道管廊, 华中生物科技厂, 解放大道地铁站). A facility kept whole in its name has its
+   * place as its stem (黄家湖 of 黄家湖垃圾转运站). Null for names of their own.
    */
   stem: string | null;
   /** The two ends of a stretch the name's brackets give (白沙洲大道, 卓刀泉路 of 狮子山东路(白沙洲大道-卓刀泉路)道路工程). */

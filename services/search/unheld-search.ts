@@ -50,7 +50,7 @@ export async function searchWithoutUnheld(
   // Nothing holds all of the rest either: the partial tier over the whole query, the unheld words
   // weighing nothing. When the first search found nothing complete, the engine need not look again.
   if (second.hits.length === 0) {
-    return deps.engine.search({ ...req, unheld: 'weigh', ...(first.hits.length === 0 ? { known: { complete: 0 as const, unheld } } : {}) });
+    return deps.engine.search({ ...req, unheld: 'weigh', ...(first.hits.length === 0 ? { known: { unheld } } : {}) });
   }
   const keyOf = (h: SearchHit) => (req.collapse && h.projectNos[0]) || `${h.type}:${h.id}`;
   const shown = new Set(first.hits.map(keyOf));
